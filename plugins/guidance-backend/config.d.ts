@@ -1,0 +1,26 @@
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /** Paved Road guidance library. */
+  guidance?: {
+    /** Serve the built-in library of articles. Defaults to true. */
+    builtin?: boolean;
+    /** More articles, merged with the built-in ones. An id defined twice is refused for the later source. */
+    sources?: Array<
+      | {
+          type: 'directory';
+          /** Folder of Markdown articles, relative to the backend's working directory or absolute. Watched for changes. */
+          path: string;
+        }
+      | {
+          type: 'url';
+          /** A folder read through Backstage's UrlReader, e.g. a folder in a Git repository. */
+          target: string;
+        }
+    >;
+    refresh?: {
+      /** How often URL sources are read again. Defaults to 10 minutes. */
+      frequency?: HumanDuration;
+    };
+  };
+}

@@ -1,0 +1,86 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ArticleLibrary } from './ArticleLibrary';
+import { ArticleFile, ArticleSource } from './sources/ArticleSource';
+import { articleFixture } from '../__testUtils__/articleFixture';
+
+class MemorySource implements ArticleSource {
+  files: ArticleFile[] | Error = [];
+  constructor(readonly name: string) {}
+  async read() {
+    if (this.files instanceof Error) throw this.files;
+    return this.files;
+  }
+}
+
+const file = (path: string, title: string, extra: object = {}) => ({
+  path,
+  content: articleFixture({ title, ...extra }),
+});
+
+describe('ArticleLibrary', () => {
+  it('refuses a duplicate id for the later source and logs it', async () => {
+    const logger = mockServices.logger.mock();
+    const first = new MemorySource('first');
+    const second = new MemorySource('second');
+    first.files = [file('toil.md', 'Toil from the first source')];
+    second.files = [
+      file('toil.md', 'Toil again'),
+      file('other.md', 'Another one'),
+    ];
+    const library = new ArticleLibrary([first, second], logger);
+    await library.reload();
+    expect(library.snapshot.articles.get('toil')?.summary.title).toBe(
+      'Toil from the first source',
+    );
+    expect(library.snapshot.articles.has('other')).toBe(true);
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.stringContaining('id "toil" is already defined by first: toil.md'),
+    );
+  });
+
+  it('names the file and the reason when it skips an article', async () => {
+    const logger = mockServices.logger.mock();
+    const source = new MemorySource('dir');
+    source.files = [
+      {
+        path: 'bad.md',
+        content: articleFixture({ title: 'Bad', category: 'cooking' }),
+      },
+    ];
+    const library = new ArticleLibrary([source], logger);
+    await library.reload();
+    expect(library.snapshot.articles.size).toBe(0);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/dir: bad\.md: front matter category/),
+    );
+  });
+
+  it('keeps the last good library when a source turns bad', async () => {
+    const source = new MemorySource('dir');
+    source.files = [file('a.md', 'Article A'), file('b.md', 'Article B')];
+    const library = new ArticleLibrary([source], mockServices.logger.mock());
+    await library.reload();
+    const before = library.snapshot.summaries.map(s => s.id);
+
+    source.files = new Error('ENOENT: no such directory');
+    await library.reload();
+    expect(library.snapshot.summaries.map(s => s.id)).toEqual(before);
+
+    // One article broken, one changed: the broken one keeps its last valid version.
+    source.files = [
+      { path: 'a.md', content: '---\ntitle: [\n---\n' },
+      file('b.md', 'Article B, revised'),
+    ];
+    await library.reload();
+    expect(library.snapshot.articles.get('a')?.summary.title).toBe('Article A');
+    expect(library.snapshot.articles.get('b')?.summary.title).toBe(
+      'Article B, revised',
+    );
+    expect(library.snapshot.index.search('revised', 5)[0].id).toBe('b');
+
+    // A file that is really gone is removed.
+    source.files = [file('b.md', 'Article B, revised')];
+    await library.reload();
+    expect([...library.snapshot.articles.keys()]).toEqual(['b']);
+  });
+});

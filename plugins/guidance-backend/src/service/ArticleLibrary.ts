@@ -1,0 +1,168 @@
+import { createHash } from 'crypto';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  ArticleSummary,
+  CategoryCount,
+  GUIDANCE_CATEGORIES,
+} from '@paved-road/plugin-guidance-common';
+import {
+  ArticleParseError,
+  ParsedArticle,
+  parseArticle,
+  toArticleResponse,
+} from './parseArticle';
+import { SearchIndex } from './searchIndex';
+import { ArticleSource } from './sources/ArticleSource';
+
+/** An article's API body, serialised once per reload so a request only copies bytes. */
+export type PreparedBody = { json: string; etag: string };
+
+/** Everything served at one moment; replaced whole on reload, never mutated. */
+export class LibrarySnapshot {
+  readonly summaries: ArticleSummary[];
+  readonly bodies = new Map<string, PreparedBody>();
+  readonly categories: CategoryCount[];
+  readonly index: SearchIndex;
+
+  constructor(readonly articles: ReadonlyMap<string, ParsedArticle>) {
+    this.summaries = [...articles.values()]
+      .map(a => a.summary)
+      .sort((a, b) => a.title.localeCompare(b.title));
+    for (const article of articles.values()) {
+      const related = article.frontMatter.related
+        .map(id => articles.get(id)?.summary)
+        .filter((s): s is ArticleSummary => Boolean(s));
+      const json = JSON.stringify(toArticleResponse(article, related));
+      const etag = `"${createHash('sha1').update(json).digest('base64url')}"`;
+      this.bodies.set(article.summary.id, { json, etag });
+    }
+    this.categories = GUIDANCE_CATEGORIES.map(c => ({
+      id: c.id,
+      title: c.title,
+      count: this.summaries.filter(s => s.category === c.id).length,
+    }));
+    this.index = SearchIndex.build(articles.values());
+  }
+
+  static empty() {
+    return new LibrarySnapshot(new Map());
+  }
+}
+
+const fileName = (path: string) => path.split('/').pop()!.replace(/\.md$/, '');
+
+/**
+ * Loads articles from its sources, validates them and keeps the last good state:
+ * a source that cannot be read keeps what it served before, and an article that
+ * turns invalid keeps its last valid version. Bad articles are skipped with a log
+ * line naming the file and the reason.
+ */
+export class ArticleLibrary {
+  private current = LibrarySnapshot.empty();
+  /** Per source, per file path: the last version that parsed. */
+  private readonly lastGood = new Map<string, Map<string, ParsedArticle>>();
+  private pending: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly sources: ArticleSource[],
+    private readonly logger: LoggerService,
+  ) {
+    const names = sources.map(s => s.name);
+    if (new Set(names).size !== names.length) {
+      throw new Error(
+        `guidance sources must be distinct, got ${names.join(', ')}`,
+      );
+    }
+  }
+
+  get snapshot(): LibrarySnapshot {
+    return this.current;
+  }
+
+  /** Reads the given sources again (all by default); reloads run one at a time. */
+  reload(only?: ArticleSource[]): Promise<void> {
+    const run = this.pending.then(() => this.doReload(only ?? this.sources));
+    this.pending = run.catch(() => undefined);
+    return run;
+  }
+
+  private async doReload(sources: ArticleSource[]) {
+    for (const source of sources) {
+      await this.readSource(source);
+    }
+    this.current = this.assemble();
+  }
+
+  private async readSource(source: ArticleSource) {
+    let files;
+    try {
+      files = await source.read();
+    } catch (e) {
+      const kept = this.lastGood.get(source.name)?.size ?? 0;
+      this.logger.error(
+        `Guidance source ${source.name} could not be read, keeping its last ${kept} article(s): ${e}`,
+      );
+      return;
+    }
+    const previous = this.lastGood.get(source.name) ?? new Map();
+    const next = new Map<string, ParsedArticle>();
+    for (const file of files) {
+      const origin = `${source.name}: ${file.path}`;
+      try {
+        next.set(
+          file.path,
+          parseArticle({
+            content: file.content,
+            fallbackId: fileName(file.path),
+            origin,
+            editUrl: file.editUrl,
+          }),
+        );
+      } catch (e) {
+        const reason =
+          e instanceof ArticleParseError ? e.message : `${origin}: ${e}`;
+        const old = previous.get(file.path);
+        if (old) {
+          next.set(file.path, old);
+          this.logger.warn(
+            `Skipped invalid article ${reason}; still serving its last valid version`,
+          );
+        } else {
+          this.logger.warn(`Skipped invalid article ${reason}`);
+        }
+      }
+    }
+    this.lastGood.set(source.name, next);
+  }
+
+  /** Merges sources in configured order; an id already taken is refused for the later one. */
+  private assemble(): LibrarySnapshot {
+    const articles = new Map<string, ParsedArticle>();
+    for (const source of this.sources) {
+      for (const article of this.lastGood.get(source.name)?.values() ?? []) {
+        const id = article.summary.id;
+        const first = articles.get(id);
+        if (first) {
+          this.logger.error(
+            `Skipped article ${article.origin}: id "${id}" is already defined by ${first.origin}`,
+          );
+          continue;
+        }
+        articles.set(id, article);
+      }
+    }
+    for (const article of articles.values()) {
+      const missing = article.frontMatter.related.filter(
+        id => !articles.has(id),
+      );
+      if (missing.length) {
+        this.logger.warn(
+          `Article ${article.origin} names unknown related ids: ${missing.join(
+            ', ',
+          )}`,
+        );
+      }
+    }
+    return new LibrarySnapshot(articles);
+  }
+}

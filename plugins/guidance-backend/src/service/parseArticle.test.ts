@@ -1,0 +1,57 @@
+import { ArticleParseError, parseArticle } from './parseArticle';
+import { articleFixture } from '../__testUtils__/articleFixture';
+
+describe('parseArticle', () => {
+  it('builds the table of contents with the shared heading slugs', () => {
+    const article = parseArticle({
+      origin: 'test',
+      fallbackId: 'pools',
+      content: articleFixture({
+        title: 'Pools',
+        body: 'Intro.\n\n## Sizing: the `max_connections` limit\n\ntext\n\n### Example\n\n```yaml\na: 1\n```\n\n## Example\n\nmore\n',
+      }),
+    });
+    expect(article.summary.id).toBe('pools');
+    expect(article.toc).toEqual([
+      {
+        id: 'sizing-the-max_connections-limit',
+        text: 'Sizing: the max_connections limit',
+        level: 2,
+      },
+      { id: 'example', text: 'Example', level: 3 },
+      { id: 'example-1', text: 'Example', level: 2 },
+    ]);
+    expect(article.sections.map(s => s.id)).toEqual([
+      undefined,
+      'sizing-the-max_connections-limit',
+      'example',
+      'example-1',
+    ]);
+    expect(article.sections[2].text).toContain('a: 1');
+  });
+
+  it.each([
+    ['no front matter', '# Just markdown', /no front matter/],
+    ['broken YAML', '---\ntitle: [unclosed\n---\nbody', /not valid YAML/],
+    [
+      'an unknown category',
+      articleFixture({ title: 'X article', category: 'misc' }),
+      /front matter category/,
+    ],
+    [
+      'a bad id',
+      articleFixture({ id: 'Not_A_Slug', title: 'X article' }),
+      /id/,
+    ],
+  ])(
+    'refuses an article with %s, naming the reason',
+    (_what, content, reason) => {
+      expect(() =>
+        parseArticle({ origin: 'dir: bad.md', fallbackId: 'bad', content }),
+      ).toThrow(ArticleParseError);
+      expect(() =>
+        parseArticle({ origin: 'dir: bad.md', fallbackId: 'bad', content }),
+      ).toThrow(reason);
+    },
+  );
+});

@@ -1,0 +1,192 @@
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  ArticleEntityLink,
+  GUIDANCE_ANNOTATION,
+  MAX_SEARCH_LIMIT,
+  MAX_SEARCH_QUERY_LENGTH,
+  articleIdSchema,
+  parseGuidanceAnnotation,
+} from '@paved-road/plugin-guidance-common';
+import { ArticleLibrary } from './ArticleLibrary';
+import { recommendForEntity } from './recommend';
+
+export type RouterOptions = {
+  library: ArticleLibrary;
+  catalog: CatalogService;
+  httpAuth: HttpAuthService;
+  logger: LoggerService;
+};
+
+const listQuery = z.object({
+  category: z.string().max(100).optional(),
+  tag: z.string().max(100).optional(),
+});
+
+const searchQuery = z.object({
+  q: z
+    .string({ required_error: 'q is required' })
+    .trim()
+    .min(1, 'q must not be empty')
+    .max(
+      MAX_SEARCH_QUERY_LENGTH,
+      `q must be at most ${MAX_SEARCH_QUERY_LENGTH} characters`,
+    ),
+  limit: z.coerce.number().int().min(1).max(MAX_SEARCH_LIMIT).default(10),
+});
+
+const entityName = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9._-]+$/, 'invalid entity name part');
+
+const recommendationsBody = z.object({
+  entity: z
+    .object({
+      kind: z.string().max(100).optional(),
+      metadata: z
+        .object({
+          tags: z.array(z.string().max(100)).max(200).optional(),
+          annotations: z.record(z.string().max(4096)).optional(),
+        })
+        .passthrough()
+        .optional(),
+      spec: z.object({ type: z.unknown().optional() }).passthrough().optional(),
+    })
+    .passthrough(),
+});
+
+function parse<T extends z.ZodTypeAny>(
+  schema: T,
+  value: unknown,
+  what: string,
+): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const at = issue.path.length ? ` ${issue.path.join('.')}` : '';
+    throw new InputError(`Invalid ${what}${at}: ${issue.message}`);
+  }
+  return result.data;
+}
+
+function parseArticleId(value: string): string {
+  return parse(articleIdSchema, value, 'article id');
+}
+
+/** Thin HTTP layer over the library: parse input, ask the library, send. */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { library, catalog, httpAuth } = options;
+  const router = Router();
+  router.use(express.json({ limit: '256kb' }));
+
+  router.get('/articles', (req, res) => {
+    const { category, tag } = parse(listQuery, req.query, 'query');
+    const items = library.snapshot.summaries.filter(
+      s =>
+        (!category || s.category === category) &&
+        (!tag || s.tags.includes(tag)),
+    );
+    res.json({ items });
+  });
+
+  router.get('/articles/:id', (req, res) => {
+    const id = parseArticleId(req.params.id);
+    const body = library.snapshot.bodies.get(id);
+    if (!body) throw new NotFoundError(`No guidance article with id "${id}"`);
+    res.setHeader('ETag', body.etag);
+    res.setHeader('Cache-Control', 'no-cache');
+    const match = req.headers['if-none-match'];
+    if (
+      match &&
+      match.split(',').some(t => t.trim() === body.etag || t.trim() === '*')
+    ) {
+      res.status(304).end();
+      return;
+    }
+    res.type('application/json').send(body.json);
+  });
+
+  router.get('/articles/:id/entities', async (req, res) => {
+    const id = parseArticleId(req.params.id);
+    if (!library.snapshot.articles.has(id)) {
+      throw new NotFoundError(`No guidance article with id "${id}"`);
+    }
+    const credentials = await httpAuth.credentials(req);
+    const { items } = await catalog.getEntities(
+      {
+        filter: {
+          [`metadata.annotations.${GUIDANCE_ANNOTATION}`]:
+            CATALOG_FILTER_EXISTS,
+        },
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.title',
+          'metadata.annotations',
+        ],
+      },
+      { credentials },
+    );
+    const links: ArticleEntityLink[] = items
+      .filter(e =>
+        parseGuidanceAnnotation(
+          e.metadata.annotations?.[GUIDANCE_ANNOTATION],
+        ).includes(id),
+      )
+      .map(e => ({
+        entityRef: stringifyEntityRef(e),
+        kind: e.kind,
+        ...(e.metadata.title ? { title: e.metadata.title } : {}),
+      }))
+      .sort((a, b) => a.entityRef.localeCompare(b.entityRef));
+    res.json({ items: links });
+  });
+
+  router.get('/categories', (_req, res) => {
+    res.json({ items: library.snapshot.categories });
+  });
+
+  router.get('/search', (req, res) => {
+    const { q, limit } = parse(searchQuery, req.query, 'search');
+    res.json({ results: library.snapshot.index.search(q, limit) });
+  });
+
+  router.post('/recommendations', (req, res) => {
+    const { entity } = parse(recommendationsBody, req.body, 'body');
+    res.json({ items: recommendForEntity(entity, library.snapshot.articles) });
+  });
+
+  router.get('/entities/:kind/:namespace/:name/articles', async (req, res) => {
+    const kind = parse(entityName, req.params.kind, 'entity kind');
+    const namespace = parse(
+      entityName,
+      req.params.namespace,
+      'entity namespace',
+    );
+    const name = parse(entityName, req.params.name, 'entity name');
+    const credentials = await httpAuth.credentials(req);
+    const entity = await catalog.getEntityByRef(
+      { kind, namespace, name },
+      { credentials },
+    );
+    if (!entity) {
+      throw new NotFoundError(
+        `No entity ${kind}:${namespace}/${name} in the catalog`,
+      );
+    }
+    res.json({ items: recommendForEntity(entity, library.snapshot.articles) });
+  });
+
+  return router;
+}

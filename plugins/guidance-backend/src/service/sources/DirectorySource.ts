@@ -1,0 +1,60 @@
+import { promises as fs, watch as watchFs, FSWatcher } from 'fs';
+import { join, relative, sep } from 'path';
+import { ArticleFile, ArticleSource, isArticleFile } from './ArticleSource';
+
+/** Articles from a folder on disk; `watch` follows changes with fs.watch. */
+export class DirectorySource implements ArticleSource {
+  constructor(readonly name: string, private readonly root: string) {}
+
+  async read(): Promise<ArticleFile[]> {
+    const entries = await fs.readdir(this.root, {
+      recursive: true,
+      withFileTypes: true,
+    });
+    const files: ArticleFile[] = [];
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const full = join(entry.parentPath ?? (entry as any).path, entry.name);
+      const path = relative(this.root, full).split(sep).join('/');
+      if (!isArticleFile(path)) continue;
+      files.push({ path, content: await fs.readFile(full, 'utf8') });
+    }
+    return files.sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  watch(onChange: () => void): () => void {
+    let watcher: FSWatcher | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    // Editors write a file in several steps: wait for them to settle before reloading.
+    const changed = () => {
+      clearTimeout(timer);
+      timer = setTimeout(onChange, 250);
+    };
+    const start = () => {
+      try {
+        watcher = watchFs(this.root, { recursive: true }, changed);
+        watcher.on('error', () => {
+          watcher?.close();
+          watcher = undefined;
+          changed();
+        });
+      } catch {
+        watcher = undefined;
+      }
+    };
+    start();
+    // A folder that was removed and comes back needs a new watcher: look again every few seconds.
+    const poll = setInterval(() => {
+      if (!watcher) {
+        start();
+        if (watcher) changed();
+      }
+    }, 5000);
+    poll.unref();
+    return () => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      watcher?.close();
+    };
+  }
+}

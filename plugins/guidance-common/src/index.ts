@@ -1,0 +1,12 @@
+/**
+ * Everything the Paved Road guidance plugins agree on: types, the front-matter schema,
+ * categories, the annotation and heading slugs.
+ *
+ * @packageDocumentation
+ */
+export * from './annotation';
+export * from './categories';
+export * from './headingSlug';
+export * from './readingTime';
+export * from './schema';
+export * from './types';

@@ -1,0 +1,16 @@
+/** Reading time at 200 words a minute for prose; code is read more slowly but skimmed, so it counts half. */
+export function readingTimeMinutes(markdown: string): number {
+  let prose = 0;
+  let code = 0;
+  let inFence = false;
+  for (const line of markdown.split('\n')) {
+    if (/^\s*(```|~~~)/.test(line)) {
+      inFence = !inFence;
+      continue;
+    }
+    const n = line.split(/\s+/).filter(Boolean).length;
+    if (inFence) code += n;
+    else prose += n;
+  }
+  return Math.max(1, Math.round((prose + code / 2) / 200));
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { GUIDANCE_CATEGORY_IDS } from './categories';
+
+/** Article ids are kebab-case slugs; anything else is refused before any lookup. */
+export const ARTICLE_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const MAX_ARTICLE_ID_LENGTH = 100;
+/** Longest search query the API accepts. */
+export const MAX_SEARCH_QUERY_LENGTH = 200;
+export const MAX_SEARCH_LIMIT = 50;
+
+export const articleIdSchema = z
+  .string()
+  .max(MAX_ARTICLE_ID_LENGTH)
+  .regex(ARTICLE_ID_PATTERN, 'must be a kebab-case slug, e.g. saga-pattern');
+
+const tagSchema = z
+  .string()
+  .min(1)
+  .max(60)
+  .regex(/^[a-z0-9][a-z0-9.+#-]*$/, 'tags are lowercase, e.g. postgres');
+
+/** YAML may read `updated: 2026-11-01` as a Date; both forms become YYYY-MM-DD. */
+const dateSchema = z
+  .union([z.string(), z.date()])
+  .transform(v => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD'));
+
+export const appliesToSchema = z
+  .object({
+    tags: z.array(z.string().min(1)).default([]),
+    annotations: z.array(z.string().min(1)).default([]),
+    types: z.array(z.string().min(1)).default([]),
+    kinds: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+/** The front matter of one article, as written in its Markdown file. */
+export const articleFrontMatterSchema = z
+  .object({
+    id: articleIdSchema.optional(),
+    title: z.string().min(3).max(200),
+    summary: z.string().min(10).max(300),
+    category: z.enum(GUIDANCE_CATEGORY_IDS),
+    tags: z.array(tagSchema).default([]),
+    related: z.array(articleIdSchema).default([]),
+    appliesTo: appliesToSchema.default({}),
+    updated: dateSchema,
+  })
+  .strict();
+
+export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
+export type AppliesTo = z.infer<typeof appliesToSchema>;
