@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// Throughput and p99 of the guidance routes through the real backend with a real token, side by
+// side with a bare Node.js server returning the same bytes (the limit) and the catalog's
+// entity-by-name route (a peer). Ratios, measured in the same run on the same machine.
+import { spawn } from 'node:child_process';
+import autocannon from 'autocannon';
+import { startBackend, table } from './lib/backend.mjs';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+function run(url, headers) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION }, (err, result) =>
+      err ? reject(err) : resolve(result),
+    );
+  });
+}
+
+/** A bare server in its own process, answering every request with the given bytes. */
+async function startBareServer(port, body) {
+  const code = `
+    const body = Buffer.from(process.env.BODY, 'base64');
+    require('http').createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
+      res.end(body);
+    }).listen(${port});`;
+  const child = spawn('node', ['-e', code], {
+    env: { ...process.env, BODY: Buffer.from(body).toString('base64') },
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 50; i++) {
+    try {
+      if ((await fetch(`http://localhost:${port}/`)).ok) break;
+    } catch {
+      await sleep(100);
+    }
+  }
+  return () => child.kill();
+}
+
+const backend = await startBackend();
+const headers = { Authorization: `Bearer ${backend.token}` };
+const routes = {
+  'guidance article': '/api/guidance/articles/database-connection-pooling',
+  'guidance list': '/api/guidance/articles',
+  'guidance search': '/api/guidance/search?q=connection%20pooling',
+  'catalog entity by name (peer)': '/api/catalog/entities/by-name/component/default/orders-service',
+};
+let stopBare;
+try {
+  for (const path of Object.values(routes)) {
+    const res = await fetch(`${backend.base}${path}`, { headers });
+    if (!res.ok) throw new Error(`${path} answered ${res.status}`);
+  }
+  const articleBytes = await (await fetch(`${backend.base}${routes['guidance article']}`, { headers })).text();
+  stopBare = await startBareServer(7199, articleBytes);
+
+  const results = {};
+  results['bare node:http, same bytes (limit)'] = await run('http://localhost:7199/', {});
+  for (const [name, path] of Object.entries(routes)) {
+    results[name] = await run(`${backend.base}${path}`, headers);
+  }
+  const limit = results['bare node:http, same bytes (limit)'].requests.average;
+  const peer = results['catalog entity by name (peer)'].requests.average;
+  const rows = Object.entries(results).map(([name, r]) => ({
+    route: name,
+    'req/s': Math.round(r.requests.average),
+    'p99 ms': r.latency.p99,
+    errors: r.errors + r.non2xx,
+    'vs limit': `${(r.requests.average / limit).toFixed(2)}x`,
+    'vs catalog peer': `${(r.requests.average / peer).toFixed(2)}x`,
+  }));
+  console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION} s per route, article body ${articleBytes.length} bytes\n`);
+  console.log(table(rows));
+} finally {
+  stopBare?.();
+  await backend.stop();
+}

@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// Scale: a synthetic library of 10,000 articles of realistic length and structure, served by the
+// real backend. Measures load + index build time, memory over an empty library, and search p50/p95.
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, rssMiB, startBackend, table } from './lib/backend.mjs';
+
+const COUNT = Number(process.env.SCALE_ARTICLES ?? 10000);
+const CATEGORIES = ['observability', 'security', 'ci-cd', 'gitops', 'kubernetes', 'databases', 'networking', 'linux', 'sre', 'architecture', 'platform-engineering'];
+
+// Vocabulary from the real library, so term frequencies look like real guidance.
+const library = join(ROOT, 'plugins/guidance-backend/articles');
+const vocabulary = readdirSync(library)
+  .map(f => readFileSync(join(library, f), 'utf8'))
+  .join(' ')
+  .toLowerCase()
+  .match(/[a-z][a-z0-9-]{2,}/g);
+
+let seed = 42;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const pick = list => list[Math.floor(random() * list.length)];
+const sentence = n => {
+  const words = Array.from({ length: n }, () => pick(vocabulary));
+  return `${words[0][0].toUpperCase()}${words.join(' ').slice(1)}.`;
+};
+const paragraph = () => Array.from({ length: 4 + Math.floor(random() * 4) }, () => sentence(10 + Math.floor(random() * 12))).join(' ');
+
+function article(i) {
+  const title = `${sentence(5).slice(0, -1)} ${i}`;
+  const sections = Array.from({ length: 6 + Math.floor(random() * 5) }, (_, s) => {
+    const heading = sentence(3 + Math.floor(random() * 3)).slice(0, -1);
+    const code = s % 3 === 0 ? `\n\`\`\`yaml\nkey${s}: ${pick(vocabulary)}\nlist: [${pick(vocabulary)}, ${pick(vocabulary)}]\n\`\`\`\n` : '';
+    return `## ${heading}\n\n${paragraph()}\n\n${paragraph()}\n${code}`;
+  });
+  return `---\nid: synthetic-${i}\ntitle: "${title}"\nsummary: "${sentence(18)}"\ncategory: ${pick(CATEGORIES)}\ntags: [${pick(vocabulary)}, ${pick(vocabulary)}]\nappliesTo:\n  tags: [${pick(vocabulary)}]\nupdated: 2026-11-01\n---\n\n${paragraph()}\n\n${sections.join('\n')}`;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'paved-road-scale-'));
+const articles = join(dir, 'articles');
+mkdirSync(articles);
+const empty = join(dir, 'empty');
+mkdirSync(empty);
+let bytes = 0;
+let words = 0;
+for (let i = 0; i < COUNT; i++) {
+  const text = article(i);
+  bytes += text.length;
+  words += text.split(/\s+/).length;
+  writeFileSync(join(articles, `synthetic-${i}.md`), text);
+}
+console.log(`generated ${COUNT} articles, ${(bytes / 1024 / 1024).toFixed(1)} MiB, ${Math.round(words / COUNT)} words each on average`);
+
+async function measure(path) {
+  let loadedLine = '';
+  const backend = await startBackend({
+    port: 7108,
+    logLevel: 'info',
+    config: `guidance:\n  builtin: false\n  sources:\n    - type: directory\n      path: ${path}\n`,
+    onOutput: chunk => {
+      const m = /Guidance library loaded: (\d+) articles .* in (\d+) ms/.exec(chunk);
+      if (m) loadedLine = m;
+    },
+  });
+  try {
+    await new Promise(r => setTimeout(r, 3000)); // let start-up garbage settle
+    const rss = await rssMiB(backend.pid);
+    const latencies = [];
+    const terms = ['kubernetes', 'connection pooling', 'prometheus alert', 'secret rotation', 'pgbouncer', 'dns ttl', 'compensating transaction', 'argocd sync', 'swappiness', 'toil'];
+    for (let i = 0; i < 300; i++) {
+      const t0 = performance.now();
+      const res = await fetch(`${backend.base}/api/guidance/search?q=${encodeURIComponent(terms[i % terms.length])}`, {
+        headers: { Authorization: `Bearer ${backend.token}` },
+      });
+      await res.json();
+      latencies.push(performance.now() - t0);
+    }
+    latencies.sort((a, b) => a - b);
+    return {
+      articles: loadedLine ? Number(loadedLine[1]) : NaN,
+      loadMs: loadedLine ? Number(loadedLine[2]) : NaN,
+      rss,
+      p50: latencies[Math.floor(latencies.length * 0.5)].toFixed(1),
+      p95: latencies[Math.floor(latencies.length * 0.95)].toFixed(1),
+    };
+  } finally {
+    await backend.stop();
+  }
+}
+
+try {
+  const base = await measure(empty);
+  const big = await measure(articles);
+  console.log();
+  console.log(table([
+    { library: 'empty (baseline)', articles: base.articles, 'load + index ms': base.loadMs, 'backend RSS MiB': base.rss, 'search p50 ms': base.p50, 'search p95 ms': base.p95 },
+    { library: `synthetic ${COUNT}`, articles: big.articles, 'load + index ms': big.loadMs, 'backend RSS MiB': big.rss, 'search p50 ms': big.p50, 'search p95 ms': big.p95 },
+  ]));
+  console.log(`\nmemory for ${COUNT} articles: ${big.rss - base.rss} MiB over the baseline backend`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
