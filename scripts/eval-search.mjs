@@ -63,6 +63,7 @@ try {
         ranked = [];
       }
       const s = score(ranked, relevant);
+      if (process.env.EVAL_VERBOSE && s.rr < 1) console.log(`${name}: "${q}" -> ${ranked.slice(0, 5).join(', ')}`);
       rr += s.rr;
       recall += s.recall;
       if (s.hit) hits++;

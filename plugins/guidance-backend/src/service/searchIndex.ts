@@ -56,25 +56,59 @@ const SYNONYMS: Record<string, string[]> = {
   pooler: ['pgbouncer', 'pooling'],
   connections: ['pooling', 'pgbouncer'],
   microservices: ['saga', 'services'],
-  transaction: ['saga', 'compensating'],
-  distributed: ['saga'],
+  '2pc': ['two-phase', 'commit'],
+  cnpg: ['cloudnativepg'],
+  paged: ['page', 'pager', 'on-call'],
   toil: ['automation'],
   scaffolder: ['template', 'golden'],
   template: ['golden', 'scaffolder'],
   minikube: ['local'],
 };
 
-/** Light English stemming so "pools", "pooling" and "pooled" meet; applied to index and queries alike. */
+const VOWEL = /[aeiou]/;
+const isConsonant = (w: string, i: number): boolean =>
+  !VOWEL.test(w[i]) && !(w[i] === 'y' && i > 0 && isConsonant(w, i - 1));
+/** Porter's measure: the number of vowel-consonant sequences in a stem. */
+function measure(w: string): number {
+  let m = 0;
+  let prevVowel = false;
+  for (let i = 0; i < w.length; i++) {
+    const vowel = !isConsonant(w, i);
+    if (!vowel && prevVowel) m++;
+    prevVowel = vowel;
+  }
+  return m;
+}
+const endsCvc = (w: string) =>
+  w.length >= 3 &&
+  isConsonant(w, w.length - 3) &&
+  !isConsonant(w, w.length - 2) &&
+  isConsonant(w, w.length - 1) &&
+  !/[wxy]$/.test(w);
+
+/**
+ * English plural and verb endings removed (the first step of Porter's stemmer), so
+ * "pools", "pooling" and "pooled" meet, and so do "paged" and "pages". Applied to the
+ * index and to queries alike.
+ */
 export function stem(word: string): string {
-  if (word.length <= 4) return word;
-  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.endsWith('sses')) return word.slice(0, -2);
-  if (word.endsWith('ing') && word.length > 6) return word.slice(0, -3);
-  if (word.endsWith('ed') && word.length > 5 && !word.endsWith('eed'))
-    return word.slice(0, -2);
-  if (word.endsWith('s') && !/(ss|us|is|os)$/.test(word))
-    return word.slice(0, -1);
-  return word;
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  let w = word;
+  if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('ies')) w = `${w.slice(0, -3)}i`;
+  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+
+  const suffix = /(eed|ed|ing)$/.exec(w)?.[1];
+  if (suffix === 'eed') {
+    if (measure(w.slice(0, -3)) > 0) w = w.slice(0, -1);
+  } else if (suffix && VOWEL.test(w.slice(0, -suffix.length))) {
+    w = w.slice(0, -suffix.length);
+    if (/(at|bl|iz)$/.test(w)) w += 'e';
+    else if (/([^aeiouslz])\1$/.test(w)) w = w.slice(0, -1);
+    else if (measure(w) === 1 && endsCvc(w)) w += 'e';
+  }
+  if (w.endsWith('y') && VOWEL.test(w.slice(0, -1))) w = `${w.slice(0, -1)}i`;
+  return w;
 }
 
 function normalise(term: string): string | null {

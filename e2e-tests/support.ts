@@ -1,0 +1,29 @@
+import { Page, expect } from '@playwright/test';
+import { mkdirSync } from 'fs';
+import { join } from 'path';
+
+export const SCREENSHOTS = join(__dirname, 'screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+/** Signs in with the guest provider; the session then lasts for the page. */
+export async function signInAsGuest(page: Page, theme: 'light' | 'dark' = 'light') {
+  await page.addInitScript(t => window.localStorage.setItem('theme', t), theme);
+  await page.goto('/');
+  const enter = page.getByRole('button', { name: /enter/i });
+  if (await enter.isVisible({ timeout: 30_000 }).catch(() => false)) {
+    await enter.click();
+  }
+  await expect(page.getByRole('navigation').first()).toBeVisible({ timeout: 60_000 });
+}
+
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+/** True when the element's top is within the viewport (it was scrolled to). */
+export async function isScrolledTo(page: Page, selector: string) {
+  return page.locator(selector).evaluate(el => {
+    const r = el.getBoundingClientRect();
+    return r.top >= -2 && r.top < window.innerHeight / 2;
+  });
+}
