@@ -47,12 +47,19 @@ const routes = {
   'guidance list': '/api/guidance/articles',
   'guidance search': '/api/guidance/search?q=connection%20pooling',
   'catalog entity by name (peer)': '/api/catalog/entities/by-name/component/default/orders-service',
+  // No auth, no body: what any route of this backend costs at least.
+  'backend health route (floor)': '/.backstage/health/v1/liveness',
 };
 let stopBare;
 try {
+  // The catalog ingests the example entities shortly after start-up: wait for them.
   for (const path of Object.values(routes)) {
-    const res = await fetch(`${backend.base}${path}`, { headers });
-    if (!res.ok) throw new Error(`${path} answered ${res.status}`);
+    for (let i = 0; ; i++) {
+      const res = await fetch(`${backend.base}${path}`, { headers });
+      if (res.ok) break;
+      if (i > 120) throw new Error(`${path} answered ${res.status}`);
+      await sleep(500);
+    }
   }
   const articleBytes = await (await fetch(`${backend.base}${routes['guidance article']}`, { headers })).text();
   stopBare = await startBareServer(7199, articleBytes);

@@ -33,7 +33,7 @@ function article(i) {
     const code = s % 3 === 0 ? `\n\`\`\`yaml\nkey${s}: ${pick(vocabulary)}\nlist: [${pick(vocabulary)}, ${pick(vocabulary)}]\n\`\`\`\n` : '';
     return `## ${heading}\n\n${paragraph()}\n\n${paragraph()}\n${code}`;
   });
-  return `---\nid: synthetic-${i}\ntitle: "${title}"\nsummary: "${sentence(18)}"\ncategory: ${pick(CATEGORIES)}\ntags: [${pick(vocabulary)}, ${pick(vocabulary)}]\nappliesTo:\n  tags: [${pick(vocabulary)}]\nupdated: 2026-11-01\n---\n\n${paragraph()}\n\n${sections.join('\n')}`;
+  return `---\nid: synthetic-${i}\ntitle: "${title}"\nsummary: "${sentence(18)}"\ncategory: ${pick(CATEGORIES)}\ntags: ["${pick(vocabulary)}", "${pick(vocabulary)}"]\nappliesTo:\n  tags: ["${pick(vocabulary)}"]\nupdated: 2026-11-01\n---\n\n${paragraph()}\n\n${sections.join('\n')}`;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'paved-road-scale-'));
@@ -53,13 +53,17 @@ console.log(`generated ${COUNT} articles, ${(bytes / 1024 / 1024).toFixed(1)} Mi
 
 async function measure(path) {
   let loadedLine = '';
+  let tail = '';
   const backend = await startBackend({
     port: 7108,
     logLevel: 'info',
     config: `guidance:\n  builtin: false\n  sources:\n    - type: directory\n      path: ${path}\n`,
     onOutput: chunk => {
-      const m = /Guidance library loaded: (\d+) articles .* in (\d+) ms/.exec(chunk);
+      // eslint-disable-next-line no-control-regex
+      tail = (tail + chunk).replace(/\x1b\[[0-9;]*m/g, '').slice(-4000);
+      const m = /Guidance library loaded: (\d+) articles .*? in (\d+) ms/.exec(tail);
       if (m) loadedLine = m;
+      if (process.env.SCALE_DEBUG && /Skipped/.test(chunk)) process.stderr.write(chunk);
     },
   });
   try {

@@ -79,9 +79,14 @@ export const guidancePlugin = createBackendPlugin({
         }
 
         const library = new ArticleLibrary(sources, logger);
+        const started = Date.now();
         await library.reload();
         logger.info(
-          `Guidance library loaded: ${library.snapshot.summaries.length} articles from ${sources.length} source(s)`,
+          `Guidance library loaded: ${
+            library.snapshot.summaries.length
+          } articles from ${sources.length} source(s) in ${
+            Date.now() - started
+          } ms`,
         );
 
         const stops = directories.map(dir =>

@@ -2,15 +2,13 @@ import MiniSearch from 'minisearch';
 import { SearchResult } from '@paved-road/plugin-guidance-common';
 import type { ParsedArticle } from './parseArticle';
 
-/** One indexed document: a section of an article, carrying the article's title and tags. */
-type SectionDocument = {
-  key: string;
-  articleId: string;
-  sectionId?: string;
-  heading?: string;
+/** One indexed document per article; sections are ranked afterwards, for the top results only. */
+type ArticleDocument = {
+  id: string;
   title: string;
-  summary: string;
+  headings: string;
   tags: string;
+  summary: string;
   text: string;
 };
 
@@ -111,10 +109,17 @@ export function stem(word: string): string {
   return w;
 }
 
+// A library repeats the same few ten thousand words: stemming each once saves most of the indexing time.
+const normalised = new Map<string, string | null>();
 function normalise(term: string): string | null {
-  const t = term.toLowerCase().replace(/['’]s$/, '');
-  if (!t || STOP_WORDS.has(t)) return null;
-  return stem(t);
+  let result = normalised.get(term);
+  if (result === undefined) {
+    const t = term.toLowerCase().replace(/['’]s$/, '');
+    result = !t || STOP_WORDS.has(t) ? null : stem(t);
+    if (normalised.size > 500_000) normalised.clear();
+    normalised.set(term, result);
+  }
+  return result;
 }
 
 /** Edits allowed for a query term: none for short words, one for four letters, a fifth of longer ones. */
@@ -123,108 +128,125 @@ function typoTolerance(term: string): number | false {
   return term.length === 4 ? 1 : false;
 }
 
-const FIELD_BOOSTS = { title: 6, heading: 3, tags: 3, summary: 2, text: 1 };
+const FIELD_BOOSTS = { title: 6, headings: 3, tags: 3, summary: 2, text: 1 };
 const SNIPPET_LENGTH = 200;
+const tokenize = MiniSearch.getDefault('tokenize') as (
+  text: string,
+) => string[];
 
-/** Full-text index over article sections, with prefix, typo tolerance, synonyms and stemming. */
+/**
+ * Full-text index with prefix completion, typo tolerance, synonyms and stemming. Articles are
+ * ranked as whole documents (fast at ten thousand articles); then, for the results returned,
+ * the section that matches best is found so a result can deep-link to its heading.
+ */
 export class SearchIndex {
   private constructor(
-    private readonly index: MiniSearch<SectionDocument>,
-    private readonly documents: Map<string, SectionDocument>,
+    private readonly index: MiniSearch<ArticleDocument>,
     private readonly articles: Map<string, ParsedArticle>,
+    /** Every indexed term: a query term found here needs no fuzzy or prefix expansion. */
+    private readonly vocabulary: Set<string>,
   ) {}
 
   static build(articles: Iterable<ParsedArticle>): SearchIndex {
-    const index = new MiniSearch<SectionDocument>({
-      idField: 'key',
-      fields: ['title', 'heading', 'tags', 'summary', 'text'],
-      processTerm: normalise,
+    const vocabulary = new Set<string>();
+    const index = new MiniSearch<ArticleDocument>({
+      fields: ['title', 'headings', 'tags', 'summary', 'text'],
+      processTerm: term => {
+        const t = normalise(term);
+        if (t) vocabulary.add(t);
+        return t;
+      },
+      searchOptions: { processTerm: normalise },
     });
-    const documents = new Map<string, SectionDocument>();
     const byId = new Map<string, ParsedArticle>();
+    const documents: ArticleDocument[] = [];
     for (const article of articles) {
       const { id, title, summary, tags } = article.summary;
       byId.set(id, article);
-      article.sections.forEach((section, n) => {
-        const doc: SectionDocument = {
-          key: `${id}#${n}`,
-          articleId: id,
-          sectionId: section.id,
-          heading: section.heading,
-          title,
-          summary: n === 0 ? summary : '',
-          tags: tags.join(' '),
-          text: section.text,
-        };
-        documents.set(doc.key, doc);
+      documents.push({
+        id,
+        title,
+        headings: article.toc.map(t => t.text).join(' '),
+        tags: tags.join(' '),
+        summary,
+        text: article.sections.map(x => x.text).join(' '),
       });
     }
-    index.addAll([...documents.values()]);
-    return new SearchIndex(index, documents, byId);
+    index.addAll(documents);
+    return new SearchIndex(index, byId, vocabulary);
   }
 
   search(query: string, limit: number): SearchResult[] {
-    const words = MiniSearch.getDefault('tokenize')(query) as string[];
+    const words = tokenize(query).filter(Boolean);
     const terms = new Set<string>();
     for (const w of words) {
       const lower = w.toLowerCase();
-      if (!lower || STOP_WORDS.has(lower)) continue;
+      if (STOP_WORDS.has(lower)) continue;
       terms.add(lower);
       for (const s of SYNONYMS[lower] ?? []) terms.add(s);
     }
     if (terms.size === 0) return [];
+    const typed = new Set(words.map(normalise));
+    const last = normalise(words[words.length - 1] ?? '');
+    const known = (term: string) => this.vocabulary.has(term);
     const hits = this.index.search([...terms].join(' '), {
       boost: FIELD_BOOSTS,
       combineWith: 'OR',
-      prefix: (term: string) => term.length >= 3,
-      fuzzy: typoTolerance,
+      // Expanding a term is the expensive part at scale: only the word being typed is
+      // completed, and only words the library does not contain are treated as typos.
+      prefix: (term: string) =>
+        term.length >= 3 && (term === last || !known(term)),
+      fuzzy: (term: string) => (known(term) ? false : typoTolerance(term)),
+      maxFuzzy: 2,
       // Typed words weigh more than the synonyms added for them.
-      boostTerm: (term: string) =>
-        words.some(w => normalise(w) === term) ? 1 : 0.6,
+      boostTerm: (term: string) => (typed.has(term) ? 1 : 0.6),
     });
 
-    // One result per article: its best section, plus a little for every other section that matched.
-    const best = new Map<
-      string,
-      { score: number; key: string; terms: string[]; extra: number }
-    >();
-    for (const hit of hits) {
-      const doc = this.documents.get(hit.id as string)!;
-      const current = best.get(doc.articleId);
-      if (!current) {
-        best.set(doc.articleId, {
-          score: hit.score,
-          key: doc.key,
-          terms: hit.terms,
-          extra: 0,
-        });
-      } else {
-        current.extra += hit.score;
+    return hits.slice(0, limit).map(hit => {
+      const article = this.articles.get(hit.id as string)!;
+      const matched = new Set(hit.terms);
+      const section = bestSection(article, matched);
+      return {
+        id: article.summary.id,
+        title: article.summary.title,
+        summary: article.summary.summary,
+        category: article.summary.category,
+        score: Math.round(hit.score * 1000) / 1000,
+        ...(section?.id
+          ? { section: { id: section.id, text: section.heading! } }
+          : {}),
+        snippet: snippet(section?.text || article.summary.summary, [
+          ...words,
+          ...hit.terms,
+        ]),
+      };
+    });
+  }
+}
+
+/** The section whose heading and text contain most of the matched terms; headings count triple. */
+function bestSection(article: ParsedArticle, matched: Set<string>) {
+  let best: ParsedArticle['sections'][number] | undefined;
+  let bestScore = 0;
+  for (const section of article.sections) {
+    let score = 0;
+    for (const t of tokenize(section.heading ?? ''))
+      if (matched.has(normalise(t) ?? '')) score += 3;
+    const seen = new Set<string>();
+    for (const t of tokenize(section.text)) {
+      const n = normalise(t);
+      if (n && matched.has(n)) {
+        // Distinct terms matter more than repeats of one word.
+        score += seen.has(n) ? 0.1 : 1;
+        seen.add(n);
       }
     }
-    return [...best.entries()]
-      .map(([articleId, b]) => {
-        const article = this.articles.get(articleId)!;
-        const doc = this.documents.get(b.key)!;
-        const score = b.score + 0.1 * b.extra;
-        return {
-          id: articleId,
-          title: article.summary.title,
-          summary: article.summary.summary,
-          category: article.summary.category,
-          score: Math.round(score * 1000) / 1000,
-          ...(doc.sectionId
-            ? { section: { id: doc.sectionId, text: doc.heading! } }
-            : {}),
-          snippet: snippet(doc.text || article.summary.summary, [
-            ...words,
-            ...b.terms,
-          ]),
-        };
-      })
-      .sort((a, b) => b.score - a.score || a.title.localeCompare(b.title))
-      .slice(0, limit);
+    if (score > bestScore) {
+      best = section;
+      bestScore = score;
+    }
   }
+  return best;
 }
 
 /** About SNIPPET_LENGTH characters of `text` around the first word that matched. */

@@ -11,13 +11,24 @@ export class DirectorySource implements ArticleSource {
       recursive: true,
       withFileTypes: true,
     });
+    const paths = entries
+      .filter(entry => entry.isFile())
+      .map(entry => join(entry.parentPath ?? (entry as any).path, entry.name))
+      .map(full => ({
+        full,
+        path: relative(this.root, full).split(sep).join('/'),
+      }))
+      .filter(({ path }) => isArticleFile(path));
     const files: ArticleFile[] = [];
-    for (const entry of entries) {
-      if (!entry.isFile()) continue;
-      const full = join(entry.parentPath ?? (entry as any).path, entry.name);
-      const path = relative(this.root, full).split(sep).join('/');
-      if (!isArticleFile(path)) continue;
-      files.push({ path, content: await fs.readFile(full, 'utf8') });
+    // Read in batches: concurrent enough to be quick, bounded so a big library can't exhaust file handles.
+    for (let i = 0; i < paths.length; i += 64) {
+      const batch = paths.slice(i, i + 64);
+      const contents = await Promise.all(
+        batch.map(p => fs.readFile(p.full, 'utf8')),
+      );
+      batch.forEach((p, n) =>
+        files.push({ path: p.path, content: contents[n] }),
+      );
     }
     return files.sort((a, b) => a.path.localeCompare(b.path));
   }
