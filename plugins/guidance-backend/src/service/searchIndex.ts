@@ -147,6 +147,8 @@ export class SearchIndex {
     private readonly vocabulary: Set<string>,
   ) {}
 
+  private readonly sectionTerms = new SectionTermsCache(1000);
+
   static build(articles: Iterable<ParsedArticle>): SearchIndex {
     const vocabulary = new Set<string>();
     const index = new MiniSearch<ArticleDocument>({
@@ -204,8 +206,11 @@ export class SearchIndex {
 
     return hits.slice(0, limit).map(hit => {
       const article = this.articles.get(hit.id as string)!;
-      const matched = new Set(hit.terms);
-      const section = bestSection(article, matched);
+      const section = bestSection(
+        article,
+        this.sectionTerms.get(article),
+        hit.terms,
+      );
       return {
         id: article.summary.id,
         title: article.summary.title,
@@ -224,28 +229,61 @@ export class SearchIndex {
   }
 }
 
+type SectionTerms = { heading: Set<string>; text: Set<string> }[];
+const termSet = (text: string) =>
+  new Set(
+    tokenize(text)
+      .map(normalise)
+      .filter((t): t is string => Boolean(t)),
+  );
+
+/**
+ * Per-article sets of section terms, computed when an article first appears in results and
+ * kept for the most recent ones: a popular article is tokenized once, and memory stays
+ * bounded however large the library.
+ */
+class SectionTermsCache {
+  private readonly entries = new Map<string, SectionTerms>();
+  constructor(private readonly capacity: number) {}
+
+  get(article: ParsedArticle): SectionTerms {
+    const id = article.summary.id;
+    let terms = this.entries.get(id);
+    if (terms) {
+      this.entries.delete(id); // re-insert: most recently used last
+    } else {
+      terms = article.sections.map(s => ({
+        heading: termSet(s.heading ?? ''),
+        text: termSet(s.text),
+      }));
+      if (this.entries.size >= this.capacity) {
+        this.entries.delete(this.entries.keys().next().value!);
+      }
+    }
+    this.entries.set(id, terms);
+    return terms;
+  }
+}
+
 /** The section whose heading and text contain most of the matched terms; headings count triple. */
-function bestSection(article: ParsedArticle, matched: Set<string>) {
+function bestSection(
+  article: ParsedArticle,
+  terms: SectionTerms,
+  matched: string[],
+) {
   let best: ParsedArticle['sections'][number] | undefined;
   let bestScore = 0;
-  for (const section of article.sections) {
+  article.sections.forEach((section, i) => {
     let score = 0;
-    for (const t of tokenize(section.heading ?? ''))
-      if (matched.has(normalise(t) ?? '')) score += 3;
-    const seen = new Set<string>();
-    for (const t of tokenize(section.text)) {
-      const n = normalise(t);
-      if (n && matched.has(n)) {
-        // Distinct terms matter more than repeats of one word.
-        score += seen.has(n) ? 0.1 : 1;
-        seen.add(n);
-      }
+    for (const t of matched) {
+      if (terms[i].heading.has(t)) score += 3;
+      if (terms[i].text.has(t)) score += 1;
     }
     if (score > bestScore) {
       best = section;
       bestScore = score;
     }
-  }
+  });
   return best;
 }
 
