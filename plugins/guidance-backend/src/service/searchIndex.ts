@@ -134,6 +134,64 @@ const tokenize = MiniSearch.getDefault('tokenize') as (
   text: string,
 ) => string[];
 
+type SectionTerms = { heading: Set<string>; text: Set<string> }[];
+const termSet = (text: string) =>
+  new Set(
+    tokenize(text)
+      .map(normalise)
+      .filter((t): t is string => Boolean(t)),
+  );
+
+/**
+ * Per-article sets of section terms, computed when an article first appears in results and
+ * kept for the most recent ones: a popular article is tokenized once, and memory stays
+ * bounded however large the library.
+ */
+class SectionTermsCache {
+  private readonly entries = new Map<string, SectionTerms>();
+  constructor(private readonly capacity: number) {}
+
+  get(article: ParsedArticle): SectionTerms {
+    const id = article.summary.id;
+    let terms = this.entries.get(id);
+    if (terms) {
+      this.entries.delete(id); // re-insert: most recently used last
+    } else {
+      terms = article.sections.map(s => ({
+        heading: termSet(s.heading ?? ''),
+        text: termSet(s.text),
+      }));
+      if (this.entries.size >= this.capacity) {
+        this.entries.delete(this.entries.keys().next().value!);
+      }
+    }
+    this.entries.set(id, terms);
+    return terms;
+  }
+}
+
+/** The section whose heading and text contain most of the matched terms; headings count triple. */
+function bestSection(
+  article: ParsedArticle,
+  terms: SectionTerms,
+  matched: string[],
+) {
+  let best: ParsedArticle['sections'][number] | undefined;
+  let bestScore = 0;
+  article.sections.forEach((section, i) => {
+    let score = 0;
+    for (const t of matched) {
+      if (terms[i].heading.has(t)) score += 3;
+      if (terms[i].text.has(t)) score += 1;
+    }
+    if (score > bestScore) {
+      best = section;
+      bestScore = score;
+    }
+  });
+  return best;
+}
+
 /**
  * Full-text index with prefix completion, typo tolerance, synonyms and stemming. Articles are
  * ranked as whole documents (fast at ten thousand articles); then, for the results returned,
@@ -227,64 +285,6 @@ export class SearchIndex {
       };
     });
   }
-}
-
-type SectionTerms = { heading: Set<string>; text: Set<string> }[];
-const termSet = (text: string) =>
-  new Set(
-    tokenize(text)
-      .map(normalise)
-      .filter((t): t is string => Boolean(t)),
-  );
-
-/**
- * Per-article sets of section terms, computed when an article first appears in results and
- * kept for the most recent ones: a popular article is tokenized once, and memory stays
- * bounded however large the library.
- */
-class SectionTermsCache {
-  private readonly entries = new Map<string, SectionTerms>();
-  constructor(private readonly capacity: number) {}
-
-  get(article: ParsedArticle): SectionTerms {
-    const id = article.summary.id;
-    let terms = this.entries.get(id);
-    if (terms) {
-      this.entries.delete(id); // re-insert: most recently used last
-    } else {
-      terms = article.sections.map(s => ({
-        heading: termSet(s.heading ?? ''),
-        text: termSet(s.text),
-      }));
-      if (this.entries.size >= this.capacity) {
-        this.entries.delete(this.entries.keys().next().value!);
-      }
-    }
-    this.entries.set(id, terms);
-    return terms;
-  }
-}
-
-/** The section whose heading and text contain most of the matched terms; headings count triple. */
-function bestSection(
-  article: ParsedArticle,
-  terms: SectionTerms,
-  matched: string[],
-) {
-  let best: ParsedArticle['sections'][number] | undefined;
-  let bestScore = 0;
-  article.sections.forEach((section, i) => {
-    let score = 0;
-    for (const t of matched) {
-      if (terms[i].heading.has(t)) score += 3;
-      if (terms[i].text.has(t)) score += 1;
-    }
-    if (score > bestScore) {
-      best = section;
-      bestScore = score;
-    }
-  });
-  return best;
 }
 
 /** About SNIPPET_LENGTH characters of `text` around the first word that matched. */
