@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { catalogModuleFileLocations } from './modules/catalogFileLocations';
 
 const backend = createBackend();
 
@@ -13,6 +14,7 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(catalogModuleFileLocations);
 
 // permissions: allow all in the demo
 backend.add(import('@backstage/plugin-permission-backend'));

@@ -1,0 +1,210 @@
+import fs from 'fs-extra';
+import git from 'isomorphic-git';
+import { join } from 'path';
+import { ConfigReader } from '@backstage/config';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { createPublishLocalAction } from './publishLocal';
+
+const catalogInfo = `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: orders
+spec:
+  type: service
+  owner: team-a
+  lifecycle: experimental
+`;
+
+describe('publish:local', () => {
+  const dir = createMockDirectory();
+  const workspacePath = join(dir.path, 'workspace');
+  const root = join(dir.path, 'repos');
+  let catalog: ReturnType<typeof catalogServiceMock.mock>;
+
+  beforeEach(() => {
+    dir.clear();
+    dir.setContent({
+      workspace: {
+        'catalog-info.yaml': catalogInfo,
+        'README.md': '# orders\n',
+        'deploy/base/deployment.yaml': 'kind: Deployment\n',
+        '.github/workflows/ci.yaml': 'on: [push]\n',
+      },
+    });
+    catalog = catalogServiceMock.mock({
+      addLocation: jest.fn(async location => ({
+        location: {
+          id: 'loc-1',
+          type: location.type!,
+          target: location.target,
+          entityRef: 'location:default/generated',
+        },
+        entities: [],
+      })),
+    });
+  });
+
+  function action(config: object = { guidance: { publishLocal: { root } } }) {
+    return createPublishLocalAction({
+      config: new ConfigReader(config),
+      catalog,
+    });
+  }
+
+  function context(input: Record<string, unknown> = {}, isDryRun = false) {
+    const ctx = createMockActionContext({
+      workspacePath,
+      input: input as any,
+      logger: mockServices.logger.mock(),
+    });
+    return { ...ctx, isDryRun };
+  }
+
+  it('creates a git repository with one commit holding every file', async () => {
+    const ctx = context();
+    await action({
+      guidance: { publishLocal: { root } },
+      scaffolder: {
+        defaultAuthor: { name: 'Paved Road', email: 'road@example.com' },
+      },
+    }).handler(ctx);
+    const repo = join(root, 'orders');
+
+    const commits = await git.log({ fs, dir: repo });
+    expect(commits).toHaveLength(1);
+    expect(commits[0].commit.message).toBe('Initial commit\n');
+    expect(commits[0].commit.author).toMatchObject({
+      name: 'Paved Road',
+      email: 'road@example.com',
+    });
+    expect(await git.currentBranch({ fs, dir: repo })).toBe('main');
+    expect(
+      (await git.listFiles({ fs, dir: repo, ref: 'HEAD' })).sort(),
+    ).toEqual([
+      '.github/workflows/ci.yaml',
+      'README.md',
+      'catalog-info.yaml',
+      'deploy/base/deployment.yaml',
+    ]);
+    // nothing left uncommitted
+    const status = await git.statusMatrix({ fs, dir: repo });
+    expect(
+      status.every(
+        ([, head, work, stage]) => head === 1 && work === 1 && stage === 1,
+      ),
+    ).toBe(true);
+
+    expect(ctx.output).toHaveBeenCalledWith(
+      'repoContentsUrl',
+      `file://${repo}`,
+    );
+    expect(ctx.output).toHaveBeenCalledWith('path', repo);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'catalogInfoPath',
+      '/catalog-info.yaml',
+    );
+    expect(ctx.output).toHaveBeenCalledWith(
+      'entityRef',
+      'component:default/orders',
+    );
+  });
+
+  it('registers catalog-info.yaml as a file location with the initiator credentials', async () => {
+    const ctx = context();
+    await action().handler(ctx);
+    expect(catalog.addLocation).toHaveBeenCalledTimes(1);
+    expect(catalog.addLocation).toHaveBeenCalledWith(
+      { type: 'file', target: join(root, 'orders', 'catalog-info.yaml') },
+      { credentials: await ctx.getInitiatorCredentials() },
+    );
+  });
+
+  it('does not register when register is false', async () => {
+    await action().handler(context({ register: false }));
+    expect(catalog.addLocation).not.toHaveBeenCalled();
+    expect(await fs.pathExists(join(root, 'orders', '.git'))).toBe(true);
+  });
+
+  it('uses the given name and root and the configured commit message', async () => {
+    const elsewhere = join(dir.path, 'elsewhere');
+    await action({
+      scaffolder: { defaultCommitMessage: 'Created by the golden path' },
+    }).handler(context({ name: 'orders-v2', root: elsewhere }));
+    const commits = await git.log({ fs, dir: join(elsewhere, 'orders-v2') });
+    expect(commits[0].commit.message).toBe('Created by the golden path\n');
+  });
+
+  it('refuses an existing target and leaves it as it was', async () => {
+    dir.addContent({ 'repos/orders/keep.txt': 'mine' });
+    await expect(action().handler(context())).rejects.toThrow(
+      /repos\/orders already exists/,
+    );
+    expect(await fs.readdir(join(root, 'orders'))).toEqual(['keep.txt']);
+    expect(await fs.readFile(join(root, 'orders', 'keep.txt'), 'utf8')).toBe(
+      'mine',
+    );
+    expect(catalog.addLocation).not.toHaveBeenCalled();
+  });
+
+  it.each(['../escape', 'Orders', '.hidden', 'a/b', '-x', ''])(
+    'refuses the name "%s"',
+    async name => {
+      await expect(action().handler(context({ name }))).rejects.toThrow(
+        /Invalid repository name|No repository name/,
+      );
+      expect(await fs.pathExists(root)).toBe(false);
+    },
+  );
+
+  it('refuses to guess a name without catalog-info.yaml', async () => {
+    await fs.remove(join(workspacePath, 'catalog-info.yaml'));
+    await expect(action().handler(context())).rejects.toThrow(
+      /No repository name given/,
+    );
+  });
+
+  it('explains a failed registration and keeps the repository', async () => {
+    catalog.addLocation.mockRejectedValue(
+      new Error('Registered locations must be of an allowed type ["url"]'),
+    );
+    await expect(action().handler(context())).rejects.toThrow(
+      /the catalog must allow "file" locations/,
+    );
+    expect(await git.log({ fs, dir: join(root, 'orders') })).toHaveLength(1);
+  });
+
+  it('writes nothing in dry run and outputs the would-be path', async () => {
+    const ctx = context({}, true);
+    await action().handler(ctx);
+    expect(await fs.pathExists(root)).toBe(false);
+    expect(catalog.addLocation).not.toHaveBeenCalled();
+    const repo = join(root, 'orders');
+    expect(ctx.output).toHaveBeenCalledWith(
+      'repoContentsUrl',
+      `file://${repo}`,
+    );
+    expect(ctx.output).toHaveBeenCalledWith('path', repo);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'catalogInfoPath',
+      '/catalog-info.yaml',
+    );
+    expect(ctx.output).toHaveBeenCalledWith(
+      'entityRef',
+      'component:default/orders',
+    );
+  });
+
+  it('defaults the root to ./local-repos under the working directory', async () => {
+    const ctx = context({}, true);
+    await action({}).handler(ctx);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'path',
+      join(process.cwd(), 'local-repos', 'orders'),
+    );
+  });
+});

@@ -1,0 +1,247 @@
+import fs from 'fs-extra';
+import git from 'isomorphic-git';
+import { join, relative, resolve, sep } from 'path';
+import { pathToFileURL } from 'url';
+import { parseAllDocuments } from 'yaml';
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Config } from '@backstage/config';
+import { ConflictError, InputError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+
+/** A single folder name: no separators, nothing hidden, nothing that climbs. */
+const REPO_NAME = /^[a-z0-9][a-z0-9._-]*$/;
+const DEFAULT_ROOT = './local-repos';
+const CATALOG_INFO = 'catalog-info.yaml';
+
+type EntityId = { kind: string; namespace?: string; name: string };
+
+async function readEntity(
+  workspacePath: string,
+): Promise<EntityId | undefined> {
+  const file = join(workspacePath, CATALOG_INFO);
+  if (!(await fs.pathExists(file))) return undefined;
+  for (const doc of parseAllDocuments(await fs.readFile(file, 'utf8'))) {
+    if (doc.errors.length > 0) continue;
+    const value = doc.toJS();
+    if (
+      typeof value?.kind === 'string' &&
+      typeof value?.metadata?.name === 'string'
+    ) {
+      return {
+        kind: value.kind,
+        namespace: value.metadata.namespace,
+        name: value.metadata.name,
+      };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Creates `publish:local`: writes the workspace into a new Git repository in a local folder
+ * and registers its catalog-info.yaml with the catalog, so golden paths work offline.
+ * @public
+ */
+export function createPublishLocalAction(options: {
+  config: Config;
+  catalog: CatalogService;
+}) {
+  const { config, catalog } = options;
+
+  return createTemplateAction({
+    id: 'publish:local',
+    description:
+      'Publishes the workspace as a new Git repository (one commit on main) in a local folder and registers its catalog-info.yaml with the catalog. Refuses to touch a folder that already exists.',
+    examples: [
+      {
+        description:
+          'Publish under the configured root with the entity name as folder name',
+        example: [
+          'steps:',
+          '  - id: publish',
+          '    action: publish:local',
+        ].join('\n'),
+      },
+      {
+        description: 'Publish into a given folder without registering',
+        example: [
+          'steps:',
+          '  - id: publish',
+          '    action: publish:local',
+          '    input:',
+          '      name: ${{ parameters.name }}',
+          '      root: /srv/repos',
+          '      register: false',
+        ].join('\n'),
+      },
+    ],
+    supportsDryRun: true,
+    schema: {
+      input: z =>
+        z.object({
+          name: z
+            .string()
+            .optional()
+            .describe(
+              'Folder name of the repository. Defaults to the entity name in catalog-info.yaml',
+            ),
+          root: z
+            .string()
+            .optional()
+            .describe(
+              'Folder the repository is created in. Defaults to guidance.publishLocal.root, else ./local-repos; relative paths start at the backend working directory',
+            ),
+          register: z
+            .boolean()
+            .optional()
+            .describe(
+              'Register catalog-info.yaml with the catalog. Defaults to true',
+            ),
+          gitCommitMessage: z
+            .string()
+            .optional()
+            .describe(
+              'Message of the initial commit. Defaults to scaffolder.defaultCommitMessage, else "Initial commit"',
+            ),
+        }),
+      output: z =>
+        z.object({
+          repoContentsUrl: z
+            .string()
+            .describe('file:// URL of the repository folder'),
+          path: z.string().describe('Absolute path of the repository folder'),
+          catalogInfoPath: z
+            .string()
+            .describe('Path of the entity file inside the repository'),
+          entityRef: z
+            .string()
+            .optional()
+            .describe('Ref of the entity in catalog-info.yaml'),
+        }),
+    },
+    async handler(ctx) {
+      const entity = await readEntity(ctx.workspacePath);
+      const name = ctx.input.name ?? entity?.name;
+      if (!name) {
+        throw new InputError(
+          `No repository name given and no entity name in ${CATALOG_INFO} to use instead`,
+        );
+      }
+      if (!REPO_NAME.test(name) || name.length > 100) {
+        throw new InputError(
+          `Invalid repository name "${name}": use lower-case letters, digits, ".", "_" and "-", starting with a letter or digit`,
+        );
+      }
+      const root = resolve(
+        process.cwd(),
+        ctx.input.root ??
+          config.getOptionalString('guidance.publishLocal.root') ??
+          DEFAULT_ROOT,
+      );
+      const target = resolveSafeChildPath(root, name);
+      const entityRef = entity
+        ? stringifyEntityRef({
+            kind: entity.kind,
+            namespace: entity.namespace,
+            name: entity.name,
+          })
+        : undefined;
+      const register = ctx.input.register ?? true;
+      const outputs = () => {
+        ctx.output('repoContentsUrl', pathToFileURL(target).href);
+        ctx.output('path', target);
+        ctx.output('catalogInfoPath', `/${CATALOG_INFO}`);
+        if (entityRef) ctx.output('entityRef', entityRef);
+      };
+
+      if (ctx.isDryRun) {
+        ctx.logger.info(
+          `Dry run: would publish the workspace to ${target}${
+            register ? ' and register it' : ''
+          }`,
+        );
+        outputs();
+        return;
+      }
+
+      const exists = () =>
+        new ConflictError(
+          `${target} already exists; choose another name or remove that folder first`,
+        );
+      if (await fs.pathExists(target)) throw exists();
+      await fs.ensureDir(root);
+      try {
+        // mkdir without recursive fails if someone else created it meanwhile
+        await fs.mkdir(target);
+      } catch (error) {
+        if (error.code === 'EEXIST') throw exists();
+        throw error;
+      }
+
+      try {
+        const ownGitFolder = join(ctx.workspacePath, '.git');
+        await fs.copy(ctx.workspacePath, target, {
+          filter: src =>
+            src !== ownGitFolder && !src.startsWith(`${ownGitFolder}${sep}`),
+        });
+        await git.init({ fs, dir: target, defaultBranch: 'main' });
+        await git.add({ fs, dir: target, filepath: '.' });
+        const author = {
+          name:
+            config.getOptionalString('scaffolder.defaultAuthor.name') ??
+            'Scaffolder',
+          email:
+            config.getOptionalString('scaffolder.defaultAuthor.email') ??
+            'scaffolder@backstage.io',
+        };
+        const oid = await git.commit({
+          fs,
+          dir: target,
+          message:
+            ctx.input.gitCommitMessage ??
+            config.getOptionalString('scaffolder.defaultCommitMessage') ??
+            'Initial commit',
+          author,
+          committer: author,
+        });
+        ctx.logger.info(
+          `Published the workspace to ${target} (commit ${oid.slice(
+            0,
+            7,
+          )} on main)`,
+        );
+      } catch (error) {
+        // We created the folder, so a half-written repository is ours to clean up.
+        await fs.remove(target);
+        throw error;
+      }
+
+      if (register) {
+        const catalogInfo = join(target, CATALOG_INFO);
+        if (!(await fs.pathExists(catalogInfo))) {
+          ctx.logger.warn(
+            `Not registering: there is no ${CATALOG_INFO} in the workspace`,
+          );
+        } else {
+          try {
+            await catalog.addLocation(
+              { type: 'file', target: catalogInfo },
+              { credentials: await ctx.getInitiatorCredentials() },
+            );
+          } catch (error) {
+            throw new Error(
+              `The repository is at ${target}, but registering ${relative(
+                root,
+                catalogInfo,
+              )} with the catalog failed (the catalog must allow "file" locations): ${error}`,
+            );
+          }
+          ctx.logger.info(`Registered ${catalogInfo} with the catalog`);
+        }
+      }
+      outputs();
+    },
+  });
+}

@@ -1,0 +1,47 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createAnnotateAction } from './actions/annotate';
+import { createFetchFragmentAction } from './actions/fetchFragment';
+import { createPublishLocalAction } from './actions/publishLocal';
+import { createValidateAction } from './actions/validate';
+
+/**
+ * Adds the golden-path actions to the scaffolder: `guidance:fetch:fragment`,
+ * `guidance:annotate`, `guidance:validate` and `publish:local`.
+ * @public
+ */
+export const scaffolderModuleGuidance = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'guidance',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+        logger: coreServices.logger,
+        catalog: catalogServiceRef,
+      },
+      async init({ scaffolder, config, discovery, auth, logger, catalog }) {
+        const actions = [
+          createFetchFragmentAction({
+            integrations: ScmIntegrations.fromConfig(config),
+          }),
+          createAnnotateAction({ discovery, auth }),
+          createValidateAction(),
+          createPublishLocalAction({ config, catalog }),
+        ];
+        scaffolder.addActions(...actions);
+        logger.info(
+          `Added scaffolder actions ${actions.map(a => a.id).join(', ')}`,
+        );
+      },
+    });
+  },
+});
