@@ -10,10 +10,13 @@ export async function signInAsGuest(page: Page, theme: 'light' | 'dark' = 'light
   await page.addInitScript(t => window.localStorage.setItem('theme', t), theme);
   await page.goto('/');
   const enter = page.getByRole('button', { name: /enter/i });
-  if (await enter.isVisible({ timeout: 30_000 }).catch(() => false)) {
+  const signedIn = page.locator('nav[aria-label="sidebar nav"]');
+  await expect(enter.or(signedIn).first()).toBeAttached({ timeout: 90_000 });
+  if (await enter.isVisible()) {
     await enter.click();
+    await expect(enter).toBeHidden();
   }
-  await expect(page.getByRole('navigation').first()).toBeVisible({ timeout: 60_000 });
+  await expect(signedIn).toBeAttached();
 }
 
 export async function screenshot(page: Page, name: string) {

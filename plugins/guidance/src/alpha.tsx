@@ -1,0 +1,112 @@
+import {
+  ApiBlueprint,
+  PageBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { SearchResultListItemBlueprint } from '@backstage/plugin-search-react/alpha';
+import { Entity } from '@backstage/catalog-model';
+import LibraryBooksIcon from '@material-ui/icons/LibraryBooks';
+import { guidanceApiRef } from './api/GuidanceApi';
+import { GuidanceClient } from './api/GuidanceClient';
+import { articleRouteRef, rootRouteRef } from './routes';
+
+// The same route refs as the classic plugin, seen through the new system's types, so that
+// components resolve links the same way in both systems.
+const routes = convertLegacyRouteRefs({
+  root: rootRouteRef,
+  article: articleRouteRef,
+});
+
+// Guidance is about things that get built and run, not people or catalog plumbing
+const GUIDED_KINDS = ['component', 'resource', 'system', 'api', 'domain'];
+const isGuidedEntity = (entity: Entity) =>
+  GUIDED_KINDS.includes(entity.kind.toLocaleLowerCase('en-US'));
+
+/** @alpha */
+export const guidanceApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: guidanceApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new GuidanceClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** @alpha */
+export const guidancePage = PageBlueprint.make({
+  params: {
+    path: '/guidance',
+    title: 'Guidance',
+    icon: <LibraryBooksIcon fontSize="inherit" />,
+    routeRef: routes.root,
+    // the library and the reader draw their own Backstage header
+    noHeader: true,
+    loader: () =>
+      import('./components/GuidanceRouter').then(m => <m.GuidanceRouter />),
+  },
+});
+
+/** @alpha */
+export const guidanceEntityContent = EntityContentBlueprint.make({
+  params: {
+    path: 'guidance',
+    title: 'Guidance',
+    filter: isGuidedEntity,
+    loader: () =>
+      import('./components/EntityGuidanceContent').then(m => (
+        <m.EntityGuidanceContent />
+      )),
+  },
+});
+
+/** @alpha */
+export const guidanceEntityCard = EntityCardBlueprint.make({
+  params: {
+    // a compact list: it sits with the About card in the overview's side column
+    type: 'info',
+    filter: isGuidedEntity,
+    loader: () =>
+      import('./components/EntityGuidanceCard').then(m => (
+        <m.EntityGuidanceCard />
+      )),
+  },
+});
+
+/** @alpha */
+export const guidanceSearchResultListItem = SearchResultListItemBlueprint.make({
+  params: {
+    icon: <LibraryBooksIcon />,
+    predicate: result => result.type === 'guidance',
+    component: () =>
+      import('./components/GuidanceSearchResultListItem').then(
+        m => m.GuidanceSearchResultListItem,
+      ),
+  },
+});
+
+/**
+ * The guidance plugin for the new frontend system.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'guidance',
+  title: 'Guidance',
+  icon: <LibraryBooksIcon fontSize="inherit" />,
+  routes,
+  extensions: [
+    guidanceApi,
+    guidancePage,
+    guidanceEntityContent,
+    guidanceEntityCard,
+    guidanceSearchResultListItem,
+  ],
+});

@@ -1,0 +1,94 @@
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  Article,
+  ArticleEntityLink,
+  ArticleSummary,
+  CategoryCount,
+  ListResponse,
+  Recommendation,
+  SearchResponse,
+  SearchResult,
+} from '@paved-road/plugin-guidance-common';
+import { GuidanceApi } from './GuidanceApi';
+
+/** Talks to /api/guidance with the signed-in user's identity (fetchApi adds it). */
+export class GuidanceClient implements GuidanceApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  async listArticles(filter: { category?: string; tag?: string } = {}) {
+    const params = new URLSearchParams();
+    if (filter.category) params.set('category', filter.category);
+    if (filter.tag) params.set('tag', filter.tag);
+    const qs = params.toString();
+    return (
+      await this.get<ListResponse<ArticleSummary>>(
+        `/articles${qs ? `?${qs}` : ''}`,
+      )
+    ).items;
+  }
+
+  getArticle(id: string) {
+    return this.get<Article>(`/articles/${encodeURIComponent(id)}`);
+  }
+
+  async listCategories() {
+    return (await this.get<ListResponse<CategoryCount>>('/categories')).items;
+  }
+
+  async search(
+    query: string,
+    options: { limit?: number; signal?: AbortSignal } = {},
+  ) {
+    const params = new URLSearchParams({ q: query });
+    if (options.limit) params.set('limit', String(options.limit));
+    const res = await this.get<SearchResponse>(`/search?${params}`, {
+      signal: options.signal,
+    });
+    return res.results as SearchResult[];
+  }
+
+  async recommend(entity: object) {
+    return (
+      await this.get<ListResponse<Recommendation>>('/recommendations', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ entity }),
+      })
+    ).items;
+  }
+
+  async getEntityArticles(entity: {
+    kind: string;
+    namespace: string;
+    name: string;
+  }) {
+    const path = [entity.kind, entity.namespace, entity.name]
+      .map(encodeURIComponent)
+      .join('/');
+    return (
+      await this.get<ListResponse<Recommendation>>(`/entities/${path}/articles`)
+    ).items;
+  }
+
+  async getArticleEntities(id: string) {
+    return (
+      await this.get<ListResponse<ArticleEntityLink>>(
+        `/articles/${encodeURIComponent(id)}/entities`,
+      )
+    ).items;
+  }
+
+  private async get<T>(path: string, init?: RequestInit): Promise<T> {
+    const base = await this.discoveryApi.getBaseUrl('guidance');
+    const res = await this.fetchApi.fetch(`${base}${path}`, init);
+    if (!res.ok) throw await ResponseError.fromResponse(res);
+    return (await res.json()) as T;
+  }
+}

@@ -1,0 +1,2 @@
+export { ArticleNav, groupByCategory, shortTitle } from './ArticleNav';
+export type { ArticleNavProps } from './ArticleNav';

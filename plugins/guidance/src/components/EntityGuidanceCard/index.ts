@@ -1,0 +1,1 @@
+export { EntityGuidanceCard } from './EntityGuidanceCard';

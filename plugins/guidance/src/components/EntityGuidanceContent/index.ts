@@ -1,0 +1,2 @@
+export { EntityGuidanceContent } from './EntityGuidanceContent';
+export { splitRecommendations } from './recommendationGroups';

@@ -1,0 +1,1 @@
+export { GuidanceRouter } from './GuidanceRouter';

@@ -1,0 +1,2 @@
+export { GuidanceSearchBox, highlightTerms } from './GuidanceSearchBox';
+export type { GuidanceSearchBoxProps } from './GuidanceSearchBox';

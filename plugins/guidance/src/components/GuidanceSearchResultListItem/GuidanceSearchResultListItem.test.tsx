@@ -1,0 +1,79 @@
+import { fireEvent, screen } from '@testing-library/react';
+import {
+  TestApiProvider,
+  mockApis,
+  renderInTestApp,
+} from '@backstage/test-utils';
+import { analyticsApiRef } from '@backstage/core-plugin-api';
+import { GuidanceSearchResultListItem } from './GuidanceSearchResultListItem';
+
+const result = {
+  title: 'Database Connection Pooling › Pool modes',
+  text: 'Transaction pooling returns the server connection at commit.',
+  location: '/guidance/database-connection-pooling#pool-modes',
+  articleTitle: 'Database Connection Pooling',
+  section: 'Pool modes',
+  category: 'databases',
+};
+
+describe('GuidanceSearchResultListItem', () => {
+  it('links to the section and shows article, section, text and category', async () => {
+    const analytics = mockApis.analytics();
+    await renderInTestApp(
+      <TestApiProvider apis={[[analyticsApiRef, analytics]]}>
+        <GuidanceSearchResultListItem result={result} rank={2} />
+      </TestApiProvider>,
+    );
+    const link = screen.getByRole('link', {
+      name: /Database Connection Pooling/,
+    });
+    expect(link).toHaveAttribute(
+      'href',
+      '/guidance/database-connection-pooling#pool-modes',
+    );
+    expect(link).toHaveTextContent('Pool modes');
+    expect(
+      screen.getByText(/returns the server connection/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Databases')).toBeInTheDocument();
+    fireEvent.click(link);
+    expect(analytics.captureEvent).toHaveBeenCalledWith(
+      expect.objectContaining({
+        action: 'discover',
+        subject: result.title,
+        value: 2,
+        attributes: { to: result.location },
+      }),
+    );
+  });
+
+  it('renders highlighted excerpts when the search engine sends them', async () => {
+    await renderInTestApp(
+      <GuidanceSearchResultListItem
+        result={result}
+        highlight={{
+          preTag: '<em>',
+          postTag: '</em>',
+          fields: { text: 'Transaction <em>pooling</em> returns' },
+        }}
+      />,
+    );
+    expect(screen.getByText('pooling').tagName).toBe('MARK');
+  });
+
+  it('falls back to the title for a document without guidance fields', async () => {
+    await renderInTestApp(
+      <GuidanceSearchResultListItem
+        result={{
+          title: 'Saga pattern',
+          text: 'Compensations',
+          location: '/guidance/saga-pattern',
+        }}
+      />,
+    );
+    expect(screen.getByRole('link', { name: /Saga pattern/ })).toHaveAttribute(
+      'href',
+      '/guidance/saga-pattern',
+    );
+  });
+});

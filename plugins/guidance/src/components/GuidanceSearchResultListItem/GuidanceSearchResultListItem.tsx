@@ -1,0 +1,116 @@
+import { ReactNode } from 'react';
+import { Link } from '@backstage/core-components';
+import { useAnalytics } from '@backstage/core-plugin-api';
+import {
+  ResultHighlight,
+  SearchDocument,
+} from '@backstage/plugin-search-common';
+import { HighlightedSearchResultText } from '@backstage/plugin-search-react';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemIcon from '@material-ui/core/ListItemIcon';
+import ListItemText from '@material-ui/core/ListItemText';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { categoryTitle } from '@paved-road/plugin-guidance-common';
+
+/** A guidance section as the search collator indexes it. */
+export type GuidanceSearchDocument = SearchDocument & {
+  articleTitle?: string;
+  section?: string;
+  category?: string;
+};
+
+const useStyles = makeStyles(theme => ({
+  item: { display: 'flex', alignItems: 'flex-start' },
+  text: { wordBreak: 'break-word', margin: 0 },
+  section: { color: theme.palette.text.secondary, fontWeight: 'normal' },
+}));
+
+export type GuidanceSearchResultListItemProps = {
+  result?: SearchDocument;
+  rank?: number;
+  highlight?: ResultHighlight;
+  icon?: ReactNode;
+  noTrack?: boolean;
+};
+
+function highlighted(
+  value: string | undefined,
+  field: string,
+  highlight: ResultHighlight | undefined,
+): ReactNode {
+  const excerpt = highlight?.fields?.[field];
+  if (excerpt && highlight) {
+    return (
+      <HighlightedSearchResultText
+        text={excerpt}
+        preTag={highlight.preTag}
+        postTag={highlight.postTag}
+      />
+    );
+  }
+  return value;
+}
+
+/** One Backstage search result of type `guidance`: an article section, deep-linked. */
+export function GuidanceSearchResultListItem(
+  props: GuidanceSearchResultListItemProps,
+) {
+  const { rank, highlight, icon, noTrack } = props;
+  const result = props.result as GuidanceSearchDocument | undefined;
+  const classes = useStyles();
+  const analytics = useAnalytics();
+  if (!result) {
+    return null;
+  }
+  const articleTitle = result.articleTitle ?? result.title;
+  const section =
+    result.section && result.section !== articleTitle
+      ? result.section
+      : undefined;
+  const onClick = () => {
+    if (!noTrack) {
+      analytics.captureEvent('discover', result.title, {
+        attributes: { to: result.location },
+        value: rank,
+      });
+    }
+  };
+
+  return (
+    <ListItem alignItems="flex-start" className={classes.item} divider>
+      {icon && <ListItemIcon>{icon}</ListItemIcon>}
+      <ListItemText
+        className={classes.text}
+        primaryTypographyProps={{ variant: 'h6', component: 'p' }}
+        primary={
+          <Link noTrack to={result.location} onClick={onClick}>
+            {highlighted(articleTitle, 'articleTitle', highlight)}
+            {section && (
+              <span className={classes.section}>
+                {' '}
+                › {highlighted(section, 'section', highlight)}
+              </span>
+            )}
+          </Link>
+        }
+        secondary={
+          <Typography component="span" variant="body2" color="textSecondary">
+            {highlighted(result.text, 'text', highlight)}
+          </Typography>
+        }
+      />
+      {result.category && (
+        <Box ml={2} flexShrink={0}>
+          <Chip
+            size="small"
+            variant="outlined"
+            label={categoryTitle(result.category)}
+          />
+        </Box>
+      )}
+    </ListItem>
+  );
+}

@@ -1,0 +1,5 @@
+export { GuidanceSearchResultListItem } from './GuidanceSearchResultListItem';
+export type {
+  GuidanceSearchDocument,
+  GuidanceSearchResultListItemProps,
+} from './GuidanceSearchResultListItem';

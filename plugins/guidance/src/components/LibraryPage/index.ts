@@ -1,0 +1,1 @@
+export { LibraryPage, tagsByUse } from './LibraryPage';

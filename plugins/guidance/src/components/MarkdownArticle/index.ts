@@ -1,0 +1,2 @@
+export { MarkdownArticle } from './MarkdownArticle';
+export { jumpToHeading, headingIdFromHash } from './jumpToHeading';

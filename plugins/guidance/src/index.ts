@@ -1,0 +1,21 @@
+/**
+ * Paved Road guidance in the Backstage portal: the library, the reader, the entity tab and
+ * card, and the search result item (classic frontend system; see `/alpha` for the new one).
+ *
+ * @packageDocumentation
+ */
+export {
+  guidancePlugin,
+  GuidancePage,
+  EntityGuidanceContent,
+  EntityGuidanceCard,
+  GuidanceSearchResultListItem,
+} from './plugin';
+export { guidanceApiRef } from './api/GuidanceApi';
+export type { GuidanceApi } from './api/GuidanceApi';
+export { GuidanceClient } from './api/GuidanceClient';
+export {
+  rootRouteRef as guidanceRouteRef,
+  articleRouteRef as guidanceArticleRouteRef,
+} from './routes';
+export type { GuidanceSearchDocument } from './components/GuidanceSearchResultListItem';

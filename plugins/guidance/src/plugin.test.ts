@@ -1,0 +1,40 @@
+import {
+  guidancePlugin,
+  GuidancePage,
+  EntityGuidanceCard,
+  EntityGuidanceContent,
+  GuidanceSearchResultListItem,
+} from './plugin';
+import alphaPlugin from './alpha';
+import { guidanceApiRef } from './api/GuidanceApi';
+
+describe('guidance plugin', () => {
+  it('registers the API and the root route in the classic system', () => {
+    expect(guidancePlugin.getId()).toBe('guidance');
+    expect([...guidancePlugin.getApis()].map(f => f.api.id)).toEqual([
+      guidanceApiRef.id,
+    ]);
+    expect(guidancePlugin.routes.root).toBeDefined();
+    for (const extension of [
+      GuidancePage,
+      EntityGuidanceCard,
+      EntityGuidanceContent,
+      GuidanceSearchResultListItem,
+    ]) {
+      expect(extension).toBeDefined();
+    }
+  });
+
+  it('provides the page, entity tab and card, search item and API in the new system', () => {
+    expect(alphaPlugin.id).toBe('guidance');
+    for (const id of [
+      'api:guidance',
+      'page:guidance',
+      'entity-content:guidance',
+      'entity-card:guidance',
+      'search-result-list-item:guidance',
+    ]) {
+      expect(alphaPlugin.getExtension(id as any)).toBeDefined();
+    }
+  });
+});

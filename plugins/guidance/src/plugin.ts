@@ -1,0 +1,76 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
+import { guidanceApiRef } from './api/GuidanceApi';
+import { GuidanceClient } from './api/GuidanceClient';
+import { rootRouteRef } from './routes';
+
+/** The guidance plugin for apps on the classic frontend system. */
+export const guidancePlugin = createPlugin({
+  id: 'guidance',
+  apis: [
+    createApiFactory({
+      api: guidanceApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new GuidanceClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: {
+    root: rootRouteRef,
+  },
+});
+
+/** The library and the reader; mount it at `/guidance`. */
+export const GuidancePage = guidancePlugin.provide(
+  createRoutableExtension({
+    name: 'GuidancePage',
+    component: () =>
+      import('./components/GuidanceRouter').then(m => m.GuidanceRouter),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/** The Guidance tab for entity pages. */
+export const EntityGuidanceContent = guidancePlugin.provide(
+  createComponentExtension({
+    name: 'EntityGuidanceContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityGuidanceContent').then(
+          m => m.EntityGuidanceContent,
+        ),
+    },
+  }),
+);
+
+/** A compact guidance card for an entity's overview. */
+export const EntityGuidanceCard = guidancePlugin.provide(
+  createComponentExtension({
+    name: 'EntityGuidanceCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityGuidanceCard').then(
+          m => m.EntityGuidanceCard,
+        ),
+    },
+  }),
+);
+
+/** Renders Backstage search results of type `guidance`. */
+export const GuidanceSearchResultListItem = guidancePlugin.provide(
+  createSearchResultListItemExtension({
+    name: 'GuidanceSearchResultListItem',
+    component: () =>
+      import('./components/GuidanceSearchResultListItem').then(
+        m => m.GuidanceSearchResultListItem,
+      ),
+    predicate: result => result.type === 'guidance',
+  }),
+);

@@ -1,0 +1,11 @@
+import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
+
+/** The guidance library, `/guidance` by default. */
+export const rootRouteRef = createRouteRef({ id: 'guidance' });
+
+/** One article in the reader, `/guidance/:id`. */
+export const articleRouteRef = createSubRouteRef({
+  id: 'guidance/article',
+  parent: rootRouteRef,
+  path: '/:id',
+});
