@@ -1,3 +1,5 @@
+import { readdirSync } from 'fs';
+import { dirname, join } from 'path';
 import YAML from 'yaml';
 import {
   GUIDANCE_ANNOTATION,
@@ -12,29 +14,17 @@ import {
   validateCatalogEntity,
 } from './generatedFileCheckers';
 
-/** The built-in library's article ids (DESIGN.md); every id a template names must be one of them. */
-export const ARTICLE_IDS = [
-  'prometheus-grafana-monitoring',
-  'secret-management-patterns',
-  'tekton-pipelines',
-  'database-strategy',
-  'gitops-tool-choice',
-  'kubernetes-backup-strategy',
-  'database-connection-pooling',
-  'dns-deep-dive',
-  'linux-performance-tuning',
-  'oauth2-oidc-infrastructure',
-  'minikube-prometheus-grafana',
-  'minikube-argocd',
-  'minikube-deployment-patterns',
-  'secrets-decision-framework',
-  'toil-measurement',
-  'circleci-pipeline-patterns',
-  'golden-paths',
-  'saga-pattern',
-  'on-call-rotation',
-  'buildkite-pipeline-patterns',
-];
+/** The built-in library's article ids: every id a template names must be one of them. */
+export const ARTICLE_IDS = readdirSync(
+  join(
+    dirname(
+      require.resolve('@paved-road/plugin-guidance-backend/package.json'),
+    ),
+    'articles',
+  ),
+)
+  .filter(f => f.endsWith('.md'))
+  .map(f => f.slice(0, -'.md'.length));
 
 /**
  * API groups with no published schema in kubernetes-models / @kubernetes-models/*: kustomize's
