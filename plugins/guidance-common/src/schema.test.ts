@@ -12,12 +12,21 @@ describe('articleFrontMatterSchema', () => {
   it('fills defaults and normalises a YAML date', () => {
     const fm = articleFrontMatterSchema.parse(valid);
     expect(fm.updated).toBe('2026-11-01');
-    expect(fm.appliesTo).toEqual({ tags: [], annotations: [], types: [], kinds: [] });
+    expect(fm.appliesTo).toEqual({
+      tags: [],
+      annotations: [],
+      types: [],
+      kinds: [],
+    });
   });
 
   it('refuses an unknown category, an unknown key and a long summary', () => {
-    expect(() => articleFrontMatterSchema.parse({ ...valid, category: 'misc' })).toThrow();
-    expect(() => articleFrontMatterSchema.parse({ ...valid, author: 'x' })).toThrow();
+    expect(() =>
+      articleFrontMatterSchema.parse({ ...valid, category: 'misc' }),
+    ).toThrow();
+    expect(() =>
+      articleFrontMatterSchema.parse({ ...valid, author: 'x' }),
+    ).toThrow();
     expect(() =>
       articleFrontMatterSchema.parse({ ...valid, summary: 'x'.repeat(301) }),
     ).toThrow();

@@ -45,6 +45,18 @@ export const articleFrontMatterSchema = z
     related: z.array(articleIdSchema).default([]),
     appliesTo: appliesToSchema.default({}),
     updated: dateSchema,
+    /** When an expert last checked the article against its sources. */
+    reviewed: dateSchema.optional(),
+    /** Tool -> version the article was checked against, e.g. `kubernetes: "1.34"`. */
+    verifiedAgainst: z
+      .record(
+        z.string().min(1).max(60),
+        z
+          .union([z.string(), z.number()])
+          .transform(String)
+          .pipe(z.string().min(1).max(40)),
+      )
+      .optional(),
   })
   .strict();
 

@@ -17,6 +17,24 @@ export type Article = ArticleSummary & {
   toc: TocEntry[];
   related: ArticleSummary[];
   editUrl?: string;
+  /** Rendered once per reload on the backend: sanitized, heading ids, code highlighted to classes. */
+  html?: string;
+  /** The one section model: every heading the article has, in order. */
+  sections?: ArticleSection[];
+  /** YYYY-MM-DD: when an expert last checked the article against its sources. */
+  reviewed?: string;
+  /** Tool -> version the article was checked against. */
+  verifiedAgainst?: Record<string, string>;
+  /** True when `reviewed` is older than `guidance.reviewIntervalDays` (or missing). */
+  stale?: boolean;
+};
+
+export type ArticleSection = {
+  id: string;
+  text: string;
+  level: number;
+  /** The id of the heading this one sits under (an H3's H2). */
+  parentId?: string;
 };
 
 export type CategoryCount = { id: string; title: string; count: number };
@@ -46,3 +64,51 @@ export type ArticleEntityLink = {
 
 export type ListResponse<T> = { items: T[] };
 export type SearchResponse = { results: SearchResult[] };
+
+/** Conformance and validation shapes (DESIGN.md -> Conformance). */
+export type RuleSeverity = 'error' | 'warning';
+export type RuleStatus = 'pass' | 'fail' | 'waived' | 'not-applicable';
+
+export type RuleSummary = {
+  id: string;
+  title: string;
+  severity: RuleSeverity;
+  article: {
+    id: string;
+    title: string;
+    section?: { id: string; text: string };
+  };
+};
+
+export type RuleResultFinding = {
+  file?: string;
+  object?: string;
+  message: string;
+};
+
+export type RuleResult = {
+  rule: RuleSummary;
+  status: RuleStatus;
+  findings: RuleResultFinding[];
+  waiver?: { until: string; reason: string };
+};
+
+export type ConformanceSummary = {
+  pass: number;
+  fail: number;
+  waived: number;
+  notApplicable: number;
+};
+
+export type ValidateResponse = {
+  summary: ConformanceSummary;
+  results: RuleResult[];
+};
+
+export type EntityConformance = {
+  entityRef: string;
+  evaluatedAt: string;
+  source: { location: string; etag?: string; error?: string };
+  summary: ConformanceSummary;
+  results: RuleResult[];
+};

@@ -1,0 +1,10 @@
+/**
+ * Node library for the Paved Road guidance plugin: what backend plugins and modules
+ * share — article sources, the rule engine and its rules, the guidance service reference.
+ *
+ * @packageDocumentation
+ */
+
+export * from './sources';
+export * from './rules';
+export * from './client';

@@ -1,0 +1,52 @@
+/** One Kubernetes (or other YAML) object found in the files under check. */
+export type ManifestObject = {
+  /** Path of the file it came from, relative to the repository root. */
+  file: string;
+  /** Position of the document inside its file, from 0. */
+  index: number;
+  apiVersion: string;
+  kind: string;
+  name: string;
+  body: unknown;
+};
+
+/** A file that could not be parsed, with the parser's reason. */
+export type ManifestParseError = { file: string; message: string };
+
+/** What a rule sees: every object of every file, and the files that did not parse. */
+export type RuleInput = {
+  objects: ManifestObject[];
+  parseErrors: ManifestParseError[];
+};
+
+/** One thing a rule found: a pass, a failure or a note that it does not apply. */
+export type RuleFinding = {
+  status: 'pass' | 'fail' | 'not-applicable';
+  file?: string;
+  /** `<Kind>/<name>` of the object the finding is about. */
+  object?: string;
+  message: string;
+};
+
+/** A rule: data (id, title, severity, the heading that explains it) plus a check. */
+export type GuidanceRule = {
+  /** kebab-case and stable, e.g. `readiness-probe`, `served-api-version`. */
+  id: string;
+  /** 'Containers have a readiness probe' */
+  title: string;
+  severity: 'error' | 'warning';
+  /** The article, and the heading id inside it, that explains why the rule exists. */
+  article: { id: string; section?: string };
+  check(input: RuleInput): RuleFinding[];
+};
+
+/** A file handed to the engine. */
+export type ManifestFile = { path: string; content: string };
+
+/** The outcome of one rule over one set of files. */
+export type RuleEvaluation = {
+  rule: GuidanceRule;
+  status: 'pass' | 'fail' | 'not-applicable';
+  /** Only the failures when the rule fails; the passes otherwise (bounded). */
+  findings: RuleFinding[];
+};
