@@ -4,7 +4,9 @@ import {
   createBackendPlugin,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { readDurationFromConfig } from '@backstage/config';
+import { registerGuidanceActions } from './actions/guidanceActions';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { ArticleLibrary } from './service/ArticleLibrary';
 import { createRouter } from './service/router';
@@ -29,6 +31,7 @@ export const guidancePlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         config,
@@ -39,6 +42,7 @@ export const guidancePlugin = createBackendPlugin({
         scheduler,
         lifecycle,
         catalog,
+        actionsRegistry,
       }) {
         const directories: DirectorySource[] = [];
         const urls: UrlSource[] = [];
@@ -112,6 +116,21 @@ export const guidancePlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({ library, catalog, httpAuth, logger }),
         );
+
+        const reviewIntervalDays =
+          config.getOptionalNumber('guidance.reviewIntervalDays') ?? 365;
+        registerGuidanceActions({
+          actionsRegistry,
+          library,
+          catalog,
+          appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
+          isStale: article => {
+            const reviewed = article.frontMatter.reviewed;
+            if (!reviewed) return true;
+            const age = Date.now() - Date.parse(`${reviewed}T00:00:00Z`);
+            return age > reviewIntervalDays * 24 * 60 * 60 * 1000;
+          },
+        });
       },
     });
   },
