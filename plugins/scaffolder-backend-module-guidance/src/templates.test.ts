@@ -573,6 +573,23 @@ describe('golden paths through the scaffolder dry run', () => {
           expect(output.entity.spec.type).toBe('job');
           expect(image(cron)).toBe(base.image);
         }
+        if (workloadPattern !== 'batch') {
+          // The README's promise to the image (seconds between SIGTERM and the kill) fits
+          // inside the grace period together with the preStop pause.
+          const workload = output.of(
+            workloadPattern === 'stateful' ? 'StatefulSet' : 'Deployment',
+          )[0];
+          const promised = output.repository
+            .read('README.md')
+            .match(/has\s+(\d+) seconds to finish/);
+          expect(promised).not.toBeNull();
+          const budget = shutdownBudget(workload, {
+            drain: 0,
+            timeout: Number(promised![1]),
+          });
+          expect(budget.preStop).toBe(5);
+          expect(budget.needed).toBeLessThan(budget.grace);
+        }
         expect(
           output.repository.has('deploy/overlays/prod/kustomization.yaml'),
         ).toBe(true);
