@@ -6,8 +6,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import { readDurationFromConfig } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  BUILTIN_RULES,
+  GuidanceRule,
+  guidanceRulesExtensionPoint,
+} from '@paved-road/plugin-guidance-node';
 import { ArticleLibrary } from './service/ArticleLibrary';
 import { createRouter } from './service/router';
+import { RuleRegistry } from './service/rules';
 import { ArticleSource } from './service/sources/ArticleSource';
 import { DirectorySource } from './service/sources/DirectorySource';
 import { UrlSource } from './service/sources/UrlSource';
@@ -19,6 +25,13 @@ import { UrlSource } from './service/sources/UrlSource';
 export const guidancePlugin = createBackendPlugin({
   pluginId: 'guidance',
   register(env) {
+    const addedRules: GuidanceRule[] = [];
+    env.registerExtensionPoint(guidanceRulesExtensionPoint, {
+      addRules(...rules) {
+        addedRules.push(...rules);
+      },
+    });
+
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -109,8 +122,21 @@ export const guidancePlugin = createBackendPlugin({
           });
         }
 
+        const rules = new RuleRegistry({
+          builtin: BUILTIN_RULES,
+          added: addedRules,
+          articles: () => library.snapshot.articles,
+        });
+        if (addedRules.length > 0) {
+          logger.info(
+            `Guidance rules added by modules: ${addedRules
+              .map(r => r.id)
+              .join(', ')}`,
+          );
+        }
+
         httpRouter.use(
-          await createRouter({ library, catalog, httpAuth, logger }),
+          await createRouter({ library, catalog, httpAuth, logger, rules }),
         );
       },
     });
