@@ -33,6 +33,7 @@ test.describe('guidance over MCP', () => {
           'guidance.search-guidance',
           'guidance.get-guidance-article',
           'guidance.recommend-guidance-for-entity',
+          'guidance.validate-manifests',
         ]),
       );
 
@@ -55,6 +56,40 @@ test.describe('guidance over MCP', () => {
       expect(article.title).toContain(found[0].section.text);
       expect(article.markdown.split('\n')[0]).toMatch(/^#+ /);
       expect(article.markdown.length).toBeLessThan(40_000);
+    } finally {
+      await client.close();
+    }
+  });
+
+  test('validates a bad manifest and names the rule and the article section behind it', async () => {
+    const client = await connect();
+    try {
+      const manifest = [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata: { name: web }',
+        'spec:',
+        '  replicas: 2',
+        '  selector: { matchLabels: { app: web } }',
+        '  template:',
+        '    metadata: { labels: { app: web } }',
+        '    spec:',
+        '      containers:',
+        '        - name: web',
+        '          image: nginx:latest',
+      ].join('\n');
+      const result = await client.callTool({
+        name: 'guidance.validate-manifests',
+        arguments: { files: [{ path: 'deploy/deployment.yaml', content: manifest }] },
+      });
+      expect(result.isError).toBeFalsy();
+      const report = JSON.parse(textOf(result));
+      expect(report.summary.fail).toBeGreaterThan(0);
+      const probe = report.results.find((r: any) => r.rule.id === 'readiness-probe');
+      expect(probe.status).toBe('fail');
+      expect(probe.findings[0].object).toBe('Deployment/web');
+      expect(probe.rule.article.title).toBeTruthy();
+      expect(probe.url).toContain(`/guidance/${probe.rule.article.id}#`);
     } finally {
       await client.close();
     }

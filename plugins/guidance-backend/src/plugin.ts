@@ -8,8 +8,14 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { readDurationFromConfig } from '@backstage/config';
 import { registerGuidanceActions } from './actions/guidanceActions';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  BUILTIN_RULES,
+  GuidanceRule,
+  guidanceRulesExtensionPoint,
+} from '@paved-road/plugin-guidance-node';
 import { ArticleLibrary } from './service/ArticleLibrary';
 import { createRouter } from './service/router';
+import { RuleRegistry } from './service/rules';
 import { ArticleSource } from './service/sources/ArticleSource';
 import { DirectorySource } from './service/sources/DirectorySource';
 import { UrlSource } from './service/sources/UrlSource';
@@ -21,6 +27,13 @@ import { UrlSource } from './service/sources/UrlSource';
 export const guidancePlugin = createBackendPlugin({
   pluginId: 'guidance',
   register(env) {
+    const addedRules: GuidanceRule[] = [];
+    env.registerExtensionPoint(guidanceRulesExtensionPoint, {
+      addRules(...rules) {
+        addedRules.push(...rules);
+      },
+    });
+
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -113,8 +126,21 @@ export const guidancePlugin = createBackendPlugin({
           });
         }
 
+        const rules = new RuleRegistry({
+          builtin: BUILTIN_RULES,
+          added: addedRules,
+          articles: () => library.snapshot.articles,
+        });
+        if (addedRules.length > 0) {
+          logger.info(
+            `Guidance rules added by modules: ${addedRules
+              .map(r => r.id)
+              .join(', ')}`,
+          );
+        }
+
         httpRouter.use(
-          await createRouter({ library, catalog, httpAuth, logger }),
+          await createRouter({ library, catalog, httpAuth, logger, rules }),
         );
 
         const reviewIntervalDays =
@@ -124,6 +150,7 @@ export const guidancePlugin = createBackendPlugin({
           library,
           catalog,
           appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
+          validate: async files => rules.validate(files),
           isStale: article => {
             const reviewed = article.frontMatter.reviewed;
             if (!reviewed) return true;

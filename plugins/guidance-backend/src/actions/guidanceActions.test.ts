@@ -205,3 +205,57 @@ describe('guidance actions', () => {
     ).rejects.toThrow(/No entity component:default\/ghost/);
   });
 });
+
+describe('validate-manifests action', () => {
+  const deployment = (image: string) =>
+    [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: { name: web }',
+      'spec:',
+      '  replicas: 1',
+      '  selector: { matchLabels: { app: web } }',
+      '  template:',
+      '    metadata: { labels: { app: web } }',
+      '    spec:',
+      '      containers:',
+      `        - name: web`,
+      `          image: ${image}`,
+    ].join('\n');
+
+  it('returns every rule with findings and the section that explains it', async () => {
+    const { invoke } = await startWithActions();
+    const { output } = (await invoke('validate-manifests', {
+      files: [{ path: 'deploy/deployment.yaml', content: deployment('nginx:latest') }],
+    })) as any;
+    expect(output.summary.fail).toBeGreaterThan(0);
+    const failing = output.results.filter((r: any) => r.status === 'fail');
+    const probe = failing.find((r: any) => r.rule.id === 'readiness-probe');
+    expect(probe.findings[0]).toMatchObject({
+      file: 'deploy/deployment.yaml',
+      object: 'Deployment/web',
+    });
+    expect(probe.rule.article.id).toBeTruthy();
+    expect(probe.url).toContain(`/guidance/${probe.rule.article.id}`);
+    expect(failing.map((r: any) => r.rule.id)).toContain('image-tag');
+  });
+
+  it('refuses no files, too many files and too many bytes with a clear error', async () => {
+    const { invoke } = await startWithActions();
+    await expect(invoke('validate-manifests', { files: [] })).rejects.toThrow(
+      /at least one file/,
+    );
+    const many = Array.from({ length: 201 }, (_, i) => ({
+      path: `f${i}.yaml`,
+      content: 'a: 1',
+    }));
+    await expect(invoke('validate-manifests', { files: many })).rejects.toThrow(
+      /at most 200 files/,
+    );
+    await expect(
+      invoke('validate-manifests', {
+        files: [{ path: 'big.yaml', content: `a: "${'x'.repeat(1024 * 1024)}"` }],
+      }),
+    ).rejects.toThrow(/at most 1048576/);
+  });
+});

@@ -13,14 +13,15 @@ import {
 import { ArticleLibrary } from '../service/ArticleLibrary';
 import { sectionMarkdown, sectionRanges } from '../service/markdownSections';
 import { recommendForEntity } from '../service/recommend';
+import { VALIDATE_LIMITS } from '../service/rules';
 import type { ParsedArticle } from '../service/parseArticle';
 
 /** Same limits as the HTTP routes, so an assistant cannot ask for more than a browser can. */
 export const ACTION_LIMITS = {
   searchResults: 20,
   markdownChars: 60_000,
-  files: 200,
-  fileBytes: 1024 * 1024,
+  files: VALIDATE_LIMITS.files,
+  fileBytes: VALIDATE_LIMITS.totalBytes,
 } as const;
 
 export type GuidanceActionsOptions = {
