@@ -7,9 +7,36 @@ import { join, resolve } from 'path';
 import MarkdownIt from 'markdown-it';
 import { parseAllDocuments } from 'yaml';
 import { parseArticle, ParsedArticle } from './service/parseArticle';
+import { codeBlocks, isYaml } from './__testUtils__/content/codeBlocks';
+import { requireTool } from './__testUtils__/content/externalTool';
+import {
+  checkRules,
+  findRuleExamples,
+  testRules,
+} from './__testUtils__/content/promtool';
+import {
+  buildKustomization,
+  findKustomizations,
+} from './__testUtils__/content/kustomize';
+import {
+  manifestHeads,
+  removedApiProblems,
+} from './__testUtils__/content/servedApis';
 
 const ARTICLES_DIR = resolve(__dirname, '..', 'articles');
 const SEEDS_DIR = resolve(__dirname, '../../../../shared/seeds');
+const REPO_DIR = resolve(__dirname, '../../..');
+/** Where the golden paths keep what they generate. */
+const GENERATED_DIRS = [
+  join(REPO_DIR, 'templates'),
+  join(REPO_DIR, 'plugins/scaffolder-backend-module-guidance/fragments'),
+];
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap(e =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)],
+  );
+}
 
 /** The ids DESIGN.md fixes for the built-in library. */
 const EXPECTED_IDS = [
@@ -213,4 +240,79 @@ describe('the built-in guidance library', () => {
       expect(shared).toEqual([]);
     },
   );
+});
+
+describe('the built-in library against the tools that run it', () => {
+  const byId = articles.map(a => [a.summary.id, a] as const);
+
+  it('uses no API version that current releases no longer serve, in articles, templates or fragments', () => {
+    const heads = articles.flatMap(a =>
+      codeBlocks(a.markdown)
+        .filter(isYaml)
+        .flatMap(b => manifestHeads(b.code, `${a.origin} line ${b.line}`)),
+    );
+    const generated = GENERATED_DIRS.flatMap(filesUnder)
+      .filter(f => /\.ya?ml$/.test(f))
+      .flatMap(f =>
+        manifestHeads(readFileSync(f, 'utf8'), f.slice(REPO_DIR.length + 1)),
+      );
+    expect(heads.length).toBeGreaterThan(50);
+    expect(generated.length).toBeGreaterThan(20);
+    expect(removedApiProblems([...heads, ...generated])).toEqual([]);
+  });
+
+  describe('Prometheus rules', () => {
+    let groups = 0;
+    let tests = 0;
+    beforeAll(() => {
+      requireTool('promtool', ['--version'], 'apt-get install -y prometheus');
+    });
+
+    it.each(byId)(
+      '%s: every rule group passes promtool check rules and every rule test passes promtool test rules',
+      (_id, a) => {
+        const found = findRuleExamples(codeBlocks(a.markdown), a.origin);
+        const problems = [
+          ...found.groups.map(checkRules),
+          ...found.tests.map(t => testRules(t, found.groups)),
+        ].filter(Boolean);
+        groups += found.groups.length;
+        tests += found.tests.length;
+        expect(problems).toEqual([]);
+      },
+    );
+
+    it('found the rule groups and rule tests the articles show', () => {
+      expect(groups).toBeGreaterThanOrEqual(5);
+      expect(tests).toBeGreaterThanOrEqual(1);
+    });
+  });
+
+  describe('kustomizations', () => {
+    let built = 0;
+    beforeAll(() => {
+      requireTool(
+        'kubectl',
+        ['version', '--client'],
+        'apt-get install -y kubectl',
+      );
+    });
+
+    it.each(byId)(
+      '%s: every kustomization whose files are all in the article builds with kubectl kustomize',
+      (_id, a) => {
+        const { complete } = findKustomizations(
+          codeBlocks(a.markdown),
+          a.origin,
+        );
+        const problems = complete.map(buildKustomization).filter(Boolean);
+        built += complete.length;
+        expect(problems).toEqual([]);
+      },
+    );
+
+    it('built the kustomizations the articles show', () => {
+      expect(built).toBeGreaterThanOrEqual(2);
+    });
+  });
 });
