@@ -19,6 +19,10 @@ import {
   findKustomizations,
 } from './__testUtils__/content/kustomize';
 import {
+  collectImagePins,
+  pinConflicts,
+} from './__testUtils__/content/imagePins';
+import {
   manifestHeads,
   removedApiProblems,
 } from './__testUtils__/content/servedApis';
@@ -259,6 +263,21 @@ describe('the built-in library against the tools that run it', () => {
     expect(heads.length).toBeGreaterThan(50);
     expect(generated.length).toBeGreaterThan(20);
     expect(removedApiProblems([...heads, ...generated])).toEqual([]);
+  });
+
+  it('pins each image to one version across articles, templates and fragments', () => {
+    const pins = [
+      ...articles.flatMap(a =>
+        codeBlocks(a.markdown).flatMap(b =>
+          collectImagePins(b.code, `${a.origin} line ${b.line}`),
+        ),
+      ),
+      ...GENERATED_DIRS.flatMap(filesUnder).flatMap(f =>
+        collectImagePins(readFileSync(f, 'utf8'), f.slice(REPO_DIR.length + 1)),
+      ),
+    ];
+    expect(pins.length).toBeGreaterThan(30);
+    expect(pinConflicts(pins)).toEqual([]);
   });
 
   describe('Prometheus rules', () => {
