@@ -152,6 +152,18 @@ describe('the built-in guidance library', () => {
   );
 
   it.each(articles.map(a => [a.summary.id, a] as const))(
+    '%s says when it was reviewed and against which versions',
+    (_id, a) => {
+      expect(a.frontMatter.reviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      // A review date in the future would keep an article fresh for longer than it was checked.
+      expect(
+        a.frontMatter.reviewed! <= new Date().toISOString().slice(0, 10),
+      ).toBe(true);
+      expect(Object.keys(a.frontMatter.verifiedAgainst ?? {})).not.toEqual([]);
+    },
+  );
+
+  it.each(articles.map(a => [a.summary.id, a] as const))(
     '%s has YAML, JSON and manifests that parse and validate',
     (_id, a) => {
       const problems: string[] = [];
