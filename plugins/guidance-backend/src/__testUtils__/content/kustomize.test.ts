@@ -52,9 +52,7 @@ describe('the kustomize check', () => {
   });
 
   it('fails a kustomization that does not build', () => {
-    const broken =
-      BASE +
-      '\npatches:\n  - target: { kind: Service }\n    patch: "- op: replace\\n  path: /spec/nope/x\\n  value: 1"';
+    const broken = `${BASE}\npatches:\n  - target: { kind: Service }\n    patch: "- op: replace\\n  path: /spec/nope/x\\n  value: 1"`;
     const { complete } = findKustomizations(
       codeBlocks([broken, SERVICE].map(fence).join('\n')),
       'bad.md',
