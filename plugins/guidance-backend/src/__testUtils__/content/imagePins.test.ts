@@ -6,7 +6,7 @@ import {
 } from './imagePins';
 
 describe('the one-pin-per-image check', () => {
-  it('reads image fields, FROM lines, docker.io references and kustomize newTag', () => {
+  it('reads image fields (also `fooImage:` values), FROM lines, docker.io references and kustomize newTag', () => {
     const text = [
       'containers:',
       '  - image: ghcr.io/stefanprodan/podinfo:6.15.0',
@@ -18,6 +18,8 @@ describe('the one-pin-per-image check', () => {
       '    newTag: "6.15.0"',
       '  - image: ${{ values.image }}',
       '  - image: no-tag-here',
+      'pgbouncerImage: ghcr.io/cloudnative-pg/pgbouncer:1.25.2',
+      'imagePullPolicy: IfNotPresent',
     ].join('\n');
     expect(
       collectImagePins(text, 'f').map(p => `${p.image}:${p.tag} @${p.where}`),
@@ -26,6 +28,7 @@ describe('the one-pin-per-image check', () => {
       'postgres:17.6 @f:3',
       'golang:1.23.4-alpine @f:4',
       'bitnami/redis:7.4.1 @f:5',
+      'ghcr.io/cloudnative-pg/pgbouncer:1.25.2 @f:11',
       'ghcr.io/stefanprodan/podinfo:6.15.0 @f:7',
     ]);
   });

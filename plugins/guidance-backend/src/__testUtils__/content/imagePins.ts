@@ -1,7 +1,7 @@
 /** One container image reference: where it is written, the image and its pinned version. */
 export type ImagePin = { where: string; image: string; tag: string };
 
-const IMAGE_LINE = /^\s*-?\s*image:\s*["']?([^\s"'#]+)/;
+const IMAGE_LINE = /^\s*-?\s*(?:[a-z]\w*I|i)mage:\s*["']?([^\s"'#]+)/;
 const FROM_LINE = /^\s*FROM\s+(?:--platform=\S+\s+)?([^\s]+)/i;
 const DOCKER_IO = /\bdocker\.io\/[\w./-]+:[\w.-]+/g;
 const KUSTOMIZE_IMAGE =
