@@ -17,6 +17,7 @@ import {
 import {
   buildKustomization,
   findKustomizations,
+  requireKustomize,
 } from './__testUtils__/content/kustomize';
 import {
   collectImagePins,
@@ -322,10 +323,12 @@ describe('the built-in library against the tools that run it', () => {
   describe('kustomizations', () => {
     let built = 0;
     beforeAll(() => {
-      requireTool(
-        'kubectl',
-        ['version', '--client'],
-        'apt-get install -y kubectl',
+      requireKustomize(
+        requireTool(
+          'kubectl',
+          ['version', '--client'],
+          'apt-get install -y kubectl',
+        ),
       );
     });
 

@@ -13,7 +13,7 @@ describe('requireTool', () => {
     );
   });
 
-  it('returns the first line of the version of a tool that is there', () => {
+  it('returns the version output of a tool that is there', () => {
     expect(requireTool('node', ['--version'], 'n/a')).toMatch(/^v\d+\./);
   });
 });

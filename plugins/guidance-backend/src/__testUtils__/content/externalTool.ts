@@ -1,7 +1,7 @@
 import { spawnSync } from 'child_process';
 
 /**
- * Fails loudly when a command-line tool the content checks need is missing: a check
+ * Returns the tool's version output; fails loudly when a command-line tool the content checks need is missing: a check
  * that silently passes without its tool would hide exactly the errors it exists for.
  */
 export function requireTool(
@@ -17,5 +17,5 @@ export function requireTool(
       }. Install it with: ${install} (.ci/run does this).`,
     );
   }
-  return `${run.stdout}${run.stderr}`.trim().split('\n')[0];
+  return `${run.stdout}${run.stderr}`.trim();
 }

@@ -1,6 +1,10 @@
 import { codeBlocks } from './codeBlocks';
 import { requireTool } from './externalTool';
-import { buildKustomization, findKustomizations } from './kustomize';
+import {
+  buildKustomization,
+  findKustomizations,
+  requireKustomize,
+} from './kustomize';
 
 const fence = (body: string) => `\`\`\`yaml\n${body}\n\`\`\`\n`;
 const BASE = `# app/base/kustomization.yaml
@@ -61,5 +65,14 @@ describe('the kustomize check', () => {
     expect(buildKustomization(complete[0])).toMatch(
       /^bad\.md line 1 \(app\/base\/kustomization\.yaml\): kubectl kustomize: /,
     );
+  });
+
+  it('refuses a kubectl whose built-in kustomize is too old', () => {
+    expect(
+      requireKustomize('Client Version: v1.32.4\nKustomize Version: v5.5.0'),
+    ).toBe('Kustomize Version: v5.5.0');
+    expect(() =>
+      requireKustomize('Client Version: v1.20.5\nKustomize Version: v2.0.3'),
+    ).toThrow(/must be kustomize v4 or later .*Kustomize Version: v2\.0\.3/);
   });
 });

@@ -111,3 +111,19 @@ export function buildKustomization(
     rmSync(root, { recursive: true, force: true });
   }
 }
+
+/**
+ * kubectl with a built-in kustomize of v4 or later (kubectl 1.21+); Debian 12's own
+ * kubernetes-client 1.20 carries kustomize v2, which lacks fields the articles use.
+ */
+export function requireKustomize(versionOutput: string): string {
+  const version = /Kustomize Version:\s*v?(\d+)\.\d+\.\d+/.exec(versionOutput);
+  if (!version || Number(version[1]) < 4) {
+    throw new Error(
+      `kubectl kustomize must be kustomize v4 or later (kubectl 1.21+); kubectl reports: ${
+        versionOutput.trim().split('\n').join(' | ') || 'nothing'
+      }`,
+    );
+  }
+  return version[0];
+}
