@@ -259,6 +259,11 @@ describe('the built-in guidance library', () => {
   );
 });
 
+/** Lines before an article's body, so messages can name lines of the file. */
+const frontMatterLines = (a: ParsedArticle) =>
+  readFileSync(join(ARTICLES_DIR, a.origin), 'utf8').split('\n').length -
+  a.markdown.split('\n').length;
+
 describe('the built-in library against the tools that run it', () => {
   const byId = articles.map(a => [a.summary.id, a] as const);
 
@@ -266,7 +271,9 @@ describe('the built-in library against the tools that run it', () => {
     const heads = articles.flatMap(a =>
       codeBlocks(a.markdown)
         .filter(isYaml)
-        .flatMap(b => manifestHeads(b.code, `${a.origin} line ${b.line}`)),
+        .flatMap(b =>
+          manifestHeads(b.code, a.origin, b.line + 1 + frontMatterLines(a)),
+        ),
     );
     const generated = GENERATED_DIRS.flatMap(filesUnder)
       .filter(f => /\.ya?ml$/.test(f))

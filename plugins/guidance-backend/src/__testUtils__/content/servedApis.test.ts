@@ -14,7 +14,7 @@ describe('the served API check', () => {
     ].join('\n');
     expect(removedApiProblems(manifestHeads(text, 'bad.yaml'))).toEqual([
       'bad.yaml:1: PodDisruptionBudget policy/v1beta1 is not served since kubernetes 1.25; use policy/v1',
-      'bad.yaml:4: ExternalSecret external-secrets.io/v1beta1 is not served since external-secrets v0.17.0; use external-secrets.io/v1',
+      'bad.yaml:5: ExternalSecret external-secrets.io/v1beta1 is not served since external-secrets v0.17.0; use external-secrets.io/v1',
     ]);
   });
 

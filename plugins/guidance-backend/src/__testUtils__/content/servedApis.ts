@@ -9,15 +9,23 @@ const unquote = (v: string) => v.trim().replace(/^(["'])(.*)\1$/, '$2');
  * Top-level `apiVersion`/`kind` pairs of every YAML document in a text, read line by line
  * so that templated files (Nunjucks `${{ }}`), which do not parse as YAML, are covered too.
  */
-export function manifestHeads(text: string, where: string): ManifestHead[] {
+export function manifestHeads(
+  text: string,
+  where: string,
+  /** The line of the file the text starts at (a code block inside an article). */
+  firstLine = 1,
+): ManifestHead[] {
   const heads: ManifestHead[] = [];
-  let line = 1;
+  let line = firstLine;
   for (const doc of text.split(/^---[ \t]*$/m)) {
-    const apiVersion = /^apiVersion:[ \t]*(\S[^#\n]*)/m.exec(doc)?.[1];
+    const versionMatch = /^apiVersion:[ \t]*(\S[^#\n]*)/m.exec(doc);
+    const apiVersion = versionMatch?.[1];
     const kind = /^kind:[ \t]*(\S[^#\n]*)/m.exec(doc)?.[1];
     if (apiVersion && kind) {
       heads.push({
-        where: `${where}:${line}`,
+        where: `${where}:${
+          line + doc.slice(0, versionMatch!.index).split('\n').length - 1
+        }`,
         apiVersion: unquote(apiVersion),
         kind: unquote(kind),
       });
