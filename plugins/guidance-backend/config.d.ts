@@ -18,6 +18,11 @@ export interface Config {
           target: string;
         }
     >;
+    /**
+     * Days after an article's `reviewed` date at which it is served with `stale: true` and
+     * marked "may be out of date". An article without `reviewed` is always stale. Defaults to 365.
+     */
+    reviewIntervalDays?: number;
     refresh?: {
       /** How often URL sources are read again. Defaults to 10 minutes. */
       frequency?: HumanDuration;

@@ -19,6 +19,7 @@ import { RuleRegistry } from './service/rules';
 import { ArticleSource } from './service/sources/ArticleSource';
 import { DirectorySource } from './service/sources/DirectorySource';
 import { UrlSource } from './service/sources/UrlSource';
+import { readReviewIntervalDays } from './service/provenance';
 
 /**
  * Serves the guidance library at /api/guidance.
@@ -95,7 +96,12 @@ export const guidancePlugin = createBackendPlugin({
           }
         }
 
-        const library = new ArticleLibrary(sources, logger);
+        const library = new ArticleLibrary(sources, logger, {
+          reviewIntervalDays: readReviewIntervalDays(
+            config.getOptionalNumber('guidance.reviewIntervalDays'),
+          ),
+          now: () => new Date(),
+        });
         const started = Date.now();
         await library.reload();
         logger.info(

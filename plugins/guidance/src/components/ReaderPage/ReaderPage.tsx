@@ -34,6 +34,7 @@ import {
 } from '../MarkdownArticle';
 import { safeUrl } from '../MarkdownArticle/sanitizeSchema';
 import { TableOfContents } from '../TableOfContents';
+import { ArticleProvenance } from '../ArticleProvenance';
 
 const useStyles = makeStyles(theme => ({
   layout: {
@@ -343,6 +344,7 @@ export function ReaderPage() {
               value={`${article.readingTimeMinutes} min`}
             />
             <HeaderLabel label="Updated" value={article.updated} />
+            <ArticleProvenance article={article} />
           </>
         )}
       </Header>
