@@ -8,7 +8,10 @@ import { readDurationFromConfig } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { ArticleLibrary } from './service/ArticleLibrary';
 import { createRouter } from './service/router';
-import { ArticleSource } from './service/sources/ArticleSource';
+import {
+  ArticleSource,
+  guidanceArticleSourcesExtensionPoint,
+} from '@paved-road/plugin-guidance-node';
 import { DirectorySource } from './service/sources/DirectorySource';
 import { UrlSource } from './service/sources/UrlSource';
 
@@ -19,6 +22,23 @@ import { UrlSource } from './service/sources/UrlSource';
 export const guidancePlugin = createBackendPlugin({
   pluginId: 'guidance',
   register(env) {
+    const addedSources: ArticleSource[] = [];
+    env.registerExtensionPoint(guidanceArticleSourcesExtensionPoint, {
+      addSource(source) {
+        if (
+          !source ||
+          typeof source.name !== 'string' ||
+          !source.name.trim() ||
+          typeof source.read !== 'function'
+        ) {
+          throw new Error(
+            'guidance article source must have a non-empty name and a read() function',
+          );
+        }
+        addedSources.push(source);
+      },
+    });
+
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -40,8 +60,9 @@ export const guidancePlugin = createBackendPlugin({
         lifecycle,
         catalog,
       }) {
-        const directories: DirectorySource[] = [];
-        const urls: UrlSource[] = [];
+        // The built-in folder ships with the package: neither watched nor polled.
+        const watched: ArticleSource[] = [];
+        const polled: ArticleSource[] = [];
         const sources: ArticleSource[] = [];
         if (config.getOptionalBoolean('guidance.builtin') ?? true) {
           sources.push(
@@ -64,18 +85,25 @@ export const guidancePlugin = createBackendPlugin({
               `directory ${path}`,
               isAbsolute(path) ? path : resolve(process.cwd(), path),
             );
-            directories.push(dir);
+            watched.push(dir);
             sources.push(dir);
           } else if (type === 'url') {
             const target = source.getString('target');
             const url = new UrlSource(`url ${target}`, target, urlReader);
-            urls.push(url);
+            polled.push(url);
             sources.push(url);
           } else {
             throw new Error(
               `guidance.sources[${n}].type must be "directory" or "url", got "${type}"`,
             );
           }
+        }
+
+        // Sources from modules come after the configured ones, so a configured id wins.
+        // Those that cannot be watched are re-read on the schedule, like URL sources.
+        for (const source of addedSources) {
+          sources.push(source);
+          (source.watch ? watched : polled).push(source);
         }
 
         const library = new ArticleLibrary(sources, logger);
@@ -89,12 +117,12 @@ export const guidancePlugin = createBackendPlugin({
           } ms`,
         );
 
-        const stops = directories.map(dir =>
-          dir.watch(() => library.reload([dir])),
+        const stops = watched.map(source =>
+          source.watch!(() => library.reload([source])),
         );
         lifecycle.addShutdownHook(() => stops.forEach(stop => stop()));
 
-        if (urls.length > 0) {
+        if (polled.length > 0) {
           const frequency = config.has('guidance.refresh.frequency')
             ? readDurationFromConfig(
                 config.getConfig('guidance.refresh.frequency'),
@@ -105,7 +133,9 @@ export const guidancePlugin = createBackendPlugin({
             frequency,
             timeout: { minutes: 5 },
             initialDelay: frequency,
-            fn: () => library.reload(urls),
+            // The library lives in each replica's memory, so every replica refreshes its own.
+            scope: 'local',
+            fn: () => library.reload(polled),
           });
         }
 

@@ -12,7 +12,7 @@ import {
   toArticleResponse,
 } from './parseArticle';
 import { SearchIndex } from './searchIndex';
-import { ArticleSource } from './sources/ArticleSource';
+import { ArticleSource } from '@paved-road/plugin-guidance-node';
 
 /** An article's API body, serialised once per reload so a request only copies bytes. */
 export type PreparedBody = { json: string; etag: string };
