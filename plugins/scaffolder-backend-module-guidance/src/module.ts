@@ -9,6 +9,7 @@ import { createAnnotateAction } from './actions/annotate';
 import { createFetchFragmentAction } from './actions/fetchFragment';
 import { createPublishLocalAction } from './actions/publishLocal';
 import { createValidateAction } from './actions/validate';
+import { guidanceServiceRef } from '@paved-road/plugin-guidance-node';
 
 /**
  * Adds the golden-path actions to the scaffolder: `guidance:fetch:fragment`,
@@ -23,17 +24,16 @@ export const scaffolderModuleGuidance = createBackendModule({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
-        discovery: coreServices.discovery,
-        auth: coreServices.auth,
+        guidance: guidanceServiceRef,
         logger: coreServices.logger,
         catalog: catalogServiceRef,
       },
-      async init({ scaffolder, config, discovery, auth, logger, catalog }) {
+      async init({ scaffolder, config, guidance, logger, catalog }) {
         const actions = [
           createFetchFragmentAction({
             integrations: ScmIntegrations.fromConfig(config),
           }),
-          createAnnotateAction({ discovery, auth }),
+          createAnnotateAction({ guidance }),
           createValidateAction(),
           createPublishLocalAction({ config, catalog }),
         ];
