@@ -1,5 +1,9 @@
 import request from 'supertest';
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  createBackendModule,
+  SchedulerService,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -37,7 +41,7 @@ async function start(
   read: () => Promise<ArticleFile[]>,
   options: {
     builtin?: boolean;
-    scheduler?: ReturnType<typeof mockServices.scheduler>;
+    scheduler?: ServiceFactory;
   } = {},
 ) {
   const logger = mockServices.logger.mock();
@@ -55,7 +59,7 @@ async function start(
       }),
       logger.factory,
       catalogServiceMock.factory({ entities: [] }),
-      ...(options.scheduler ? [options.scheduler.factory()] : []),
+      ...(options.scheduler ? [options.scheduler] : []),
     ],
   });
   return { server, logger };
@@ -137,13 +141,16 @@ describe('guidanceArticleSourcesExtensionPoint', () => {
       { path: 'kafka-consumer-lag.md', content: kafka },
     ];
     let failing = false;
-    const scheduler = mockServices.scheduler();
+    // The mock scheduler runs a task only when the test triggers it.
+    const scheduler = mockServices.scheduler() as SchedulerService & {
+      factory(): ServiceFactory;
+    };
     const { server } = await start(
       async () => {
         if (failing) throw new Error('wiki is down');
         return files;
       },
-      { scheduler },
+      { scheduler: scheduler.factory() },
     );
     const tasks = await scheduler.getScheduledTasks();
     expect(tasks).toEqual([
