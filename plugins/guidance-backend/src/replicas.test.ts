@@ -30,21 +30,20 @@ class SharedFolder {
     return createHash('sha1').update(this.content).digest('hex');
   }
   reader(): UrlReaderService & { reads: number } {
-    const folder = this;
-    return {
+    const reader = {
       reads: 0,
-      async readUrl() {
+      readUrl: async () => {
         throw new Error('not used');
       },
-      async search() {
+      search: async () => {
         throw new Error('not used');
       },
-      async readTree(url, options) {
-        expect(url).toBe(TARGET);
-        this.reads += 1;
-        const etag = folder.etag;
+      readTree: async (url: string, options?: { etag?: string }) => {
+        if (url !== TARGET) throw new Error(`unexpected url ${url}`);
+        reader.reads += 1;
+        const etag = this.etag;
         if (options?.etag === etag) throw new NotModifiedError();
-        const content = folder.content;
+        const content = this.content;
         return {
           etag,
           files: async () => [
@@ -62,6 +61,7 @@ class SharedFolder {
         };
       },
     };
+    return reader;
   }
 }
 
