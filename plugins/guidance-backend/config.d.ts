@@ -24,7 +24,10 @@ export interface Config {
      */
     reviewIntervalDays?: number;
     refresh?: {
-      /** How often URL sources are read again. Defaults to 10 minutes. */
+      /**
+       * How often URL sources (and sources added by modules without `watch`) are read again.
+       * Defaults to 10 minutes. Every replica refreshes its own in-memory library.
+       */
       frequency?: HumanDuration;
     };
   };

@@ -16,7 +16,10 @@ import {
 import { ArticleLibrary } from './service/ArticleLibrary';
 import { createRouter } from './service/router';
 import { RuleRegistry } from './service/rules';
-import { ArticleSource } from './service/sources/ArticleSource';
+import {
+  ArticleSource,
+  guidanceArticleSourcesExtensionPoint,
+} from '@paved-road/plugin-guidance-node';
 import { DirectorySource } from './service/sources/DirectorySource';
 import { UrlSource } from './service/sources/UrlSource';
 import { readReviewIntervalDays } from './service/provenance';
@@ -32,6 +35,22 @@ export const guidancePlugin = createBackendPlugin({
     env.registerExtensionPoint(guidanceRulesExtensionPoint, {
       addRules(...rules) {
         addedRules.push(...rules);
+      },
+    });
+    const addedSources: ArticleSource[] = [];
+    env.registerExtensionPoint(guidanceArticleSourcesExtensionPoint, {
+      addSource(source) {
+        if (
+          !source ||
+          typeof source.name !== 'string' ||
+          !source.name.trim() ||
+          typeof source.read !== 'function'
+        ) {
+          throw new Error(
+            'guidance article source must have a non-empty name and a read() function',
+          );
+        }
+        addedSources.push(source);
       },
     });
 
@@ -58,8 +77,9 @@ export const guidancePlugin = createBackendPlugin({
         catalog,
         actionsRegistry,
       }) {
-        const directories: DirectorySource[] = [];
-        const urls: UrlSource[] = [];
+        // The built-in folder ships with the package: neither watched nor polled.
+        const watched: ArticleSource[] = [];
+        const polled: ArticleSource[] = [];
         const sources: ArticleSource[] = [];
         if (config.getOptionalBoolean('guidance.builtin') ?? true) {
           sources.push(
@@ -82,18 +102,25 @@ export const guidancePlugin = createBackendPlugin({
               `directory ${path}`,
               isAbsolute(path) ? path : resolve(process.cwd(), path),
             );
-            directories.push(dir);
+            watched.push(dir);
             sources.push(dir);
           } else if (type === 'url') {
             const target = source.getString('target');
             const url = new UrlSource(`url ${target}`, target, urlReader);
-            urls.push(url);
+            polled.push(url);
             sources.push(url);
           } else {
             throw new Error(
               `guidance.sources[${n}].type must be "directory" or "url", got "${type}"`,
             );
           }
+        }
+
+        // Sources from modules come after the configured ones, so a configured id wins.
+        // Those that cannot be watched are re-read on the schedule, like URL sources.
+        for (const source of addedSources) {
+          sources.push(source);
+          (source.watch ? watched : polled).push(source);
         }
 
         const library = new ArticleLibrary(sources, logger, {
@@ -112,12 +139,12 @@ export const guidancePlugin = createBackendPlugin({
           } ms`,
         );
 
-        const stops = directories.map(dir =>
-          dir.watch(() => library.reload([dir])),
+        const stops = watched.map(source =>
+          source.watch!(() => library.reload([source])),
         );
         lifecycle.addShutdownHook(() => stops.forEach(stop => stop()));
 
-        if (urls.length > 0) {
+        if (polled.length > 0) {
           const frequency = config.has('guidance.refresh.frequency')
             ? readDurationFromConfig(
                 config.getConfig('guidance.refresh.frequency'),
@@ -128,7 +155,9 @@ export const guidancePlugin = createBackendPlugin({
             frequency,
             timeout: { minutes: 5 },
             initialDelay: frequency,
-            fn: () => library.reload(urls),
+            // The library lives in each replica's memory, so every replica refreshes its own.
+            scope: 'local',
+            fn: () => library.reload(polled),
           });
         }
 
@@ -149,20 +178,12 @@ export const guidancePlugin = createBackendPlugin({
           await createRouter({ library, catalog, httpAuth, logger, rules }),
         );
 
-        const reviewIntervalDays =
-          config.getOptionalNumber('guidance.reviewIntervalDays') ?? 365;
         registerGuidanceActions({
           actionsRegistry,
           library,
           catalog,
           appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
           validate: async files => rules.validate(files),
-          isStale: article => {
-            const reviewed = article.frontMatter.reviewed;
-            if (!reviewed) return true;
-            const age = Date.now() - Date.parse(`${reviewed}T00:00:00Z`);
-            return age > reviewIntervalDays * 24 * 60 * 60 * 1000;
-          },
         });
       },
     });

@@ -14,7 +14,6 @@ import { ArticleLibrary } from '../service/ArticleLibrary';
 import { sectionMarkdown, sectionRanges } from '../service/markdownSections';
 import { recommendForEntity } from '../service/recommend';
 import { VALIDATE_LIMITS } from '../service/rules';
-import type { ParsedArticle } from '../service/parseArticle';
 
 /** Same limits as the HTTP routes, so an assistant cannot ask for more than a browser can. */
 export const ACTION_LIMITS = {
@@ -30,7 +29,6 @@ export type GuidanceActionsOptions = {
   catalog: CatalogService;
   /** The portal's base URL, for links an assistant can hand to a person. */
   appBaseUrl: string;
-  isStale(article: ParsedArticle): boolean;
   /** Runs the rule set over files (the same engine as `POST /validate`). */
   validate?(
     files: { path: string; content: string }[],
@@ -50,7 +48,7 @@ const sectionIdPattern = /^[\p{L}\p{M}\p{N}_-]{1,200}$/u;
  * backend (and any other consumer of the actions service) exposes them as tools.
  */
 export function registerGuidanceActions(options: GuidanceActionsOptions) {
-  const { actionsRegistry, library, catalog, isStale } = options;
+  const { actionsRegistry, library, catalog } = options;
   const baseUrl = options.appBaseUrl.replace(/\/+$/, '');
   const link = (id: string, section?: string) =>
     `${baseUrl}/guidance/${id}${section ? `#${section}` : ''}`;
@@ -187,7 +185,8 @@ export function registerGuidanceActions(options: GuidanceActionsOptions) {
           ...(article.frontMatter.reviewed
             ? { reviewed: article.frontMatter.reviewed }
             : {}),
-          stale: isStale(article),
+          // the library marks staleness against guidance.reviewIntervalDays
+          stale: article.summary.stale ?? true,
           truncated,
           ...(input.section
             ? {}

@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ArticleLibrary } from './ArticleLibrary';
-import { ArticleFile, ArticleSource } from './sources/ArticleSource';
+import { ArticleFile, ArticleSource } from '@paved-road/plugin-guidance-node';
 import { articleFixture } from '../__testUtils__/articleFixture';
 
 class MemorySource implements ArticleSource {

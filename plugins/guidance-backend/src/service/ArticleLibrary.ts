@@ -18,7 +18,7 @@ import {
   provenanceOf,
   utcDay,
 } from './provenance';
-import { ArticleSource } from './sources/ArticleSource';
+import { ArticleSource } from '@paved-road/plugin-guidance-node';
 
 /** An article's API body, serialised once per reload so a request only copies bytes. */
 export type PreparedBody = { json: string; etag: string };
