@@ -4,11 +4,13 @@ import { cronjobDeadlinesRule } from './cronjob-deadlines';
 import { dropCapabilitiesRule } from './drop-capabilities';
 import { imagePinnedRule } from './image-pinned';
 import { imageTagRule } from './image-tag';
+import { ingressClassRule } from './ingress-class';
 import { livenessProbeRule } from './liveness-probe';
 import { memoryLimitRule } from './memory-limit';
 import { nonRootRule } from './non-root';
 import { pdbRule } from './pdb';
 import { pdbAllowsEvictionRule } from './pdb-allows-eviction';
+import { prestopDelayRule } from './prestop-delay';
 import { readinessDistinctFromLivenessRule } from './readiness-distinct-from-liveness';
 import { readinessProbeRule } from './readiness-probe';
 import { resourcesRule } from './resources';
@@ -44,6 +46,8 @@ export const BUILTIN_RULES: GuidanceRule[] = [
   secretEnvRule,
   secretManifestRule,
   serviceSelectorRule,
+  prestopDelayRule,
+  ingressClassRule,
   serviceMonitorSelectorRule,
   pdbRule,
   pdbAllowsEvictionRule,
