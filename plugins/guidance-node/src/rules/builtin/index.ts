@@ -1,6 +1,8 @@
 import { GuidanceRule } from '../types';
+import { alertRuleFieldsRule } from './alert-rule-fields';
 import { automountServiceAccountTokenRule } from './automount-service-account-token';
 import { cronjobDeadlinesRule } from './cronjob-deadlines';
+import { databaseInDeploymentRule } from './database-in-deployment';
 import { dropCapabilitiesRule } from './drop-capabilities';
 import { imagePinnedRule } from './image-pinned';
 import { imageTagRule } from './image-tag';
@@ -52,6 +54,8 @@ export const BUILTIN_RULES: GuidanceRule[] = [
   pdbRule,
   pdbAllowsEvictionRule,
   cronjobDeadlinesRule,
+  databaseInDeploymentRule,
+  alertRuleFieldsRule,
 ];
 
 export { KUBERNETES_API_ANNOTATION } from './automount-service-account-token';
