@@ -2,12 +2,17 @@ import { isAbsolute, resolve } from 'path';
 import {
   coreServices,
   createBackendPlugin,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { readDurationFromConfig } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { ArticleLibrary } from './service/ArticleLibrary';
 import { createRouter } from './service/router';
+import { ConformanceService } from './service/conformance/ConformanceService';
+import { ConformanceStore } from './service/conformance/ConformanceStore';
+import { ManifestReader } from './service/conformance/ManifestReader';
+import { conformanceRules } from './service/conformance/conformanceRules';
 import { ArticleSource } from './service/sources/ArticleSource';
 import { DirectorySource } from './service/sources/DirectorySource';
 import { UrlSource } from './service/sources/UrlSource';
@@ -29,6 +34,8 @@ export const guidancePlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
+        database: coreServices.database,
+        auth: coreServices.auth,
       },
       async init({
         config,
@@ -39,6 +46,8 @@ export const guidancePlugin = createBackendPlugin({
         scheduler,
         lifecycle,
         catalog,
+        database,
+        auth,
       }) {
         const directories: DirectorySource[] = [];
         const urls: UrlSource[] = [];
@@ -109,8 +118,53 @@ export const guidancePlugin = createBackendPlugin({
           });
         }
 
+        const conformanceConfig = config.getOptionalConfig(
+          'guidance.conformance',
+        );
+        const conformance = new ConformanceService({
+          store: await ConformanceStore.create(database),
+          reader: new ManifestReader({
+            urlReader,
+            localRoots: (
+              conformanceConfig?.getOptionalStringArray('localRoots') ?? []
+            ).map(root => (isAbsolute(root) ? root : resolve(root))),
+            include: conformanceConfig?.getOptionalStringArray('include'),
+          }),
+          catalog,
+          auth,
+          logger: logger.child({ task: 'conformance' }),
+          rules: conformanceRules,
+          articles: () => library.snapshot.articles,
+          concurrency: conformanceConfig?.getOptionalNumber('concurrency'),
+        });
+        if (conformanceConfig?.getOptionalBoolean('enabled') ?? true) {
+          // results live in the database, so one replica runs it for all
+          await scheduler.scheduleTask({
+            id: 'guidance-conformance',
+            scope: 'global',
+            ...(conformanceConfig?.has('schedule')
+              ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                  conformanceConfig.getConfig('schedule'),
+                )
+              : {
+                  frequency: { minutes: 30 },
+                  timeout: { minutes: 10 },
+                  initialDelay: { seconds: 15 },
+                }),
+            fn: async () => {
+              await conformance.runAll();
+            },
+          });
+        }
+
         httpRouter.use(
-          await createRouter({ library, catalog, httpAuth, logger }),
+          await createRouter({
+            library,
+            catalog,
+            httpAuth,
+            logger,
+            conformance,
+          }),
         );
       },
     });

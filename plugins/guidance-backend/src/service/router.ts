@@ -16,12 +16,15 @@ import {
 } from '@paved-road/plugin-guidance-common';
 import { ArticleLibrary } from './ArticleLibrary';
 import { recommendForEntity } from './recommend';
+import { ConformanceService } from './conformance/ConformanceService';
+import { createConformanceRouter } from './conformance/conformanceRouter';
 
 export type RouterOptions = {
   library: ArticleLibrary;
   catalog: CatalogService;
   httpAuth: HttpAuthService;
   logger: LoggerService;
+  conformance?: ConformanceService;
 };
 
 const listQuery = z.object({
@@ -187,6 +190,17 @@ export async function createRouter(
     }
     res.json({ items: recommendForEntity(entity, library.snapshot.articles) });
   });
+
+  if (options.conformance) {
+    router.use(
+      createConformanceRouter({
+        conformance: options.conformance,
+        catalog,
+        httpAuth,
+        hasArticle: id => library.snapshot.articles.has(id),
+      }),
+    );
+  }
 
   return router;
 }
