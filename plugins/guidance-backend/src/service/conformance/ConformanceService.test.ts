@@ -27,7 +27,7 @@ const articles = new Map([
     'probes',
     {
       summary: { id: 'probes', title: 'Health probes' },
-      sections: [{ id: 'readiness', text: 'Readiness probes', level: 2 }],
+      toc: [{ id: 'readiness', text: 'Readiness probes', level: 2 }],
     } as unknown as ParsedArticle,
   ],
 ]);

@@ -298,7 +298,7 @@ export class ConformanceService {
     return this.options.rules().map(rule => {
       const article = articles.get(rule.article.id);
       const section = rule.article.section
-        ? article?.sections.find(s => s.id === rule.article.section)
+        ? article?.toc.find(t => t.id === rule.article.section)
         : undefined;
       return {
         id: rule.id,
