@@ -36,6 +36,8 @@ export interface Config {
        * directory, or absolute). A `file:` location anywhere else is refused. Defaults to none.
        */
       localRoots?: string[];
+      /** Entity kinds that are evaluated. Defaults to ["Component"]. */
+      kinds?: string[];
       /** How many sources are read at once. Defaults to 4. */
       concurrency?: number;
     };

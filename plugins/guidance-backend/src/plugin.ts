@@ -136,6 +136,7 @@ export const guidancePlugin = createBackendPlugin({
           rules: conformanceRules,
           articles: () => library.snapshot.articles,
           concurrency: conformanceConfig?.getOptionalNumber('concurrency'),
+          kinds: conformanceConfig?.getOptionalStringArray('kinds'),
         });
         if (conformanceConfig?.getOptionalBoolean('enabled') ?? true) {
           // results live in the database, so one replica runs it for all

@@ -60,17 +60,18 @@ export const CONFORMANCE_ENTITY_FIELDS = [
   'spec.owner',
 ];
 
-/** Entities the service looks at: those that say where their source is. */
-export const CONFORMANCE_ENTITY_FILTER: EntityFilterQuery = [
-  {
-    [`metadata.annotations.${SOURCE_LOCATION_ANNOTATION}`]:
-      CATALOG_FILTER_EXISTS,
-  },
-  {
-    [`metadata.annotations.${MANAGED_BY_LOCATION_ANNOTATION}`]:
-      CATALOG_FILTER_EXISTS,
-  },
-];
+/** Kinds evaluated when config does not say: services and the like are Components. */
+export const DEFAULT_CONFORMANCE_KINDS = ['Component'];
+
+/** Entities the service looks at: of the given kinds, and saying where their source is. */
+export function conformanceEntityFilter(kinds: string[]): EntityFilterQuery {
+  return [SOURCE_LOCATION_ANNOTATION, MANAGED_BY_LOCATION_ANNOTATION].map(
+    annotation => ({
+      kind: kinds,
+      [`metadata.annotations.${annotation}`]: CATALOG_FILTER_EXISTS,
+    }),
+  );
+}
 
 export function ownerOf(entity: Entity): string | undefined {
   const owner = (entity.spec as { owner?: unknown } | undefined)?.owner;
@@ -129,6 +130,7 @@ async function forEachBounded<T>(
 export class ConformanceService {
   private readonly now: () => Date;
   private readonly concurrency: number;
+  private readonly filter: EntityFilterQuery;
 
   constructor(
     private readonly options: {
@@ -140,11 +142,15 @@ export class ConformanceService {
       rules: () => GuidanceRule[];
       articles: () => ReadonlyMap<string, ParsedArticle>;
       concurrency?: number;
+      kinds?: string[];
       now?: () => Date;
     },
   ) {
     this.now = options.now ?? (() => new Date());
     this.concurrency = options.concurrency ?? 4;
+    this.filter = conformanceEntityFilter(
+      options.kinds ?? DEFAULT_CONFORMANCE_KINDS,
+    );
   }
 
   /** One scheduled pass over the catalog. */
@@ -152,7 +158,7 @@ export class ConformanceService {
     const started = Date.now();
     const credentials = await this.options.auth.getOwnServiceCredentials();
     const { items } = await this.options.catalog.getEntities(
-      { filter: CONFORMANCE_ENTITY_FILTER },
+      { filter: this.filter },
       { credentials },
     );
     const stored = new Map(
@@ -386,7 +392,7 @@ export class ConformanceService {
   /** For callers that read with a user's credentials: the entities that user may see. */
   async visibleEntities(credentials: BackstageCredentials): Promise<Entity[]> {
     const { items } = await this.options.catalog.getEntities(
-      { filter: CONFORMANCE_ENTITY_FILTER, fields: CONFORMANCE_ENTITY_FIELDS },
+      { filter: this.filter, fields: CONFORMANCE_ENTITY_FIELDS },
       { credentials },
     );
     return items;

@@ -81,6 +81,17 @@ async function start(options: { scheduler?: any } = {}) {
       { 'backstage.io/source-location': `file:${bad}/` },
       'team-b',
     ),
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: {
+        name: 'team-a',
+        annotations: {
+          'backstage.io/managed-by-location': `file:${good}/catalog-info.yaml`,
+        },
+      },
+      spec: { type: 'team', children: [] },
+    },
   ];
   const library = writeTree({
     'probes.md': articleFixture({
@@ -304,7 +315,7 @@ describe('conformance routes', () => {
     ]);
   });
 
-  it('schedules a global run every 30 minutes that evaluates the catalog', async () => {
+  it("schedules a global run every 30 minutes that evaluates the catalog's Components", async () => {
     const scheduler = mockServices.scheduler.mock();
     const { server } = await start({ scheduler });
     const task = scheduler.scheduleTask.mock.calls.find(
