@@ -60,7 +60,7 @@ describe('GuidanceClient conformance', () => {
     ).resolves.toBeUndefined();
   });
 
-  it('throws other errors with the backend's error body', async () => {
+  it('throws other errors with the backend error body', async () => {
     server.use(
       http.get(`${base}/entities/:kind/:namespace/:name/conformance`, () =>
         errorBody(500, 'database is down'),
