@@ -34,6 +34,7 @@ import {
 } from '../MarkdownArticle';
 import { safeUrl } from '../MarkdownArticle/sanitizeSchema';
 import { TableOfContents } from '../TableOfContents';
+import { ArticleConformance } from '../ArticleConformance';
 
 const useStyles = makeStyles(theme => ({
   layout: {
@@ -317,6 +318,7 @@ export function ReaderPage() {
         <MarkdownArticle markdown={article.markdown} />
         <RelatedArticles article={article} />
         <FollowedBy articleId={article.id} />
+        <ArticleConformance articleId={article.id} />
       </>
     );
   }
