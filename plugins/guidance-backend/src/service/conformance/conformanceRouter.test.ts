@@ -31,19 +31,19 @@ const OUTSIDER = 'user:default/outsider';
 /** A catalog that hides `secret` from the outsider, as a permission policy would. */
 function catalogWithVisibility(entities: Entity[]) {
   const inner = catalogServiceMock({ entities });
-  const hidden = (credentials: BackstageCredentials | undefined, e: Entity) =>
-    (credentials?.principal as { userEntityRef?: string })?.userEntityRef ===
-      OUTSIDER && e.metadata.name === 'secret';
+  const hidden = (options: unknown, e: Entity) =>
+    (
+      (options as { credentials?: BackstageCredentials } | undefined)
+        ?.credentials?.principal as { userEntityRef?: string }
+    )?.userEntityRef === OUTSIDER && e.metadata.name === 'secret';
   return catalogServiceMock.mock({
     getEntityByRef: async (ref, options) => {
       const entity = await inner.getEntityByRef(ref, options);
-      return entity && !hidden(options?.credentials, entity)
-        ? entity
-        : undefined;
+      return entity && !hidden(options, entity) ? entity : undefined;
     },
     getEntities: async (req, options) => {
       const { items } = await inner.getEntities(req, options);
-      return { items: items.filter(e => !hidden(options?.credentials, e)) };
+      return { items: items.filter(e => !hidden(options, e)) };
     },
   });
 }
