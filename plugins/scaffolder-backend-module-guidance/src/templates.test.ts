@@ -16,6 +16,11 @@ import {
 } from './__testUtils__/templateDirectory';
 import { kustomizeBuild } from './__testUtils__/generatedFileCheckers';
 import {
+  goShutdownDefaults,
+  nodeShutdownDefaults,
+  shutdownBudget,
+} from './__testUtils__/shutdownBudget';
+import {
   ARTICLE_IDS,
   expectGoldenPathOutput,
   expectGrafanaDashboard,
@@ -236,6 +241,13 @@ describe('golden paths through the scaffolder dry run', () => {
         expect(deployment.spec.template.spec.containers[0].image).toBe(
           'ghcr.io/acme/orders-api:0.1.0',
         );
+        // preStop + the service's drain + its shutdown timeout fit inside the grace period.
+        const goBudget = shutdownBudget(
+          deployment,
+          goShutdownDefaults(repository.read('main.go')),
+        );
+        expect(goBudget.preStop).toBeGreaterThan(0);
+        expect(goBudget.needed).toBeLessThan(goBudget.grace);
         expect(output.of('PodDisruptionBudget')).toHaveLength(1);
         expect(output.of('HorizontalPodAutoscaler')).toHaveLength(1);
         expectServiceMonitorMatchesService(output);
@@ -406,6 +418,12 @@ describe('golden paths through the scaffolder dry run', () => {
           /^USER 65532:65532$/m,
         );
         expect(output.of('Deployment')[0].spec.replicas).toBe(3);
+        const nodeBudget = shutdownBudget(
+          output.of('Deployment')[0],
+          nodeShutdownDefaults(output.repository.read('src/main.ts')),
+        );
+        expect(nodeBudget.preStop).toBeGreaterThan(0);
+        expect(nodeBudget.needed).toBeLessThan(nodeBudget.grace);
         expect(output.of('PodDisruptionBudget')).toHaveLength(1);
         expectServiceMonitorMatchesService(output);
         expectMeaningfulAlerts(output);
@@ -554,6 +572,23 @@ describe('golden paths through the scaffolder dry run', () => {
           expect(kinds).not.toContain('Service');
           expect(output.entity.spec.type).toBe('job');
           expect(image(cron)).toBe(base.image);
+        }
+        if (workloadPattern !== 'batch') {
+          // The README's promise to the image (seconds between SIGTERM and the kill) fits
+          // inside the grace period together with the preStop pause.
+          const workload = output.of(
+            workloadPattern === 'stateful' ? 'StatefulSet' : 'Deployment',
+          )[0];
+          const promised = output.repository
+            .read('README.md')
+            .match(/has\s+(\d+) seconds to finish/);
+          expect(promised).not.toBeNull();
+          const budget = shutdownBudget(workload, {
+            drain: 0,
+            timeout: Number(promised![1]),
+          });
+          expect(budget.preStop).toBe(5);
+          expect(budget.needed).toBeLessThan(budget.grace);
         }
         expect(
           output.repository.has('deploy/overlays/prod/kustomization.yaml'),
