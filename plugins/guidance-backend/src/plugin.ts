@@ -7,12 +7,17 @@ import {
 } from '@backstage/backend-plugin-api';
 import { readDurationFromConfig } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  BUILTIN_RULES,
+  GuidanceRule,
+  guidanceRulesExtensionPoint,
+} from '@paved-road/plugin-guidance-node';
 import { ArticleLibrary } from './service/ArticleLibrary';
 import { createRouter } from './service/router';
 import { ConformanceService } from './service/conformance/ConformanceService';
 import { ConformanceStore } from './service/conformance/ConformanceStore';
 import { ManifestReader } from './service/conformance/ManifestReader';
-import { conformanceRules } from './service/conformance/conformanceRules';
+import { RuleRegistry } from './service/rules';
 import { ArticleSource } from './service/sources/ArticleSource';
 import { DirectorySource } from './service/sources/DirectorySource';
 import { UrlSource } from './service/sources/UrlSource';
@@ -24,6 +29,13 @@ import { UrlSource } from './service/sources/UrlSource';
 export const guidancePlugin = createBackendPlugin({
   pluginId: 'guidance',
   register(env) {
+    const addedRules: GuidanceRule[] = [];
+    env.registerExtensionPoint(guidanceRulesExtensionPoint, {
+      addRules(...rules) {
+        addedRules.push(...rules);
+      },
+    });
+
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
@@ -118,6 +130,19 @@ export const guidancePlugin = createBackendPlugin({
           });
         }
 
+        const rules = new RuleRegistry({
+          builtin: BUILTIN_RULES,
+          added: addedRules,
+          articles: () => library.snapshot.articles,
+        });
+        if (addedRules.length > 0) {
+          logger.info(
+            `Guidance rules added by modules: ${addedRules
+              .map(r => r.id)
+              .join(', ')}`,
+          );
+        }
+
         const conformanceConfig = config.getOptionalConfig(
           'guidance.conformance',
         );
@@ -133,7 +158,7 @@ export const guidancePlugin = createBackendPlugin({
           catalog,
           auth,
           logger: logger.child({ task: 'conformance' }),
-          rules: conformanceRules,
+          rules: () => rules.getRules(),
           articles: () => library.snapshot.articles,
           concurrency: conformanceConfig?.getOptionalNumber('concurrency'),
           kinds: conformanceConfig?.getOptionalStringArray('kinds'),
@@ -164,6 +189,7 @@ export const guidancePlugin = createBackendPlugin({
             catalog,
             httpAuth,
             logger,
+            rules,
             conformance,
           }),
         );

@@ -10,15 +10,5 @@ export {
   listFragments,
 } from './actions/fetchFragment';
 export { createAnnotateAction } from './actions/annotate';
-export {
-  createValidateAction,
-  checkManifests,
-  formatProblem,
-  MANIFEST_RULES,
-} from './actions/validate';
-export type {
-  ManifestFile,
-  ManifestProblem,
-  ManifestRuleId,
-} from './actions/validate';
+export { createValidateAction } from './actions/validate';
 export { createPublishLocalAction } from './actions/publishLocal';

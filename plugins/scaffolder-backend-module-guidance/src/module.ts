@@ -5,6 +5,7 @@ import {
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { guidanceServiceRef } from '@paved-road/plugin-guidance-node';
 import { createAnnotateAction } from './actions/annotate';
 import { createFetchFragmentAction } from './actions/fetchFragment';
 import { createPublishLocalAction } from './actions/publishLocal';
@@ -27,14 +28,23 @@ export const scaffolderModuleGuidance = createBackendModule({
         auth: coreServices.auth,
         logger: coreServices.logger,
         catalog: catalogServiceRef,
+        guidance: guidanceServiceRef,
       },
-      async init({ scaffolder, config, discovery, auth, logger, catalog }) {
+      async init({
+        scaffolder,
+        config,
+        discovery,
+        auth,
+        logger,
+        catalog,
+        guidance,
+      }) {
         const actions = [
           createFetchFragmentAction({
             integrations: ScmIntegrations.fromConfig(config),
           }),
           createAnnotateAction({ discovery, auth }),
-          createValidateAction(),
+          createValidateAction({ guidance }),
           createPublishLocalAction({ config, catalog }),
         ];
         scaffolder.addActions(...actions);

@@ -18,12 +18,14 @@ import { ArticleLibrary } from './ArticleLibrary';
 import { recommendForEntity } from './recommend';
 import { ConformanceService } from './conformance/ConformanceService';
 import { createConformanceRouter } from './conformance/conformanceRouter';
+import { RuleRegistry, VALIDATE_LIMITS } from './rules';
 
 export type RouterOptions = {
   library: ArticleLibrary;
   catalog: CatalogService;
   httpAuth: HttpAuthService;
   logger: LoggerService;
+  rules: RuleRegistry;
   conformance?: ConformanceService;
 };
 
@@ -66,6 +68,15 @@ const recommendationsBody = z.object({
     .passthrough(),
 });
 
+const validateBody = z.object({
+  files: z.array(
+    z.object({
+      path: z.string().min(1).max(1024),
+      content: z.string(),
+    }),
+  ),
+});
+
 function parse<T extends z.ZodTypeAny>(
   schema: T,
   value: unknown,
@@ -88,8 +99,20 @@ function parseArticleId(value: string): string {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { library, catalog, httpAuth } = options;
+  const { library, catalog, httpAuth, rules } = options;
   const router = Router();
+
+  // Before the general body parser: this route takes up to 1 MiB of file content, which
+  // JSON escaping can grow; the exact limits are checked on the parsed files (413).
+  router.post(
+    '/validate',
+    express.json({ limit: VALIDATE_LIMITS.totalBytes * 4 }),
+    (req, res) => {
+      const { files } = parse(validateBody, req.body, 'body');
+      res.json(rules.validate(files));
+    },
+  );
+
   router.use(express.json({ limit: '256kb' }));
 
   router.get('/articles', (req, res) => {

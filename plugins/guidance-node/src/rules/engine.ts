@@ -1,3 +1,4 @@
+import { posix } from 'path';
 import { parseAllDocuments } from 'yaml';
 import {
   GuidanceRule,
@@ -12,33 +13,122 @@ import {
 const isYamlFile = (path: string) => /\.ya?ml$/i.test(path);
 /** A rule that reports more than this keeps the first ones: a report is read by people. */
 const MAX_FINDINGS_PER_RULE = 50;
+const POD_KINDS = [
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'Job',
+  'CronJob',
+  'Pod',
+];
 
-/** Parses every YAML file into objects; files that do not parse are listed, not thrown. */
+type Doc = Record<string, any>;
+const isRecord = (v: unknown): v is Doc =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function isKustomization(file: string, doc: Doc): boolean {
+  if (typeof doc.apiVersion === 'string') {
+    return doc.apiVersion.startsWith('kustomize.config.k8s.io/');
+  }
+  // kustomize accepts a kustomization.yaml without apiVersion and kind
+  return /^kustomization\.ya?ml$/i.test(posix.basename(file));
+}
+
+/** A workload without a complete container list is a kustomize patch, not an object to check. */
+function isPartialWorkload(doc: Doc): boolean {
+  if (!POD_KINDS.includes(doc.kind)) return false;
+  let spec = doc.spec?.template?.spec;
+  if (doc.kind === 'Pod') spec = doc.spec;
+  if (doc.kind === 'CronJob')
+    spec = doc.spec?.jobTemplate?.spec?.template?.spec;
+  const containers = spec?.containers;
+  return (
+    !Array.isArray(containers) ||
+    containers.length === 0 ||
+    containers.some((c: any) => !c?.image)
+  );
+}
+
+/**
+ * Parses every YAML file into Kubernetes-style objects (those with `apiVersion` and `kind`);
+ * files that do not parse are listed, not thrown. Kustomizations are read, not returned: the
+ * files they name as patches are left out (partial objects), and the images they pin are noted.
+ */
 export function parseManifests(files: ManifestFile[]): RuleInput {
-  const objects: ManifestObject[] = [];
   const parseErrors: ManifestParseError[] = [];
+  const parsed: { file: string; docs: { index: number; body: Doc }[] }[] = [];
+  const patchFiles = new Set<string>();
+  const pinnedImages = new Set<string>();
+
   for (const file of files) {
     if (!isYamlFile(file.path)) continue;
-    const docs = parseAllDocuments(file.content);
-    const list = Array.isArray(docs) ? docs : [docs];
-    list.forEach((doc, index) => {
+    const docs: { index: number; body: Doc }[] = [];
+    parseAllDocuments(file.content, { merge: true }).forEach((doc, index) => {
       if (doc.errors.length > 0) {
-        parseErrors.push({ file: file.path, message: doc.errors[0].message });
+        parseErrors.push({
+          file: file.path,
+          message: doc.errors[0].message.split('\n')[0],
+        });
         return;
       }
-      const body = doc.toJS() as Record<string, any> | null;
-      if (!body || typeof body !== 'object' || Array.isArray(body)) return;
+      const body = doc.toJS();
+      if (isRecord(body)) docs.push({ index, body });
+    });
+    parsed.push({ file: file.path, docs });
+
+    for (const { body } of docs) {
+      if (!isKustomization(file.path, body)) continue;
+      const dir = posix.dirname(file.path);
+      const refs = [
+        ...(Array.isArray(body.patchesStrategicMerge)
+          ? body.patchesStrategicMerge
+          : []),
+        ...(Array.isArray(body.patches)
+          ? body.patches.map((p: any) => p?.path)
+          : []),
+        ...(Array.isArray(body.patchesJson6902)
+          ? body.patchesJson6902.map((p: any) => p?.path)
+          : []),
+      ];
+      for (const ref of refs) {
+        // inline patches are YAML text, not file names
+        if (typeof ref === 'string' && !ref.includes('\n')) {
+          patchFiles.add(posix.join(dir, ref));
+        }
+      }
+      for (const image of Array.isArray(body.images) ? body.images : []) {
+        if (isRecord(image) && typeof image.name === 'string') {
+          const pinned =
+            image.digest || (image.newTag && String(image.newTag) !== 'latest');
+          if (pinned) pinnedImages.add(image.name);
+        }
+      }
+    }
+  }
+
+  const objects: ManifestObject[] = [];
+  for (const { file, docs } of parsed) {
+    if (patchFiles.has(file)) continue;
+    for (const { index, body } of docs) {
+      if (typeof body.apiVersion !== 'string' || typeof body.kind !== 'string')
+        continue;
+      if (isKustomization(file, body) || isPartialWorkload(body)) continue;
       objects.push({
-        file: file.path,
+        file,
         index,
-        apiVersion: typeof body.apiVersion === 'string' ? body.apiVersion : '',
-        kind: typeof body.kind === 'string' ? body.kind : '',
+        apiVersion: body.apiVersion,
+        kind: body.kind,
         name: typeof body.metadata?.name === 'string' ? body.metadata.name : '',
         body,
       });
-    });
+    }
   }
-  return { objects, parseErrors };
+  return {
+    objects,
+    parseErrors,
+    kustomize: { pinnedImages: [...pinnedImages].sort() },
+  };
 }
 
 /** Runs each rule over the input; a rule that throws fails with its error rather than stopping the rest. */

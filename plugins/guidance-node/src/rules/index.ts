@@ -1,2 +1,16 @@
 export * from './types';
 export { parseManifests, evaluateRules } from './engine';
+export {
+  BUILTIN_RULES,
+  KUBERNETES_API_ANNOTATION,
+  parseImage,
+} from './builtin';
+export {
+  guidanceRulesExtensionPoint,
+  type GuidanceRulesExtensionPoint,
+} from './extensionPoint';
+export {
+  REMOVED_API_VERSIONS,
+  findRemovedApiVersion,
+  type RemovedApiVersion,
+} from './servedApiVersions';

@@ -17,6 +17,11 @@ export type ManifestParseError = { file: string; message: string };
 export type RuleInput = {
   objects: ManifestObject[];
   parseErrors: ManifestParseError[];
+  /** What the kustomizations among the files say about the other files. */
+  kustomize?: {
+    /** Image names a kustomization pins (`images[].newTag` other than latest, or a digest). */
+    pinnedImages: string[];
+  };
 };
 
 /** One thing a rule found: a pass, a failure or a note that it does not apply. */

@@ -4,173 +4,139 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { checkManifests, createValidateAction, parseImage } from './validate';
+import { ValidateResponse } from '@paved-road/plugin-guidance-common';
+import {
+  BUILTIN_RULES,
+  GuidanceRule,
+  GuidanceService,
+  evaluateRules,
+  parseManifests,
+} from '@paved-road/plugin-guidance-node';
+import { createValidateAction } from './validate';
 
-const labels = { 'app.kubernetes.io/name': 'orders' };
-
-function container(overrides: Record<string, unknown> = {}) {
-  return {
-    name: 'app',
-    image: 'ghcr.io/acme/orders:1.4.2',
-    ports: [{ name: 'http', containerPort: 8080 }],
-    env: [
-      { name: 'LOG_LEVEL', value: 'info' },
-      {
-        name: 'DB_PASSWORD',
-        valueFrom: { secretKeyRef: { name: 'orders-db', key: 'password' } },
-      },
-      { name: 'DB_PASSWORD_FILE', value: '/vault/secrets/db-password' },
-    ],
-    readinessProbe: { httpGet: { path: '/ready', port: 'http' } },
-    livenessProbe: { httpGet: { path: '/healthz', port: 'http' } },
-    resources: {
-      requests: { cpu: '100m', memory: '128Mi' },
-      limits: { cpu: '500m', memory: '256Mi' },
+/** Answers /validate the way the guidance backend does, with the given rules. */
+function fakeGuidance(rules: GuidanceRule[] = BUILTIN_RULES) {
+  const validate = jest.fn(
+    async (files: { path: string; content: string }[]) => {
+      const results = evaluateRules(rules, parseManifests(files)).map(e => ({
+        rule: {
+          id: e.rule.id,
+          title: e.rule.title,
+          severity: e.rule.severity,
+          article: { id: e.rule.article.id, title: e.rule.article.id },
+        },
+        status: e.status,
+        findings: e.findings.map(({ file, object, message }) => ({
+          file,
+          object,
+          message,
+        })),
+      }));
+      const count = (s: string) => results.filter(r => r.status === s).length;
+      return {
+        summary: {
+          pass: count('pass'),
+          fail: count('fail'),
+          waived: 0,
+          notApplicable: count('not-applicable'),
+        },
+        results,
+      } as ValidateResponse;
     },
-    securityContext: {
-      allowPrivilegeEscalation: false,
-      readOnlyRootFilesystem: true,
-    },
-    ...overrides,
+  );
+  return { validate } as unknown as GuidanceService & {
+    validate: typeof validate;
   };
 }
 
-/** A complete set that follows every rule; each test breaks one thing. */
+const labels = { 'app.kubernetes.io/name': 'orders' };
+const container = (overrides: Record<string, unknown> = {}) => ({
+  name: 'app',
+  image: 'ghcr.io/acme/orders:1.4.2',
+  env: [
+    {
+      name: 'DB_PASSWORD',
+      valueFrom: { secretKeyRef: { name: 'orders-db', key: 'password' } },
+    },
+  ],
+  readinessProbe: { httpGet: { path: '/ready', port: 'http' } },
+  livenessProbe: { httpGet: { path: '/healthz', port: 'http' } },
+  startupProbe: { httpGet: { path: '/healthz', port: 'http' } },
+  resources: {
+    requests: { cpu: '100m', memory: '128Mi' },
+    limits: { memory: '256Mi' },
+  },
+  securityContext: {
+    allowPrivilegeEscalation: false,
+    capabilities: { drop: ['ALL'] },
+  },
+  ...overrides,
+});
+
 function cleanSet() {
-  const deployment = {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name: 'orders', labels },
-    spec: {
-      replicas: 2,
-      selector: { matchLabels: labels },
-      template: {
-        metadata: { labels },
-        spec: {
-          securityContext: { runAsNonRoot: true, runAsUser: 10001 },
-          initContainers: [
-            container({
-              name: 'migrate',
-              readinessProbe: undefined,
-              livenessProbe: undefined,
-            }),
-          ],
-          containers: [container()],
-        },
-      },
-    },
-  };
-  const service = {
-    apiVersion: 'v1',
-    kind: 'Service',
-    metadata: { name: 'orders', labels },
-    spec: {
-      selector: labels,
-      ports: [{ name: 'http', port: 80, targetPort: 'http' }],
-    },
-  };
-  const pdb = {
-    apiVersion: 'policy/v1',
-    kind: 'PodDisruptionBudget',
-    metadata: { name: 'orders' },
-    spec: { minAvailable: 1, selector: { matchLabels: labels } },
-  };
-  const serviceMonitor = {
-    apiVersion: 'monitoring.coreos.com/v1',
-    kind: 'ServiceMonitor',
-    metadata: { name: 'orders' },
-    spec: {
-      selector: { matchLabels: labels },
-      endpoints: [{ port: 'http', path: '/metrics' }],
-    },
-  };
-  const cronJob = {
-    apiVersion: 'batch/v1',
-    kind: 'CronJob',
-    metadata: { name: 'orders-report' },
-    spec: {
-      schedule: '0 3 * * *',
-      jobTemplate: {
-        spec: {
-          template: {
-            spec: {
-              restartPolicy: 'OnFailure',
-              containers: [
-                // jobs have no probes
-                {
-                  ...container({
-                    name: 'report',
-                    readinessProbe: undefined,
-                    livenessProbe: undefined,
-                  }),
-                  securityContext: {
-                    runAsNonRoot: true,
-                    allowPrivilegeEscalation: false,
-                  },
-                },
-              ],
+  return {
+    deployment: {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'orders', labels },
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: labels },
+        template: {
+          metadata: { labels },
+          spec: {
+            automountServiceAccountToken: false,
+            securityContext: {
+              runAsNonRoot: true,
+              seccompProfile: { type: 'RuntimeDefault' },
             },
+            containers: [container()] as Record<string, any>[],
           },
         },
       },
     },
+    service: {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'orders', labels },
+      spec: {
+        selector: labels as Record<string, string>,
+        ports: [{ name: 'http', port: 80 }],
+      },
+    },
+    pdb: {
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      metadata: { name: 'orders' },
+      spec: { maxUnavailable: 1, selector: { matchLabels: labels } },
+    },
   };
-  return { deployment, service, pdb, serviceMonitor, cronJob };
 }
-
 type Set = ReturnType<typeof cleanSet>;
 
 function filesOf(set: Set): Record<string, string> {
-  const multi = (...docs: unknown[]) =>
-    docs.map(d => stringify(JSON.parse(JSON.stringify(d)))).join('---\n');
   return {
     'deploy/base/kustomization.yaml': stringify({
       apiVersion: 'kustomize.config.k8s.io/v1beta1',
       kind: 'Kustomization',
       resources: ['deployment.yaml', 'service.yaml', 'pdb.yaml'],
     }),
-    'deploy/base/deployment.yaml': multi(set.deployment),
-    'deploy/base/service.yaml': multi(set.service),
-    'deploy/base/pdb.yaml': multi(set.pdb),
-    'deploy/overlays/prod/kustomization.yaml': stringify({
-      apiVersion: 'kustomize.config.k8s.io/v1beta1',
-      kind: 'Kustomization',
-      resources: ['../../base'],
-      patches: [{ path: 'replicas.yaml' }, { path: 'resources.yaml' }],
-    }),
-    // patches: partial objects that would break every rule if they were checked
-    'deploy/overlays/prod/replicas.yaml': stringify({
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'orders' },
-      spec: { replicas: 4 },
-    }),
-    'deploy/overlays/prod/resources.yaml': stringify({
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'orders' },
-      spec: {
-        template: {
-          spec: {
-            containers: [{ name: 'app', image: 'ghcr.io/acme/orders:latest' }],
-          },
-        },
-      },
-    }),
-    'monitoring/observability.yml': multi(set.serviceMonitor, set.cronJob),
-    '.github/workflows/ci.yaml':
-      'on: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.sha }}\n',
+    'deploy/base/deployment.yaml': stringify(set.deployment),
+    'deploy/base/service.yaml': stringify(set.service),
+    'deploy/base/pdb.yaml': stringify(set.pdb),
+    '.github/workflows/ci.yaml': 'on: [push]\njobs: {}\n',
     'README.md': '# not YAML\n',
+    'node_modules/x/bad.yaml': 'a: [',
   };
 }
 
 describe('guidance:validate', () => {
   const workspace = createMockDirectory();
-  const action = createValidateAction();
 
   async function run(
     files: Record<string, string>,
     input: Record<string, unknown> = {},
+    guidance = fakeGuidance(),
   ) {
     workspace.clear();
     workspace.setContent(files);
@@ -179,12 +145,11 @@ describe('guidance:validate', () => {
       input: input as any,
       logger: mockServices.logger.mock(),
     });
-    await action.handler(ctx);
+    await createValidateAction({ guidance }).handler(ctx);
     return ctx;
   }
 
-  /** Runs a broken set and returns the problem lines of the report. */
-  async function problemsOf(
+  async function errorOf(
     change: (set: Set) => void,
     input: Record<string, unknown> = {},
   ) {
@@ -195,204 +160,81 @@ describe('guidance:validate', () => {
       e => e as Error,
     );
     expect(error).toBeInstanceOf(Error);
-    return error!.message.split('\n').slice(1);
+    return error!.message;
   }
 
-  it('passes a clean set and counts files and objects', async () => {
-    const ctx = await run(filesOf(cleanSet()));
-    // 9 YAML files (README is not YAML); Deployment, Service, PDB, ServiceMonitor and CronJob —
-    // not the kustomizations, not the patches, not the workflow
-    expect(ctx.output).toHaveBeenCalledWith('checked', 9);
-    expect(ctx.output).toHaveBeenCalledWith('objects', 5);
-  });
-
-  it('probes: names each container without readiness or liveness probe', async () => {
-    expect(
-      await problemsOf(s => {
-        delete (s.deployment.spec.template.spec.containers[0] as any)
-          .readinessProbe;
-      }),
-    ).toEqual([
-      'deploy/base/deployment.yaml: Deployment/orders: [probes] container "app" has no readinessProbe',
+  it('sends the workspace YAML to the guidance backend and counts files and objects', async () => {
+    const guidance = fakeGuidance();
+    const ctx = await run(filesOf(cleanSet()), {}, guidance);
+    expect(guidance.validate.mock.calls[0][0].map(f => f.path).sort()).toEqual([
+      '.github/workflows/ci.yaml',
+      'deploy/base/deployment.yaml',
+      'deploy/base/kustomization.yaml',
+      'deploy/base/pdb.yaml',
+      'deploy/base/service.yaml',
     ]);
+    expect(ctx.output).toHaveBeenCalledWith('checked', 5);
+    expect(ctx.output).toHaveBeenCalledWith('objects', 3);
+    expect(ctx.output).toHaveBeenCalledWith('warnings', 0);
+  });
+
+  it('fails on error findings with one line per problem, ordered by file, under a header', async () => {
     expect(
-      await problemsOf(s => {
-        s.deployment.kind = 'StatefulSet';
-        const c = s.deployment.spec.template.spec.containers[0] as any;
-        delete c.readinessProbe;
-        delete c.livenessProbe;
+      await errorOf(s => {
+        s.deployment.spec.template.spec.containers[0].image = 'orders';
+        delete s.deployment.spec.template.spec.containers[0].readinessProbe;
+        s.service.spec.selector = { app: 'x' };
       }),
-    ).toEqual([
-      'deploy/base/deployment.yaml: StatefulSet/orders: [probes] container "app" has no readinessProbe and no livenessProbe',
-    ]);
-  });
-
-  it('resources: names the missing requests and limits, init containers included', async () => {
-    expect(
-      await problemsOf(s => {
-        (s.deployment.spec.template.spec.initContainers[0] as any).resources = {
-          requests: { cpu: '50m' },
-        };
-        delete (
-          s.cronJob.spec.jobTemplate.spec.template.spec.containers[0] as any
-        ).resources.limits;
-      }),
-    ).toEqual([
-      'deploy/base/deployment.yaml: Deployment/orders: [resources] init container "migrate" does not set resources requests.memory, limits.cpu, limits.memory',
-      'monitoring/observability.yml: CronJob/orders-report: [resources] container "report" does not set resources limits.cpu, limits.memory',
-    ]);
-  });
-
-  it('image-tag: refuses latest and untagged images, accepts digests and registry ports', async () => {
-    expect(
-      await problemsOf(s => {
-        s.deployment.spec.template.spec.containers[0].image =
-          'ghcr.io/acme/orders:latest';
-        s.deployment.spec.template.spec.initContainers[0].image =
-          'localhost:5000/migrate';
-        s.cronJob.spec.jobTemplate.spec.template.spec.containers[0].image =
-          'busybox@sha256:abc';
-      }),
-    ).toEqual([
-      'deploy/base/deployment.yaml: Deployment/orders: [image-tag] init container "migrate" uses image "localhost:5000/migrate" without a tag: pin a version',
-      'deploy/base/deployment.yaml: Deployment/orders: [image-tag] container "app" uses image "ghcr.io/acme/orders:latest": pin a version instead of latest',
-    ]);
-    expect(parseImage('localhost:5000/team/app:1.2')).toEqual({
-      name: 'localhost:5000/team/app',
-      tag: '1.2',
-      digest: undefined,
-    });
-  });
-
-  it('image-tag: accepts an untagged image that a kustomization pins', async () => {
-    const set = cleanSet();
-    set.deployment.spec.template.spec.containers[0].image =
-      'ghcr.io/acme/orders';
-    const files = filesOf(set);
-    files['deploy/overlays/prod/kustomization.yaml'] +=
-      'images:\n  - name: ghcr.io/acme/orders\n    newTag: "1.4.2"\n';
-    await expect(run(files)).resolves.toBeDefined();
-  });
-
-  it('non-root: needs runAsNonRoot on pod or container and allowPrivilegeEscalation false', async () => {
-    expect(
-      await problemsOf(s => {
-        delete (s.deployment.spec.template.spec.securityContext as any)
-          .runAsNonRoot;
-        // the container level counts as well
-        (
-          s.deployment.spec.template.spec.containers[0].securityContext as any
-        ).runAsNonRoot = true;
-        delete (
-          s.cronJob.spec.jobTemplate.spec.template.spec.containers[0]
-            .securityContext as any
-        ).allowPrivilegeEscalation;
-      }),
-    ).toEqual([
-      'deploy/base/deployment.yaml: Deployment/orders: [non-root] init container "migrate" may run as root: set securityContext.runAsNonRoot: true on the pod or the container',
-      'monitoring/observability.yml: CronJob/orders-report: [non-root] container "report" does not set securityContext.allowPrivilegeEscalation: false',
-    ]);
-  });
-
-  it('secret-env: refuses plain values for secret-looking names', async () => {
-    expect(
-      await problemsOf(s => {
-        s.deployment.spec.template.spec.containers[0].env.push(
-          { name: 'STRIPE_API_KEY', value: 'sk_live_123' },
-          { name: 'github_token', value: '' },
-          { name: 'TOKEN_FILE', value: '/run/secrets/token' },
-        );
-      }),
-    ).toEqual([
-      'deploy/base/deployment.yaml: Deployment/orders: [secret-env] container "app" sets STRIPE_API_KEY as a plain value: use valueFrom.secretKeyRef',
-      'deploy/base/deployment.yaml: Deployment/orders: [secret-env] container "app" sets github_token as a plain value: use valueFrom.secretKeyRef',
-    ]);
-  });
-
-  it('service-selector: a Service must select the pods of a workload', async () => {
-    expect(
-      await problemsOf(s => {
-        s.service.spec.selector = { 'app.kubernetes.io/name': 'order' };
-      }),
-    ).toEqual([
-      'deploy/base/service.yaml: Service/orders: [service-selector] selector app.kubernetes.io/name=order matches the pod labels of no workload',
-    ]);
-  });
-
-  it('servicemonitor-selector: must select a Service and scrape one of its named ports', async () => {
-    expect(
-      await problemsOf(s => {
-        s.serviceMonitor.spec.selector.matchLabels = { app: 'orders' } as any;
-      }),
-    ).toEqual([
-      'monitoring/observability.yml: ServiceMonitor/orders: [servicemonitor-selector] selector.matchLabels app=orders matches the labels of no Service',
-    ]);
-    expect(
-      await problemsOf(s => {
-        s.serviceMonitor.spec.endpoints = [
-          { port: 'metrics', path: '/metrics' },
-        ];
-      }),
-    ).toEqual([
-      'monitoring/observability.yml: ServiceMonitor/orders: [servicemonitor-selector] endpoint port "metrics" is not a port name of Service/orders',
-    ]);
-  });
-
-  it('pdb: a workload with more than one replica needs a PodDisruptionBudget', async () => {
-    expect(
-      await problemsOf(s => {
-        s.pdb.spec.selector.matchLabels = {
-          'app.kubernetes.io/name': 'billing',
-        };
-      }),
-    ).toEqual([
-      'deploy/base/deployment.yaml: Deployment/orders: [pdb] runs 2 replicas but no PodDisruptionBudget selects its pods (app.kubernetes.io/name=orders)',
-    ]);
-    // one replica needs none
-    const set = cleanSet();
-    set.deployment.spec.replicas = 1;
-    set.pdb.spec.selector.matchLabels = { 'app.kubernetes.io/name': 'billing' };
-    await expect(run(filesOf(set))).resolves.toBeDefined();
-  });
-
-  it('yaml: names a file that does not parse', async () => {
-    const files = {
-      ...filesOf(cleanSet()),
-      'deploy/broken.yaml': 'a: [unclosed\n',
-    };
-    await expect(run(files)).rejects.toThrow(
-      /^deploy\/broken\.yaml: \[yaml\] does not parse: /m,
-    );
-  });
-
-  it('reports several problems, one line each, under a header', async () => {
-    const set = cleanSet();
-    set.deployment.spec.template.spec.containers[0].image = 'orders';
-    set.service.spec.selector = { app: 'x' } as any;
-    await expect(run(filesOf(set))).rejects.toThrow(
+    ).toBe(
       [
-        'The generated files do not follow the guidance (2 problems):',
+        'The generated files do not follow the guidance (3 problems):',
+        'deploy/base/deployment.yaml: Deployment/orders: [readiness-probe] container "app" has no readinessProbe',
         'deploy/base/deployment.yaml: Deployment/orders: [image-tag] container "app" uses image "orders" without a tag: pin a version',
         'deploy/base/service.yaml: Service/orders: [service-selector] selector app=x matches the pod labels of no workload',
       ].join('\n'),
     );
   });
 
-  it('skips the rules it is told to skip and refuses unknown rule ids', async () => {
-    const set = cleanSet();
-    set.service.spec.selector = { app: 'x' } as any;
+  it('names a file that does not parse', async () => {
     await expect(
-      run(filesOf(set), { skip: ['service-selector'] }),
+      run({ ...filesOf(cleanSet()), 'deploy/broken.yaml': 'a: [unclosed\n' }),
+    ).rejects.toThrow(/^deploy\/broken\.yaml: \[yaml\] does not parse: /m);
+  });
+
+  it('logs warnings without failing', async () => {
+    const set = cleanSet();
+    set.deployment.spec.template.spec.containers[0].image = 'postgres:16';
+    delete set.deployment.spec.template.spec.containers[0].startupProbe;
+    const ctx = await run(filesOf(set));
+    expect(ctx.output).toHaveBeenCalledWith('warnings', 2);
+    expect(ctx.logger.warn).toHaveBeenCalledWith(
+      'deploy/base/deployment.yaml: Deployment/orders: [startup-probe] container "app" has a livenessProbe but no startupProbe: a slow start will be killed and restarted (warning)',
+    );
+    expect(ctx.logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining(
+        '[image-pinned] container "app" uses image "postgres:16"',
+      ),
+    );
+  });
+
+  it('skips the rules it is told to skip (probes still skips both probe rules) and refuses unknown ids', async () => {
+    const broken = (s: Set) => {
+      s.service.spec.selector = { app: 'x' };
+      delete s.deployment.spec.template.spec.containers[0].livenessProbe;
+    };
+    const set = cleanSet();
+    broken(set);
+    await expect(
+      run(filesOf(set), { skip: ['service-selector', 'probes'] }),
     ).resolves.toBeDefined();
-    await expect(run(filesOf(set), { skip: ['selectors'] })).rejects.toThrow(
-      /Unknown rule id\(s\) in skip: selectors/,
+    expect(await errorOf(broken, { skip: ['selectors'] })).toMatch(
+      /^Unknown rule id\(s\) in skip: selectors; the rules are yaml, /,
     );
   });
 
   it('checks only the given paths and refuses paths outside the workspace', async () => {
     const set = cleanSet();
-    set.service.spec.selector = { app: 'x' } as any;
-    // on its own the ServiceMonitor file has no Service to select
+    set.service.spec.selector = { app: 'x' };
     await expect(
       run(filesOf(set), {
         paths: ['deploy/base/deployment.yaml', 'deploy/base/pdb.yaml'],
@@ -407,28 +249,29 @@ describe('guidance:validate', () => {
   });
 
   it('leaves Helm chart templates alone', async () => {
-    const files = {
-      ...filesOf(cleanSet()),
-      'chart/Chart.yaml': 'apiVersion: v2\nname: orders\nversion: 0.1.0\n',
-      'chart/templates/deployment.yaml':
-        'replicas: {{ .Values.replicas }}\nimage: {{ .Values.image }}:{{ .Values.tag }\n',
-    };
-    await expect(run(files)).resolves.toBeDefined();
+    const guidance = fakeGuidance();
+    await run(
+      {
+        ...filesOf(cleanSet()),
+        'chart/Chart.yaml': 'apiVersion: v2\nname: orders\nversion: 0.1.0\n',
+        'chart/templates/deployment.yaml':
+          'replicas: {{ .Values.replicas }}\nimage: {{ .Values.image }}:{{ .Values.tag }\n',
+      },
+      {},
+      guidance,
+    );
+    expect(guidance.validate.mock.calls[0][0].map(f => f.path)).not.toContain(
+      'chart/templates/deployment.yaml',
+    );
   });
 
-  it('works as a pure function on file contents', () => {
-    const { problems, objects } = checkManifests([
-      {
-        path: 'pod.yaml',
-        content: stringify({
-          apiVersion: 'v1',
-          kind: 'Pod',
-          metadata: { name: 'p' },
-          spec: { containers: [container()] },
-        }),
-      },
-    ]);
-    expect(objects).toBe(1);
-    expect(problems.map(p => p.rule)).toEqual(['non-root']);
+  it('fails with the backend error when the guidance backend refuses', async () => {
+    const guidance = fakeGuidance();
+    guidance.validate.mockRejectedValueOnce(
+      new Error('guidance POST /validate failed: 413 Payload Too Large'),
+    );
+    await expect(run(filesOf(cleanSet()), {}, guidance)).rejects.toThrow(
+      /413 Payload Too Large/,
+    );
   });
 });

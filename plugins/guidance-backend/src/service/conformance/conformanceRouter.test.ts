@@ -7,7 +7,11 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { guidanceRulesExtensionPoint } from '@paved-road/plugin-guidance-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { guidancePlugin } from '../../plugin';
@@ -19,10 +23,24 @@ import {
   writeTree,
 } from './__testUtils__/conformanceFixtures';
 
-jest.mock('./conformanceRules', () => ({
-  conformanceRules: () =>
-    jest.requireActual('./__testUtils__/conformanceFixtures').testRules,
+// only the test rules, added the way a custom module adds rules, so counts stay small
+jest.mock('@paved-road/plugin-guidance-node', () => ({
+  ...jest.requireActual('@paved-road/plugin-guidance-node'),
+  BUILTIN_RULES: [],
 }));
+
+const testRulesModule = createBackendModule({
+  pluginId: 'guidance',
+  moduleId: 'test-rules',
+  register(env) {
+    env.registerInit({
+      deps: { rules: guidanceRulesExtensionPoint },
+      async init({ rules }) {
+        rules.addRules(...testRules);
+      },
+    });
+  },
+});
 
 jest.setTimeout(60_000);
 
@@ -103,6 +121,7 @@ async function start(options: { scheduler?: any } = {}) {
   const { server } = await startTestBackend({
     features: [
       guidancePlugin,
+      testRulesModule,
       mockServices.rootConfig.factory({
         data: {
           guidance: {

@@ -1,0 +1,183 @@
+import { CustomErrorBase, InputError } from '@backstage/errors';
+import {
+  ConformanceSummary,
+  RuleResult,
+  RuleSummary,
+  ValidateResponse,
+} from '@paved-road/plugin-guidance-common';
+import {
+  GuidanceRule,
+  ManifestFile,
+  RuleEvaluation,
+  evaluateRules,
+  parseManifests,
+} from '@paved-road/plugin-guidance-node';
+import { ParsedArticle } from '../parseArticle';
+
+/** What one `/validate` call may send: enough for a repository's manifests, not a dump. */
+export const VALIDATE_LIMITS = { files: 200, totalBytes: 1024 * 1024 };
+
+/** Too many files or bytes to validate in one call: 413, in Backstage's error body. */
+export class PayloadTooLargeError extends CustomErrorBase {
+  name = 'PayloadTooLargeError' as const;
+  statusCode = 413;
+}
+
+const RULE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+function assertRule(rule: GuidanceRule, origin: string) {
+  const problems: string[] = [];
+  if (typeof rule?.id !== 'string' || !RULE_ID.test(rule.id)) {
+    problems.push('id must be kebab-case');
+  }
+  if (typeof rule?.title !== 'string' || !rule.title.trim()) {
+    problems.push('title is required');
+  }
+  if (rule?.severity !== 'error' && rule?.severity !== 'warning') {
+    problems.push('severity must be "error" or "warning"');
+  }
+  if (typeof rule?.article?.id !== 'string' || !rule.article.id) {
+    problems.push('article.id is required');
+  }
+  if (typeof rule?.check !== 'function') {
+    problems.push('check must be a function');
+  }
+  if (problems.length > 0) {
+    throw new Error(
+      `Invalid guidance rule ${JSON.stringify(
+        rule?.id,
+      )} from ${origin}: ${problems.join('; ')}`,
+    );
+  }
+}
+
+/**
+ * The rules the guidance backend applies: the built-in ones and those modules add through
+ * `guidanceRulesExtensionPoint`. `/validate` and the conformance service both read them here,
+ * so a custom rule shows everywhere the built-in ones do.
+ */
+export class RuleRegistry {
+  private readonly rules: GuidanceRule[];
+
+  /**
+   * @param builtin - the rules the package ships
+   * @param added - the rules modules added; an id already taken is an error at startup
+   * @param articles - the library's articles now (read on every call: the library reloads)
+   */
+  constructor(options: {
+    builtin: GuidanceRule[];
+    added?: GuidanceRule[];
+    articles: () => ReadonlyMap<string, ParsedArticle>;
+  }) {
+    const seen = new Set<string>();
+    const all = [
+      ...options.builtin.map(rule => ({ rule, origin: 'the built-in rules' })),
+      ...(options.added ?? []).map(rule => ({
+        rule,
+        origin: 'guidanceRulesExtensionPoint',
+      })),
+    ];
+    for (const { rule, origin } of all) {
+      assertRule(rule, origin);
+      if (seen.has(rule.id)) {
+        throw new Error(
+          `Guidance rule id "${rule.id}" from ${origin} is already taken`,
+        );
+      }
+      seen.add(rule.id);
+    }
+    this.rules = all.map(r => r.rule);
+    this.articles = options.articles;
+  }
+
+  private readonly articles: () => ReadonlyMap<string, ParsedArticle>;
+
+  getRules(): GuidanceRule[] {
+    return [...this.rules];
+  }
+
+  getRule(id: string): GuidanceRule | undefined {
+    return this.rules.find(r => r.id === id);
+  }
+
+  /** The rule as the API shows it: the article's title and the heading's text from the library. */
+  toSummary(rule: GuidanceRule): RuleSummary {
+    const article = this.articles().get(rule.article.id);
+    const sectionId = rule.article.section;
+    const heading = sectionId
+      ? article?.toc.find(entry => entry.id === sectionId)
+      : undefined;
+    return {
+      id: rule.id,
+      title: rule.title,
+      severity: rule.severity,
+      article: {
+        id: rule.article.id,
+        // a custom rule may name an article this portal does not serve: show the id
+        title: article?.summary.title ?? rule.article.id,
+        ...(sectionId
+          ? { section: { id: sectionId, text: heading?.text ?? sectionId } }
+          : {}),
+      },
+    };
+  }
+
+  /** An engine result as the API shows it. */
+  toResult(evaluation: RuleEvaluation): RuleResult {
+    return {
+      rule: this.toSummary(evaluation.rule),
+      status: evaluation.status,
+      findings: evaluation.findings.map(({ file, object, message }) => ({
+        ...(file ? { file } : {}),
+        ...(object ? { object } : {}),
+        message,
+      })),
+    };
+  }
+
+  /** Runs every rule over the files; throws InputError / PayloadTooLargeError for bad input. */
+  validate(files: ManifestFile[]): ValidateResponse {
+    if (files.length > VALIDATE_LIMITS.files) {
+      throw new PayloadTooLargeError(
+        `Too many files: ${files.length}, at most ${VALIDATE_LIMITS.files} per request`,
+      );
+    }
+    const bytes = files.reduce(
+      (sum, f) => sum + Buffer.byteLength(f.content),
+      0,
+    );
+    if (bytes > VALIDATE_LIMITS.totalBytes) {
+      throw new PayloadTooLargeError(
+        `Files too large: ${bytes} bytes, at most ${VALIDATE_LIMITS.totalBytes} per request`,
+      );
+    }
+    const paths = new Set<string>();
+    for (const { path } of files) {
+      if (paths.has(path)) {
+        throw new InputError(`Invalid body: file ${path} is listed twice`);
+      }
+      paths.add(path);
+    }
+    const results = evaluateRules(this.rules, parseManifests(files)).map(e =>
+      this.toResult(e),
+    );
+    return { summary: summarize(results), results };
+  }
+}
+
+/** Counts results by status. */
+export function summarize(
+  results: { status: RuleResult['status'] }[],
+): ConformanceSummary {
+  const summary: ConformanceSummary = {
+    pass: 0,
+    fail: 0,
+    waived: 0,
+    notApplicable: 0,
+  };
+  for (const { status } of results) {
+    if (status === 'not-applicable') summary.notApplicable++;
+    else summary[status]++;
+  }
+  return summary;
+}

@@ -1,0 +1,6 @@
+export {
+  RuleRegistry,
+  PayloadTooLargeError,
+  VALIDATE_LIMITS,
+  summarize,
+} from './RuleRegistry';

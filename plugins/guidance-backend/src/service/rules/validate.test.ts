@@ -1,0 +1,320 @@
+import request from 'supertest';
+import { stringify } from 'yaml';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  RuleResult,
+  ValidateResponse,
+} from '@paved-road/plugin-guidance-common';
+import {
+  BUILTIN_RULES,
+  GuidanceRule,
+  guidanceRulesExtensionPoint,
+} from '@paved-road/plugin-guidance-node';
+import { guidancePlugin } from '../../plugin';
+import { RuleRegistry } from './RuleRegistry';
+
+const labels = { app: 'orders' };
+const deployment = (image: string) =>
+  stringify({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'orders' },
+    spec: {
+      replicas: 1,
+      selector: { matchLabels: labels },
+      template: {
+        metadata: { labels },
+        spec: {
+          automountServiceAccountToken: false,
+          securityContext: {
+            runAsNonRoot: true,
+            seccompProfile: { type: 'RuntimeDefault' },
+          },
+          containers: [
+            {
+              name: 'app',
+              image,
+              readinessProbe: { httpGet: { path: '/ready', port: 8080 } },
+              livenessProbe: { httpGet: { path: '/healthz', port: 8080 } },
+              startupProbe: { httpGet: { path: '/healthz', port: 8080 } },
+              resources: {
+                requests: { cpu: '100m', memory: '128Mi' },
+                limits: { memory: '256Mi' },
+              },
+              securityContext: {
+                allowPrivilegeEscalation: false,
+                capabilities: { drop: ['ALL'] },
+              },
+            },
+          ],
+        },
+      },
+    },
+  });
+
+/** A rule a platform team adds: every object carries a team label. */
+const teamLabelRule: GuidanceRule = {
+  id: 'team-label',
+  title: 'Objects carry a team label',
+  severity: 'warning',
+  article: { id: 'golden-paths', section: 'checklist' },
+  check: input =>
+    input.objects.map(o => {
+      const has = Boolean((o.body as any)?.metadata?.labels?.team);
+      return {
+        status: has ? 'pass' : 'fail',
+        file: o.file,
+        object: `${o.kind}/${o.name}`,
+        message: has ? 'has a team label' : 'has no team label',
+      };
+    }),
+};
+
+const rulesModule = createBackendModule({
+  pluginId: 'guidance',
+  moduleId: 'test-rules',
+  register(reg) {
+    reg.registerInit({
+      deps: { rules: guidanceRulesExtensionPoint },
+      async init({ rules }) {
+        rules.addRules(teamLabelRule);
+      },
+    });
+  },
+});
+
+async function startGuidance(withModule = false) {
+  const { server } = await startTestBackend({
+    features: [
+      guidancePlugin,
+      ...(withModule ? [rulesModule] : []),
+      mockServices.rootConfig.factory({ data: {} }),
+      catalogServiceMock.factory({ entities: [] }),
+    ],
+  });
+  return server;
+}
+
+const byId = (body: ValidateResponse) =>
+  new Map<string, RuleResult>(body.results.map(r => [r.rule.id, r]));
+
+describe('POST /api/guidance/validate', () => {
+  let server: Awaited<ReturnType<typeof startGuidance>>;
+  beforeAll(async () => {
+    server = await startGuidance();
+  });
+
+  it('refuses a request without an identity with 401', async () => {
+    const res = await request(server)
+      .post('/api/guidance/validate')
+      .set('Authorization', mockCredentials.none.header())
+      .send({ files: [] });
+    expect(res.status).toBe(401);
+  });
+
+  it('runs every built-in rule and names the article and heading behind each', async () => {
+    const res = await request(server)
+      .post('/api/guidance/validate')
+      .send({
+        files: [
+          {
+            path: 'deploy/deployment.yaml',
+            content: deployment('orders:1.2.3'),
+          },
+        ],
+      });
+    expect(res.status).toBe(200);
+    const body = res.body as ValidateResponse;
+    expect(body.results.map(r => r.rule.id)).toEqual(
+      BUILTIN_RULES.map(r => r.id),
+    );
+    const results = byId(body);
+    expect(results.get('readiness-probe')).toEqual({
+      rule: {
+        id: 'readiness-probe',
+        title: 'Long-running containers have a readiness probe',
+        severity: 'error',
+        article: {
+          id: 'minikube-deployment-patterns',
+          title: expect.stringMatching(/deployment patterns/i),
+          section: { id: 'why-these-values', text: 'Why these values' },
+        },
+      },
+      status: 'pass',
+      findings: [
+        {
+          file: 'deploy/deployment.yaml',
+          object: 'Deployment/orders',
+          message: 'container "app" has a readinessProbe',
+        },
+      ],
+    });
+    expect(body.summary.fail).toBe(0);
+    expect(body.summary.pass + body.summary.notApplicable).toBe(
+      BUILTIN_RULES.length,
+    );
+  });
+
+  it('reports failures with file, object and message', async () => {
+    const res = await request(server)
+      .post('/api/guidance/validate')
+      .send({
+        files: [
+          {
+            path: 'deploy/deployment.yaml',
+            content: deployment('orders:latest'),
+          },
+          { path: 'deploy/broken.yaml', content: 'a: [unclosed\n' },
+        ],
+      });
+    expect(res.status).toBe(200);
+    const results = byId(res.body);
+    expect(results.get('image-tag')).toMatchObject({
+      status: 'fail',
+      findings: [
+        {
+          file: 'deploy/deployment.yaml',
+          object: 'Deployment/orders',
+          message:
+            'container "app" uses image "orders:latest": pin a version instead of latest',
+        },
+      ],
+    });
+    expect(results.get('yaml')?.status).toBe('fail');
+    expect(res.body.summary.fail).toBe(3); // yaml, image-tag, image-pinned
+  });
+
+  it('answers 400 for a bad body', async () => {
+    for (const body of [
+      {},
+      { files: 'deploy.yaml' },
+      { files: [{ path: 'a.yaml' }] },
+      { files: [{ path: '', content: '' }] },
+      {
+        files: [
+          { path: 'a.yaml', content: '' },
+          { path: 'a.yaml', content: '' },
+        ],
+      },
+    ]) {
+      const res = await request(server)
+        .post('/api/guidance/validate')
+        .send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('InputError');
+    }
+  });
+
+  it('answers 413 over 200 files or 1 MiB of content, and accepts just under', async () => {
+    const many = await request(server)
+      .post('/api/guidance/validate')
+      .send({
+        files: Array.from({ length: 201 }, (_, i) => ({
+          path: `f${i}.yaml`,
+          content: 'a: 1\n',
+        })),
+      });
+    expect(many.status).toBe(413);
+    expect(many.body.error.message).toMatch(/at most 200/);
+
+    const line = `# ${'x'.repeat(1021)}\n`; // 1 KiB
+    const big = await request(server)
+      .post('/api/guidance/validate')
+      .send({
+        files: [
+          { path: 'a.yaml', content: line.repeat(512) },
+          { path: 'b.yaml', content: `${line.repeat(512)}#` },
+        ],
+      });
+    expect(big.status).toBe(413);
+    expect(big.body.error.message).toMatch(/at most 1048576/);
+
+    const fits = await request(server)
+      .post('/api/guidance/validate')
+      .send({ files: [{ path: 'a.yaml', content: line.repeat(1024) }] });
+    expect(fits.body.error?.message).toBeUndefined();
+    expect(fits.status).toBe(200);
+  });
+
+  it('applies a rule that a module adds through guidanceRulesExtensionPoint', async () => {
+    const withModule = await startGuidance(true);
+    const res = await request(withModule)
+      .post('/api/guidance/validate')
+      .send({
+        files: [
+          {
+            path: 'deploy/deployment.yaml',
+            content: deployment('orders:1.2.3'),
+          },
+        ],
+      });
+    expect(res.status).toBe(200);
+    expect(byId(res.body).get('team-label')).toEqual({
+      rule: {
+        id: 'team-label',
+        title: 'Objects carry a team label',
+        severity: 'warning',
+        article: {
+          id: 'golden-paths',
+          title: expect.any(String),
+          section: { id: 'checklist', text: 'Checklist' },
+        },
+      },
+      status: 'fail',
+      findings: [
+        {
+          file: 'deploy/deployment.yaml',
+          object: 'Deployment/orders',
+          message: 'has no team label',
+        },
+      ],
+    });
+  });
+});
+
+describe('RuleRegistry', () => {
+  const articles = () => new Map();
+
+  it('refuses a rule id that is already taken, and a malformed rule', () => {
+    expect(
+      () =>
+        new RuleRegistry({
+          builtin: BUILTIN_RULES,
+          added: [{ ...teamLabelRule, id: 'pdb' }],
+          articles,
+        }),
+    ).toThrow(
+      'Guidance rule id "pdb" from guidanceRulesExtensionPoint is already taken',
+    );
+    expect(
+      () =>
+        new RuleRegistry({
+          builtin: [],
+          added: [
+            { ...teamLabelRule, id: 'Team Label', severity: 'info' as any },
+          ],
+          articles,
+        }),
+    ).toThrow(/id must be kebab-case; severity must be "error" or "warning"/);
+  });
+
+  it('shows the article id when the library does not have the article', () => {
+    const registry = new RuleRegistry({
+      builtin: [],
+      added: [teamLabelRule],
+      articles,
+    });
+    expect(registry.getRules().map(r => r.id)).toEqual(['team-label']);
+    expect(registry.toSummary(teamLabelRule).article).toEqual({
+      id: 'golden-paths',
+      title: 'golden-paths',
+      section: { id: 'checklist', text: 'checklist' },
+    });
+  });
+});

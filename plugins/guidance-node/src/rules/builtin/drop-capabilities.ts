@@ -1,0 +1,22 @@
+import { GuidanceRule } from '../types';
+import { checkContainers } from './kubernetes';
+
+/** The `restricted` Pod Security Standard: start from no Linux capabilities at all. */
+export const dropCapabilitiesRule: GuidanceRule = {
+  id: 'drop-capabilities',
+  title: 'Containers drop all Linux capabilities',
+  severity: 'warning',
+  article: { id: 'minikube-deployment-patterns', section: 'why-these-values' },
+  check: input =>
+    checkContainers(input, {
+      check: ({ container, label }) => {
+        const drop = container.securityContext?.capabilities?.drop;
+        return Array.isArray(drop) && drop.map(String).includes('ALL')
+          ? { ok: true, message: `${label} drops all capabilities` }
+          : {
+              ok: false,
+              message: `${label} does not set securityContext.capabilities.drop: ["ALL"]`,
+            };
+      },
+    }),
+};

@@ -1,0 +1,44 @@
+import { evaluateRules } from '../engine';
+import { cleanSet, filesOf, inputOf } from '../../__testUtils__/manifests';
+import { BUILTIN_RULES } from '.';
+
+describe('BUILTIN_RULES', () => {
+  it('have unique kebab-case ids, a title and a heading to explain them', () => {
+    const ids = BUILTIN_RULES.map(r => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of BUILTIN_RULES) {
+      expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(rule.title.length).toBeGreaterThan(10);
+      expect(rule.article.section).toMatch(/^[a-z0-9-]+$/);
+    }
+    // the checks guidance:validate has always made, probes split in two
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'yaml',
+        'readiness-probe',
+        'liveness-probe',
+        'resources',
+        'image-tag',
+        'non-root',
+        'secret-env',
+        'service-selector',
+        'servicemonitor-selector',
+        'pdb',
+        'served-api-version',
+        'memory-limit',
+        'readiness-distinct-from-liveness',
+        'automount-service-account-token',
+        'image-pinned',
+      ]),
+    );
+  });
+
+  it('all pass (or do not apply) on a set that follows the guidance', () => {
+    const results = evaluateRules(BUILTIN_RULES, inputOf(filesOf(cleanSet())));
+    const failing = results.filter(r => r.status === 'fail');
+    expect(failing.map(r => [r.rule.id, r.findings])).toEqual([]);
+    expect(
+      results.filter(r => r.status === 'not-applicable').map(r => r.rule.id),
+    ).toEqual(['secret-manifest']);
+  });
+});

@@ -1,0 +1,54 @@
+import { GuidanceRule } from '../types';
+import { automountServiceAccountTokenRule } from './automount-service-account-token';
+import { cronjobDeadlinesRule } from './cronjob-deadlines';
+import { dropCapabilitiesRule } from './drop-capabilities';
+import { imagePinnedRule } from './image-pinned';
+import { imageTagRule } from './image-tag';
+import { livenessProbeRule } from './liveness-probe';
+import { memoryLimitRule } from './memory-limit';
+import { nonRootRule } from './non-root';
+import { pdbRule } from './pdb';
+import { pdbAllowsEvictionRule } from './pdb-allows-eviction';
+import { readinessDistinctFromLivenessRule } from './readiness-distinct-from-liveness';
+import { readinessProbeRule } from './readiness-probe';
+import { resourcesRule } from './resources';
+import { seccompProfileRule } from './seccomp-profile';
+import { secretEnvRule } from './secret-env';
+import { secretManifestRule } from './secret-manifest';
+import { servedApiVersionRule } from './served-api-version';
+import { serviceSelectorRule } from './service-selector';
+import { serviceMonitorSelectorRule } from './servicemonitor-selector';
+import { startupProbeRule } from './startup-probe';
+import { yamlRule } from './yaml';
+
+/**
+ * The rules Paved Road ships, in report order: the files parse, then each pod, then how
+ * the objects fit together.
+ * @public
+ */
+export const BUILTIN_RULES: GuidanceRule[] = [
+  yamlRule,
+  servedApiVersionRule,
+  readinessProbeRule,
+  livenessProbeRule,
+  startupProbeRule,
+  readinessDistinctFromLivenessRule,
+  resourcesRule,
+  memoryLimitRule,
+  imageTagRule,
+  imagePinnedRule,
+  nonRootRule,
+  dropCapabilitiesRule,
+  seccompProfileRule,
+  automountServiceAccountTokenRule,
+  secretEnvRule,
+  secretManifestRule,
+  serviceSelectorRule,
+  serviceMonitorSelectorRule,
+  pdbRule,
+  pdbAllowsEvictionRule,
+  cronjobDeadlinesRule,
+];
+
+export { KUBERNETES_API_ANNOTATION } from './automount-service-account-token';
+export { parseImage } from './kubernetes';

@@ -1,0 +1,79 @@
+import { GuidanceRule, ManifestObject, RuleFinding } from '../types';
+import {
+  REPLICATED_KINDS,
+  Workload,
+  bodyOf,
+  fail,
+  formatLabels,
+  isRecord,
+  pass,
+  sameNamespace,
+  selectorMatches,
+  workloadsOf,
+} from './kubernetes';
+
+/** The PodDisruptionBudgets in the input that select a workload's pods. */
+export function budgetsFor(
+  workload: Workload,
+  objects: ManifestObject[],
+): ManifestObject[] {
+  return objects.filter(pdb => {
+    const selector = bodyOf(pdb).spec?.selector;
+    return (
+      pdb.kind === 'PodDisruptionBudget' &&
+      sameNamespace(pdb, workload.object) &&
+      isRecord(selector) &&
+      selectorMatches(selector, workload.pod.labels)
+    );
+  });
+}
+
+/** Replicas that are replicated on purpose: `replicas` > 1 (an HPA's minimum counts too). */
+export function replicasOf(workload: Workload, objects: ManifestObject[]) {
+  const replicas = bodyOf(workload.object).spec?.replicas;
+  const hpaMin = objects
+    .filter(o => o.kind === 'HorizontalPodAutoscaler')
+    .map(o => bodyOf(o).spec)
+    .filter(
+      spec =>
+        spec?.scaleTargetRef?.kind === workload.object.kind &&
+        spec?.scaleTargetRef?.name === workload.object.name,
+    )
+    .map(spec => (typeof spec.minReplicas === 'number' ? spec.minReplicas : 1));
+  return Math.max(typeof replicas === 'number' ? replicas : 1, ...hpaMin);
+}
+
+/** Without a budget a node drain may evict every replica at once. */
+export const pdbRule: GuidanceRule = {
+  id: 'pdb',
+  title:
+    'A PodDisruptionBudget for every workload that runs more than one replica',
+  severity: 'error',
+  article: {
+    id: 'minikube-deployment-patterns',
+    section: 'why-these-values-1',
+  },
+  check(input) {
+    const findings: RuleFinding[] = [];
+    for (const workload of workloadsOf(input)) {
+      if (!REPLICATED_KINDS.includes(workload.object.kind)) continue;
+      const replicas = replicasOf(workload, input.objects);
+      if (replicas <= 1) continue;
+      const budgets = budgetsFor(workload, input.objects);
+      findings.push(
+        budgets.length > 0
+          ? pass(
+              workload.object,
+              `runs ${replicas} replicas under PodDisruptionBudget/${budgets[0].name}`,
+            )
+          : fail(
+              workload.object,
+              `runs ${replicas} replicas but no PodDisruptionBudget selects its pods (${formatLabels(
+                workload.pod.labels,
+              )})`,
+            ),
+      );
+    }
+    return findings;
+  },
+};

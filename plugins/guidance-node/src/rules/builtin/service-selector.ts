@@ -1,0 +1,58 @@
+import { GuidanceRule, RuleFinding } from '../types';
+import {
+  bodyOf,
+  fail,
+  formatLabels,
+  isRecord,
+  mapMatches,
+  pass,
+  sameNamespace,
+  workloadsOf,
+} from './kubernetes';
+
+/** A Service whose selector matches no pod has no endpoints: the classic silent 503. */
+export const serviceSelectorRule: GuidanceRule = {
+  id: 'service-selector',
+  title: 'Every Service selects the pods of a workload',
+  severity: 'error',
+  article: {
+    id: 'minikube-deployment-patterns',
+    section: 'pattern-1-stateless-web-app',
+  },
+  check(input) {
+    const workloads = workloadsOf(input);
+    const findings: RuleFinding[] = [];
+    for (const service of input.objects) {
+      if (service.kind !== 'Service') continue;
+      const spec = bodyOf(service).spec;
+      const selector = spec?.selector;
+      // ExternalName Services and Services with hand-made endpoints select nothing on purpose.
+      if (
+        spec?.type === 'ExternalName' ||
+        !isRecord(selector) ||
+        Object.keys(selector).length === 0
+      ) {
+        continue;
+      }
+      const matched = workloads.find(
+        w =>
+          sameNamespace(w.object, service) &&
+          mapMatches(selector, w.pod.labels),
+      );
+      findings.push(
+        matched
+          ? pass(
+              service,
+              `selects the pods of ${matched.object.kind}/${matched.object.name}`,
+            )
+          : fail(
+              service,
+              `selector ${formatLabels(
+                selector,
+              )} matches the pod labels of no workload`,
+            ),
+      );
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,21 @@
+import { GuidanceRule } from '../types';
+
+/** Every YAML file parses: a file that does not is skipped by every other rule. */
+export const yamlRule: GuidanceRule = {
+  id: 'yaml',
+  title: 'Every YAML file parses',
+  severity: 'error',
+  article: { id: 'minikube-argocd', section: 'sync-errors' },
+  check(input) {
+    if (input.parseErrors.length === 0) {
+      return input.objects.length > 0
+        ? [{ status: 'pass', message: 'every YAML file parses' }]
+        : [];
+    }
+    return input.parseErrors.map(e => ({
+      status: 'fail',
+      file: e.file,
+      message: `does not parse: ${e.message}`,
+    }));
+  },
+};
