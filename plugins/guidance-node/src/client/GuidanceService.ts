@@ -7,6 +7,8 @@ import {
 import {
   Article,
   ArticleSummary,
+  ConformanceOverview,
+  EntityConformance,
   ListResponse,
   Recommendation,
   SearchResponse,
@@ -42,6 +44,16 @@ export interface GuidanceService {
     files: { path: string; content: string }[],
     options?: GuidanceRequestOptions,
   ): Promise<ValidateResponse>;
+  /** Every evaluated entity the caller may see, with each rule's counts. */
+  getConformanceOverview(
+    filter?: { owner?: string; rule?: string },
+    options?: GuidanceRequestOptions,
+  ): Promise<ConformanceOverview>;
+  /** One entity's rule results; undefined when it is unknown or not evaluated yet. */
+  getEntityConformance(
+    entityRef: { kind: string; namespace: string; name: string },
+    options?: GuidanceRequestOptions,
+  ): Promise<EntityConformance | undefined>;
 }
 
 /** Calls carry a timeout: a slow guidance backend must not hold up a template run or a collation. */
@@ -116,6 +128,44 @@ export class DefaultGuidanceService implements GuidanceService {
     );
   }
 
+  getConformanceOverview(
+    filter: { owner?: string; rule?: string } = {},
+    options?: GuidanceRequestOptions,
+  ) {
+    const params = new URLSearchParams();
+    if (filter.owner) params.set('owner', filter.owner);
+    if (filter.rule) params.set('rule', filter.rule);
+    const qs = params.toString();
+    return this.request<ConformanceOverview>(
+      'GET',
+      `/conformance${qs ? `?${qs}` : ''}`,
+      undefined,
+      options,
+    );
+  }
+
+  async getEntityConformance(
+    entityRef: { kind: string; namespace: string; name: string },
+    options?: GuidanceRequestOptions,
+  ) {
+    const path = [entityRef.kind, entityRef.namespace, entityRef.name]
+      .map(encodeURIComponent)
+      .join('/');
+    try {
+      return await this.request<EntityConformance>(
+        'GET',
+        `/entities/${path}/conformance`,
+        undefined,
+        options,
+      );
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode === 404) {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
   private async request<T>(
     method: 'GET' | 'POST',
     path: string,
@@ -153,8 +203,11 @@ export class DefaultGuidanceService implements GuidanceService {
       } catch {
         // not a Backstage error body; the status says enough
       }
-      throw new Error(
-        `guidance ${method} ${path.split('?')[0]} failed: ${message}`,
+      throw Object.assign(
+        new Error(
+          `guidance ${method} ${path.split('?')[0]} failed: ${message}`,
+        ),
+        { statusCode: response.status },
       );
     }
     return (await response.json()) as T;
