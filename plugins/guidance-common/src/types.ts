@@ -127,6 +127,8 @@ export type ConformanceOverview = {
     summary: ConformanceSummary;
     /** Set when the entity's source could not be read. */
     error?: string;
+    /** With `?rule=`: that rule's status for this entity. */
+    ruleStatus?: RuleStatus;
   }[];
   rules: { rule: RuleSummary; pass: number; fail: number; waived: number }[];
 };

@@ -182,15 +182,20 @@ export class ManifestReader {
       const entries = await fs.readdir(dir, { withFileTypes: true });
       for (const entry of entries) {
         if (found.length >= MAX_FILES) return;
-        const abs = resolve(dir, entry.name);
+        const full = resolve(dir, entry.name);
         if (entry.isDirectory()) {
-          if (!SKIPPED_DIRS.has(entry.name)) await walk(abs);
+          if (!SKIPPED_DIRS.has(entry.name)) await walk(full);
         } else if (entry.isFile()) {
-          const rel = relative(real, abs).split(sep).join('/');
+          const rel = relative(real, full).split(sep).join('/');
           if (!this.matches(rel)) continue;
-          const stat = await fs.stat(abs);
+          const stat = await fs.stat(full);
           if (stat.size > MAX_FILE_BYTES) continue;
-          found.push({ path: rel, abs, size: stat.size, mtime: stat.mtimeMs });
+          found.push({
+            path: rel,
+            abs: full,
+            size: stat.size,
+            mtime: stat.mtimeMs,
+          });
         }
         // symlinks are never followed: they could lead out of the roots
       }

@@ -289,6 +289,15 @@ describe('conformance routes', () => {
       '/api/guidance/conformance?rule=cronjob-deadline',
     );
     expect(byRule.body.entities).toEqual([]);
+    const probes = await request(server).get(
+      '/api/guidance/conformance?rule=readiness-probe',
+    );
+    expect(
+      probes.body.entities.map((e: any) => [e.entityRef, e.ruleStatus]),
+    ).toEqual([
+      ['component:default/bad', 'fail'],
+      ['component:default/good', 'pass'],
+    ]);
     expect(byRule.body.rules).toHaveLength(1);
     const unknownRule = await request(server).get(
       '/api/guidance/conformance?rule=nope',

@@ -174,6 +174,13 @@ export function createConformanceRouter(options: {
         ...(e.conformance.source.error
           ? { error: e.conformance.source.error }
           : {}),
+        ...(query.rule
+          ? {
+              ruleStatus: e.conformance.results.find(
+                r => r.rule.id === query.rule,
+              )?.status,
+            }
+          : {}),
       })),
       rules,
     });

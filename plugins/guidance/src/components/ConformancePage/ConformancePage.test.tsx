@@ -98,7 +98,7 @@ describe('ConformancePage', () => {
     // a failing count filters the services by that rule
     fireEvent.click(
       within(rules).getByRole('button', {
-        name: 'Show the services that fail memory-limit',
+        name: 'Show the services memory-limit applies to, failing first',
       }),
     );
     expect(await screen.findByText('Rule: memory-limit')).toBeInTheDocument();

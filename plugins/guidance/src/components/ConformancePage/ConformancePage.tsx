@@ -148,7 +148,7 @@ export function ConformancePage() {
             color="secondary"
             className={classes.cellButton}
             onClick={() => setFilter('rule', row.rule.id)}
-            aria-label={`Show the services that fail ${row.rule.id}`}
+            aria-label={`Show the services ${row.rule.id} applies to, failing first`}
           >
             {row.fail}
           </Button>
@@ -191,6 +191,22 @@ export function ConformancePage() {
     },
     { title: 'Failing', field: 'summary.fail', type: 'numeric' },
     { title: 'Waived', field: 'summary.waived', type: 'numeric' },
+    ...(rule
+      ? [
+          {
+            title: `Rule ${rule}`,
+            field: 'ruleStatus',
+            render: (row: ServiceRow) => (
+              <Typography
+                variant="body2"
+                color={row.ruleStatus === 'fail' ? 'error' : 'textPrimary'}
+              >
+                {row.ruleStatus ?? '—'}
+              </Typography>
+            ),
+          } as TableColumn<ServiceRow>,
+        ]
+      : []),
   ];
 
   let body;
@@ -199,11 +215,16 @@ export function ConformancePage() {
   } else if (error) {
     body = <ResponseErrorPanel error={error} />;
   } else if (value) {
-    const services: ServiceRow[] = value.entities.map(e => ({
-      ...e,
-      id: e.entityRef,
-      score: scoreOf(e.summary),
-    }));
+    const order = { fail: 0, waived: 1, pass: 2, 'not-applicable': 3 };
+    const services: ServiceRow[] = value.entities
+      .map(e => ({ ...e, id: e.entityRef, score: scoreOf(e.summary) }))
+      // with a rule filter, the services failing it come first
+      .sort((a, b) =>
+        rule
+          ? order[a.ruleStatus ?? 'not-applicable'] -
+            order[b.ruleStatus ?? 'not-applicable']
+          : 0,
+      );
     body = (
       <Grid container spacing={3}>
         <Grid item xs={12} lg={5}>
