@@ -60,9 +60,10 @@ test.describe('conformance', () => {
     const services = page.locator('[class*="BackstageTable-root"]').filter({
       has: page.getByRole('heading', { name: /^Services \(/ }),
     });
-    // links show the entities' titles once the catalog has answered
-    await expect(services.getByRole('link', { name: /payments/i })).toBeVisible();
-    await expect(services.getByRole('link', { name: /reports/i })).toBeVisible();
+    // links show the entities' titles once the catalog has answered: find them by address
+    const link = (name: string) => services.locator(`a[href="/catalog/default/component/${name}"]`);
+    await expect(link('payments-api')).toBeVisible();
+    await expect(link('reports-worker')).toBeVisible();
     const byRule = page.locator('[class*="BackstageTable-root"]').filter({
       has: page.getByRole('heading', { name: 'By rule' }),
     });
@@ -73,9 +74,9 @@ test.describe('conformance', () => {
       .click();
     await expect(page.getByText('Rule: memory-limit')).toBeVisible();
     const rows = services.getByRole('row');
-    await expect(rows.nth(1)).toContainText(/reports/i);
+    await expect(rows.nth(1).locator('a[href$="/component/reports-worker"]')).toBeVisible();
     await expect(rows.nth(1)).toContainText('fail');
-    await expect(rows.nth(2)).toContainText(/payments/i);
+    await expect(rows.nth(2).locator('a[href$="/component/payments-api"]')).toBeVisible();
     await expect(rows.nth(2)).toContainText('pass');
   });
 });
