@@ -133,10 +133,11 @@ guidance:
   conformance:
     localRoots: [${dir}]
     concurrency: ${Number(process.env.BENCH_CONCURRENCY ?? 4)}
-    # runs only when the benchmark triggers it
+    # config merges over app-config.yaml's schedule: the first run comes at start-up, before the
+    # catalog has ingested anything, and later ones only when the benchmark triggers them
     schedule:
-      frequency: { hours: 24 }
-      initialDelay: { hours: 24 }
+      frequency: { minutes: 1440 }
+      initialDelay: { seconds: 0 }
       timeout: { minutes: 10 }
 `,
 });
