@@ -64,7 +64,10 @@ export function byOwner(entities: ConformanceOverview['entities']): OwnerRow[] {
       failingRules: 0,
     };
     row.services += 1;
-    if (e.summary.fail === 0 && !e.error) row.following += 1;
+    // a service none of whose manifests any rule applies to follows nothing yet
+    if (e.summary.fail === 0 && !e.error && applicableRules(e.summary) > 0) {
+      row.following += 1;
+    }
     row.failingRules += e.summary.fail;
     rows.set(key, row);
   }
@@ -227,7 +230,7 @@ export function ConformancePage() {
       );
     body = (
       <Grid container spacing={3}>
-        <Grid item xs={12} lg={5}>
+        <Grid item xs={12}>
           <Table<OwnerRow>
             title="By owner"
             options={{ paging: false, search: false, padding: 'dense' }}
@@ -235,7 +238,7 @@ export function ConformancePage() {
             data={byOwner(value.entities)}
           />
         </Grid>
-        <Grid item xs={12} lg={7}>
+        <Grid item xs={12}>
           <Table<RuleRow>
             title="By rule"
             options={{ paging: false, search: false, padding: 'dense' }}
