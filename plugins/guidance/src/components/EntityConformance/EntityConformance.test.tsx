@@ -145,6 +145,27 @@ describe('entity conformance on the Guidance tab', () => {
   });
 });
 
+describe('entity conformance without manifests', () => {
+  it('says that no rule applies instead of a score of 0 of 0', async () => {
+    await render(
+      <EntityGuidanceContent />,
+      mockGuidanceApi({
+        getEntityConformance: jest.fn().mockResolvedValue({
+          ...reportsWorkerConformance,
+          summary: { pass: 0, fail: 0, waived: 0, notApplicable: 4 },
+          results: [],
+        }),
+      }),
+    );
+    expect(
+      await screen.findByText(
+        /No rule applies to what was found at the source/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByTestId('conformance-headline')).toBeNull();
+  });
+});
+
 describe('entity card score', () => {
   it('shows the score from the same data the tab loads', async () => {
     const api = await render(

@@ -11,7 +11,7 @@ import {
 } from '@paved-road/plugin-guidance-common';
 import { conformanceRouteRef } from '../../routes';
 import { RuleArticleLink } from './RuleArticleLink';
-import { conformanceHeadline } from './conformanceScore';
+import { applicableRules, conformanceHeadline } from './conformanceScore';
 
 const useStyles = makeStyles(theme => ({
   list: { listStyle: 'none', margin: 0, padding: 0 },
@@ -177,6 +177,15 @@ export function EntityConformancePanel(props: {
     );
   } else if (conformance.source.error) {
     body = <Alert severity="warning">{conformance.source.error}</Alert>;
+  } else if (applicableRules(conformance.summary) === 0) {
+    body = (
+      <Typography variant="body2" color="textSecondary">
+        No rule applies to what was found at the source: no Kubernetes manifests
+        under <code>deploy/</code>, <code>k8s/</code>, <code>kubernetes/</code>{' '}
+        or <code>manifests/</code> (the default folders; see{' '}
+        <code>guidance.conformance.include</code>).
+      </Typography>
+    );
   } else {
     const notApplicable = conformance.summary.notApplicable;
     body = (

@@ -12,7 +12,7 @@ import { GUIDANCE_ANNOTATION } from '@paved-road/plugin-guidance-common';
 import { useEntityGuidance } from '../../hooks/useEntityGuidance';
 import { articleRouteRef, rootRouteRef } from '../../routes';
 import { splitRecommendations } from '../EntityGuidanceContent';
-import { conformanceHeadline } from '../EntityConformance';
+import { applicableRules, conformanceHeadline } from '../EntityConformance';
 
 const MAX_ITEMS = 5;
 
@@ -48,7 +48,9 @@ export function EntityGuidanceCard() {
     const items = [...linked, ...suggested];
     const conformance = value?.conformance;
     const score =
-      conformance && !conformance.source.error ? (
+      conformance &&
+      !conformance.source.error &&
+      applicableRules(conformance.summary) > 0 ? (
         <Typography
           variant="body2"
           className={classes.score}
