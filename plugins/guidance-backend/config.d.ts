@@ -1,3 +1,4 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
 import { HumanDuration } from '@backstage/types';
 
 export interface Config {
@@ -29,6 +30,24 @@ export interface Config {
        * Defaults to 10 minutes. Every replica refreshes its own in-memory library.
        */
       frequency?: HumanDuration;
+    };
+    /** Continuous conformance: catalog entities' manifests checked against the rules. */
+    conformance?: {
+      /** Run the conformance service on the scheduler. Defaults to true. */
+      enabled?: boolean;
+      /** When it runs. Defaults to every 30 minutes (timeout 10 minutes, first run after 15 seconds). */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Globs of the files read from each entity's source, relative to it. Defaults in DESIGN.md -> Conformance. */
+      include?: string[];
+      /**
+       * Folders `file:` source locations may be read from (relative to the backend's working
+       * directory, or absolute). A `file:` location anywhere else is refused. Defaults to none.
+       */
+      localRoots?: string[];
+      /** Entity kinds that are evaluated. Defaults to ["Component"]. */
+      kinds?: string[];
+      /** How many sources are read at once. Defaults to 4. */
+      concurrency?: number;
     };
   };
 }

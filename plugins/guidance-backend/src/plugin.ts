@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'path';
 import {
   coreServices,
   createBackendPlugin,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
@@ -15,6 +16,9 @@ import {
 } from '@paved-road/plugin-guidance-node';
 import { ArticleLibrary } from './service/ArticleLibrary';
 import { createRouter } from './service/router';
+import { ConformanceService } from './service/conformance/ConformanceService';
+import { ConformanceStore } from './service/conformance/ConformanceStore';
+import { ManifestReader } from './service/conformance/ManifestReader';
 import { RuleRegistry } from './service/rules';
 import {
   ArticleSource,
@@ -65,6 +69,8 @@ export const guidancePlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        database: coreServices.database,
+        auth: coreServices.auth,
       },
       async init({
         config,
@@ -76,6 +82,8 @@ export const guidancePlugin = createBackendPlugin({
         lifecycle,
         catalog,
         actionsRegistry,
+        database,
+        auth,
       }) {
         // The built-in folder ships with the package: neither watched nor polled.
         const watched: ArticleSource[] = [];
@@ -174,8 +182,55 @@ export const guidancePlugin = createBackendPlugin({
           );
         }
 
+        const conformanceConfig = config.getOptionalConfig(
+          'guidance.conformance',
+        );
+        const conformance = new ConformanceService({
+          store: await ConformanceStore.create(database),
+          reader: new ManifestReader({
+            urlReader,
+            localRoots: (
+              conformanceConfig?.getOptionalStringArray('localRoots') ?? []
+            ).map(root => (isAbsolute(root) ? root : resolve(root))),
+            include: conformanceConfig?.getOptionalStringArray('include'),
+          }),
+          catalog,
+          auth,
+          logger: logger.child({ task: 'conformance' }),
+          rules: () => rules.getRules(),
+          articles: () => library.snapshot.articles,
+          concurrency: conformanceConfig?.getOptionalNumber('concurrency'),
+          kinds: conformanceConfig?.getOptionalStringArray('kinds'),
+        });
+        if (conformanceConfig?.getOptionalBoolean('enabled') ?? true) {
+          // results live in the database, so one replica runs it for all
+          await scheduler.scheduleTask({
+            id: 'guidance-conformance',
+            scope: 'global',
+            ...(conformanceConfig?.has('schedule')
+              ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                  conformanceConfig.getConfig('schedule'),
+                )
+              : {
+                  frequency: { minutes: 30 },
+                  timeout: { minutes: 10 },
+                  initialDelay: { seconds: 15 },
+                }),
+            fn: async () => {
+              await conformance.runAll();
+            },
+          });
+        }
+
         httpRouter.use(
-          await createRouter({ library, catalog, httpAuth, logger, rules }),
+          await createRouter({
+            library,
+            catalog,
+            httpAuth,
+            logger,
+            rules,
+            conformance,
+          }),
         );
 
         registerGuidanceActions({
@@ -184,6 +239,15 @@ export const guidancePlugin = createBackendPlugin({
           catalog,
           appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
           validate: async files => rules.validate(files),
+          // Visible only if the caller's catalog read shows the entity, as on the HTTP route.
+          entityConformance: async (entityRef, credentials) => {
+            const entity = await catalog.getEntityByRef(entityRef, {
+              credentials,
+            });
+            return entity
+              ? conformance.getEntityConformance(entityRef)
+              : undefined;
+          },
         });
       },
     });

@@ -116,3 +116,23 @@ export type EntityConformance = {
   summary: ConformanceSummary;
   results: RuleResult[];
 };
+
+/** `GET /articles/:id/conformance`: the rules an article backs and who follows them. */
+export type ArticleConformance = {
+  rules: RuleSummary[];
+  entities: { entityRef: string; status: 'pass' | 'fail'; failing: string[] }[];
+};
+
+/** `GET /conformance?owner=&rule=`: every visible evaluated entity and every rule's counts. */
+export type ConformanceOverview = {
+  entities: {
+    entityRef: string;
+    owner: string | null;
+    summary: ConformanceSummary;
+    /** Set when the entity's source could not be read. */
+    error?: string;
+    /** With `?rule=`: that rule's status for this entity. */
+    ruleStatus?: RuleStatus;
+  }[];
+  rules: { rule: RuleSummary; pass: number; fail: number; waived: number }[];
+};

@@ -15,13 +15,14 @@ import { Entity } from '@backstage/catalog-model';
 import LibraryBooksIcon from '@material-ui/icons/LibraryBooks';
 import { guidanceApiRef } from './api/GuidanceApi';
 import { GuidanceClient } from './api/GuidanceClient';
-import { articleRouteRef, rootRouteRef } from './routes';
+import { articleRouteRef, conformanceRouteRef, rootRouteRef } from './routes';
 
 // The same route refs as the classic plugin, seen through the new system's types, so that
 // components resolve links the same way in both systems.
 const routes = convertLegacyRouteRefs({
   root: rootRouteRef,
   article: articleRouteRef,
+  conformance: conformanceRouteRef,
 });
 
 // Guidance is about things that get built and run, not people or catalog plumbing

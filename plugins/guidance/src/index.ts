@@ -17,5 +17,6 @@ export { GuidanceClient } from './api/GuidanceClient';
 export {
   rootRouteRef as guidanceRouteRef,
   articleRouteRef as guidanceArticleRouteRef,
+  conformanceRouteRef as guidanceConformanceRouteRef,
 } from './routes';
 export type { GuidanceSearchDocument } from './components/GuidanceSearchResultListItem';

@@ -15,6 +15,7 @@ describe('guidance plugin', () => {
       guidanceApiRef.id,
     ]);
     expect(guidancePlugin.routes.root).toBeDefined();
+    expect(guidancePlugin.routes.conformance).toBeDefined();
     for (const extension of [
       GuidancePage,
       EntityGuidanceCard,
@@ -27,6 +28,8 @@ describe('guidance plugin', () => {
 
   it('provides the page, entity tab and card, search item and API in the new system', () => {
     expect(alphaPlugin.id).toBe('guidance');
+    // the Conformance page is a sub-route of the page, in both systems
+    expect(alphaPlugin.routes.conformance).toBeDefined();
     for (const id of [
       'api:guidance',
       'page:guidance',

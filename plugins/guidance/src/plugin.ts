@@ -9,7 +9,7 @@ import {
 import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
 import { guidanceApiRef } from './api/GuidanceApi';
 import { GuidanceClient } from './api/GuidanceClient';
-import { rootRouteRef } from './routes';
+import { conformanceRouteRef, rootRouteRef } from './routes';
 
 /** The guidance plugin for apps on the classic frontend system. */
 export const guidancePlugin = createPlugin({
@@ -24,6 +24,7 @@ export const guidancePlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    conformance: conformanceRouteRef,
   },
 });
 

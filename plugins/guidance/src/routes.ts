@@ -9,3 +9,10 @@ export const articleRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/:id',
 });
+
+/** Conformance of every service, by owner and by rule: `/guidance/conformance`. */
+export const conformanceRouteRef = createSubRouteRef({
+  id: 'guidance/conformance',
+  parent: rootRouteRef,
+  path: '/conformance',
+});

@@ -18,6 +18,8 @@ import { createHash } from 'crypto';
 import { ArticleLibrary } from './ArticleLibrary';
 import { sectionMarkdown } from './markdownSections';
 import { recommendForEntity } from './recommend';
+import { ConformanceService } from './conformance/ConformanceService';
+import { createConformanceRouter } from './conformance/conformanceRouter';
 import { RuleRegistry, VALIDATE_LIMITS } from './rules';
 
 export type RouterOptions = {
@@ -26,6 +28,7 @@ export type RouterOptions = {
   httpAuth: HttpAuthService;
   logger: LoggerService;
   rules: RuleRegistry;
+  conformance?: ConformanceService;
 };
 
 const listQuery = z.object({
@@ -247,6 +250,17 @@ export async function createRouter(
     }
     res.json({ items: recommendForEntity(entity, library.snapshot.articles) });
   });
+
+  if (options.conformance) {
+    router.use(
+      createConformanceRouter({
+        conformance: options.conformance,
+        catalog,
+        httpAuth,
+        hasArticle: id => library.snapshot.articles.has(id),
+      }),
+    );
+  }
 
   return router;
 }

@@ -8,6 +8,8 @@ import { NotFoundError } from '@backstage/errors';
 import {
   Article,
   ArticleSummary,
+  ConformanceOverview,
+  EntityConformance,
   ListResponse,
   Recommendation,
   SearchResponse,
@@ -46,6 +48,16 @@ export interface GuidanceService {
     files: { path: string; content: string }[],
     options?: GuidanceRequestOptions,
   ): Promise<ValidateResponse>;
+  /** Every evaluated entity the caller may see, with each rule's counts. */
+  getConformanceOverview(
+    filter?: { owner?: string; rule?: string },
+    options?: GuidanceRequestOptions,
+  ): Promise<ConformanceOverview>;
+  /** One entity's rule results; undefined when it is unknown or not evaluated yet. */
+  getEntityConformance(
+    entityRef: { kind: string; namespace: string; name: string },
+    options?: GuidanceRequestOptions,
+  ): Promise<EntityConformance | undefined>;
 }
 
 /**
@@ -133,6 +145,42 @@ export class DefaultGuidanceService implements GuidanceService {
       { files },
       options,
     );
+  }
+
+  getConformanceOverview(
+    filter: { owner?: string; rule?: string } = {},
+    options?: GuidanceRequestOptions,
+  ) {
+    const params = new URLSearchParams();
+    if (filter.owner) params.set('owner', filter.owner);
+    if (filter.rule) params.set('rule', filter.rule);
+    const qs = params.toString();
+    return this.request<ConformanceOverview>(
+      'GET',
+      `/conformance${qs ? `?${qs}` : ''}`,
+      undefined,
+      options,
+    );
+  }
+
+  async getEntityConformance(
+    entityRef: { kind: string; namespace: string; name: string },
+    options?: GuidanceRequestOptions,
+  ) {
+    const path = [entityRef.kind, entityRef.namespace, entityRef.name]
+      .map(encodeURIComponent)
+      .join('/');
+    try {
+      return await this.request<EntityConformance>(
+        'GET',
+        `/entities/${path}/conformance`,
+        undefined,
+        options,
+      );
+    } catch (error) {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    }
   }
 
   private async request<T>(

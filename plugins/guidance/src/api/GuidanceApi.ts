@@ -1,9 +1,12 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   Article,
+  ArticleConformance,
   ArticleEntityLink,
   ArticleSummary,
   CategoryCount,
+  ConformanceOverview,
+  EntityConformance,
   Recommendation,
   SearchResult,
 } from '@paved-road/plugin-guidance-common';
@@ -28,7 +31,23 @@ export interface GuidanceApi {
     name: string;
   }): Promise<Recommendation[]>;
   getArticleEntities(id: string): Promise<ArticleEntityLink[]>;
+  /** The entity's rule results; undefined while it has not been evaluated yet. */
+  getEntityConformance(
+    entity: EntityName,
+  ): Promise<EntityConformance | undefined>;
+  /** Evaluates the entity now. */
+  refreshEntityConformance(entity: EntityName): Promise<void>;
+  /** The rules an article backs and the services that follow them or not. */
+  getArticleConformance(id: string): Promise<ArticleConformance>;
+  /** Every evaluated service the user may see, and each rule's counts. */
+  getConformanceOverview(filter?: {
+    owner?: string;
+    rule?: string;
+  }): Promise<ConformanceOverview>;
 }
+
+/** An entity as the guidance routes address it. */
+export type EntityName = { kind: string; namespace: string; name: string };
 
 export const guidanceApiRef = createApiRef<GuidanceApi>({
   id: 'plugin.guidance.api',

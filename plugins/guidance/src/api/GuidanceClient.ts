@@ -2,15 +2,23 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   Article,
+  ArticleConformance,
   ArticleEntityLink,
   ArticleSummary,
   CategoryCount,
+  ConformanceOverview,
+  EntityConformance,
   ListResponse,
   Recommendation,
   SearchResponse,
   SearchResult,
 } from '@paved-road/plugin-guidance-common';
-import { GuidanceApi } from './GuidanceApi';
+import { EntityName, GuidanceApi } from './GuidanceApi';
+
+const entityPath = (entity: EntityName) =>
+  [entity.kind, entity.namespace, entity.name]
+    .map(encodeURIComponent)
+    .join('/');
 
 /** Talks to /api/guidance with the signed-in user's identity (fetchApi adds it). */
 export class GuidanceClient implements GuidanceApi {
@@ -83,6 +91,38 @@ export class GuidanceClient implements GuidanceApi {
         `/articles/${encodeURIComponent(id)}/entities`,
       )
     ).items;
+  }
+
+  async getEntityConformance(entity: EntityName) {
+    try {
+      return await this.get<EntityConformance>(
+        `/entities/${entityPath(entity)}/conformance`,
+      );
+    } catch (error) {
+      // 404: unknown to the catalog for this user, or not evaluated yet
+      if ((error as ResponseError).statusCode === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async refreshEntityConformance(entity: EntityName) {
+    await this.get(`/entities/${entityPath(entity)}/conformance/refresh`, {
+      method: 'POST',
+    });
+  }
+
+  getArticleConformance(id: string) {
+    return this.get<ArticleConformance>(
+      `/articles/${encodeURIComponent(id)}/conformance`,
+    );
+  }
+
+  getConformanceOverview(filter: { owner?: string; rule?: string } = {}) {
+    const params = new URLSearchParams();
+    if (filter.owner) params.set('owner', filter.owner);
+    if (filter.rule) params.set('rule', filter.rule);
+    const qs = params.toString();
+    return this.get<ConformanceOverview>(`/conformance${qs ? `?${qs}` : ''}`);
   }
 
   private async get<T>(path: string, init?: RequestInit): Promise<T> {

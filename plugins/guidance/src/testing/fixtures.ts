@@ -110,6 +110,14 @@ export function mockGuidanceApi(
     recommend: jest.fn().mockResolvedValue([]),
     getEntityArticles: jest.fn().mockResolvedValue([]),
     getArticleEntities: jest.fn().mockResolvedValue([]),
+    getEntityConformance: jest.fn().mockResolvedValue(undefined),
+    refreshEntityConformance: jest.fn().mockResolvedValue(undefined),
+    getArticleConformance: jest
+      .fn()
+      .mockResolvedValue({ rules: [], entities: [] }),
+    getConformanceOverview: jest
+      .fn()
+      .mockResolvedValue({ entities: [], rules: [] }),
     ...overrides,
   } as jest.Mocked<GuidanceApi>;
 }

@@ -1,20 +1,18 @@
-import useAsync from 'react-use/esm/useAsync';
 import {
   InfoCard,
   Link,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
-import { DEFAULT_NAMESPACE } from '@backstage/catalog-model';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { GUIDANCE_ANNOTATION } from '@paved-road/plugin-guidance-common';
-import { guidanceApiRef } from '../../api/GuidanceApi';
+import { useEntityGuidance } from '../../hooks/useEntityGuidance';
 import { articleRouteRef, rootRouteRef } from '../../routes';
 import { splitRecommendations } from '../EntityGuidanceContent';
+import { applicableRules, conformanceHeadline } from '../EntityConformance';
 
 const MAX_ITEMS = 5;
 
@@ -28,22 +26,15 @@ const useStyles = makeStyles(theme => ({
     padding: theme.spacing(0.75, 0),
   },
   more: { marginTop: theme.spacing(1) },
+  score: { marginBottom: theme.spacing(1) },
 }));
 
 /** A compact card for the entity overview: the guidance that applies, followed first. */
 export function EntityGuidanceCard() {
-  const { entity } = useEntity();
   const classes = useStyles();
-  const api = useApi(guidanceApiRef);
   const articleLink = useRouteRef(articleRouteRef);
   const libraryLink = useRouteRef(rootRouteRef);
-  const kind = entity.kind;
-  const namespace = entity.metadata.namespace ?? DEFAULT_NAMESPACE;
-  const name = entity.metadata.name;
-  const { value, loading, error } = useAsync(
-    () => api.getEntityArticles({ kind, namespace, name }),
-    [api, kind, namespace, name],
-  );
+  const { value, loading, error } = useEntityGuidance();
 
   let body;
   if (loading) {
@@ -51,16 +42,37 @@ export function EntityGuidanceCard() {
   } else if (error) {
     body = <ResponseErrorPanel error={error} />;
   } else {
-    const { linked, suggested } = splitRecommendations(value ?? []);
+    const { linked, suggested } = splitRecommendations(
+      value?.recommendations ?? [],
+    );
     const items = [...linked, ...suggested];
+    const conformance = value?.conformance;
+    const score =
+      conformance &&
+      !conformance.source.error &&
+      applicableRules(conformance.summary) > 0 ? (
+        <Typography
+          variant="body2"
+          className={classes.score}
+          data-testid="guidance-card-score"
+        >
+          {conformanceHeadline(conformance.summary)}
+          {conformance.summary.fail > 0 &&
+            ` · ${conformance.summary.fail} failing`}
+        </Typography>
+      ) : null;
     body =
       items.length === 0 ? (
-        <Typography variant="body2" color="textSecondary">
-          No guidance applies yet. Name articles in{' '}
-          <code>{GUIDANCE_ANNOTATION}</code>.
-        </Typography>
+        <>
+          {score}
+          <Typography variant="body2" color="textSecondary">
+            No guidance applies yet. Name articles in{' '}
+            <code>{GUIDANCE_ANNOTATION}</code>.
+          </Typography>
+        </>
       ) : (
         <>
+          {score}
           <ul className={classes.list}>
             {items.slice(0, MAX_ITEMS).map(item => (
               <li key={item.article.id} className={classes.item}>

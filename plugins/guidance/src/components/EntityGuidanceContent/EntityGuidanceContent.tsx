@@ -1,4 +1,3 @@
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
   EmptyState,
   InfoCard,
@@ -6,9 +5,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
-import { DEFAULT_NAMESPACE } from '@backstage/catalog-model';
-import { useEntity } from '@backstage/plugin-catalog-react';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
@@ -18,7 +15,8 @@ import {
   Recommendation,
   categoryTitle,
 } from '@paved-road/plugin-guidance-common';
-import { guidanceApiRef } from '../../api/GuidanceApi';
+import { useEntityGuidance } from '../../hooks/useEntityGuidance';
+import { EntityConformancePanel } from '../EntityConformance';
 import { articleRouteRef, rootRouteRef } from '../../routes';
 import { splitRecommendations } from './recommendationGroups';
 
@@ -98,45 +96,57 @@ function RecommendationList(props: {
 
 /** The Guidance tab of an entity page: the articles it follows, then suggested ones. */
 export function EntityGuidanceContent() {
-  const { entity } = useEntity();
   const classes = useStyles();
-  const api = useApi(guidanceApiRef);
   const libraryLink = useRouteRef(rootRouteRef);
-  const kind = entity.kind;
-  const namespace = entity.metadata.namespace ?? DEFAULT_NAMESPACE;
-  const name = entity.metadata.name;
-  const { value, loading, error } = useAsyncRetry(
-    () => api.getEntityArticles({ kind, namespace, name }),
-    [api, kind, namespace, name],
-  );
+  const { value, loading, error, evaluate, evaluating, evaluateError } =
+    useEntityGuidance();
 
-  if (loading) {
+  if (loading && !value) {
     return <Progress />;
   }
   if (error) {
     return <ResponseErrorPanel error={error} />;
   }
-  const { linked, suggested } = splitRecommendations(value ?? []);
+  const conformance = (
+    <Grid item xs={12}>
+      <EntityConformancePanel
+        conformance={value?.conformance}
+        error={value?.conformanceError}
+        onEvaluate={evaluate}
+        evaluating={evaluating || loading}
+        evaluateError={evaluateError}
+      />
+    </Grid>
+  );
+  const { linked, suggested } = splitRecommendations(
+    value?.recommendations ?? [],
+  );
   if (linked.length === 0 && suggested.length === 0) {
     return (
-      <EmptyState
-        missing="info"
-        title="No guidance for this entity yet"
-        description={
-          <>
-            No article applies to it by its tags, type or annotations, and it
-            names none. To follow an article, add{' '}
-            <code>{GUIDANCE_ANNOTATION}: &lt;article-id&gt;</code> to its
-            annotations.
-          </>
-        }
-        action={<Link to={libraryLink()}>Browse the guidance library</Link>}
-      />
+      <Grid container spacing={3}>
+        {conformance}
+        <Grid item xs={12}>
+          <EmptyState
+            missing="info"
+            title="No guidance for this entity yet"
+            description={
+              <>
+                No article applies to it by its tags, type or annotations, and
+                it names none. To follow an article, add{' '}
+                <code>{GUIDANCE_ANNOTATION}: &lt;article-id&gt;</code> to its
+                annotations.
+              </>
+            }
+            action={<Link to={libraryLink()}>Browse the guidance library</Link>}
+          />
+        </Grid>
+      </Grid>
     );
   }
 
   return (
     <Grid container spacing={3}>
+      {conformance}
       <Grid item xs={12} lg={6}>
         <InfoCard
           title="Followed guidance"

@@ -35,6 +35,7 @@ import {
 import { safeUrl } from '../MarkdownArticle/sanitizeSchema';
 import { TableOfContents } from '../TableOfContents';
 import { ArticleProvenance } from '../ArticleProvenance';
+import { ArticleConformance } from '../ArticleConformance';
 
 const useStyles = makeStyles(theme => ({
   layout: {
@@ -318,6 +319,7 @@ export function ReaderPage() {
         <MarkdownArticle markdown={article.markdown} />
         <RelatedArticles article={article} />
         <FollowedBy articleId={article.id} />
+        <ArticleConformance articleId={article.id} />
       </>
     );
   }

@@ -1,0 +1,400 @@
+import { createHash } from 'crypto';
+import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  CATALOG_FILTER_EXISTS,
+  EntityFilterQuery,
+} from '@backstage/catalog-client';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ConformanceSummary,
+  EntityConformance,
+  RuleResult,
+  RuleSummary,
+} from '@paved-road/plugin-guidance-common';
+import {
+  GuidanceRule,
+  evaluateRules,
+  parseManifests,
+} from '@paved-road/plugin-guidance-node';
+import { ParsedArticle } from '../parseArticle';
+import { ConformanceStore, StoredEntityWithResults } from './ConformanceStore';
+import {
+  MANAGED_BY_LOCATION_ANNOTATION,
+  ManifestReader,
+  SOURCE_LOCATION_ANNOTATION,
+  SourceReadError,
+  sourceTargetOf,
+} from './ManifestReader';
+import {
+  WAIVER_ANNOTATION_PREFIX,
+  isWaiverActive,
+  readWaivers,
+} from './waivers';
+
+export type ConformanceRunStats = {
+  entities: number;
+  evaluated: number;
+  unchanged: number;
+  errors: number;
+  removed: number;
+  durationMs: number;
+};
+
+export type EvaluationOutcome = 'evaluated' | 'unchanged' | 'error';
+
+/** The catalog fields a run needs; lists ask for no more. */
+export const CONFORMANCE_ENTITY_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.annotations',
+  'spec.owner',
+];
+
+/** Kinds evaluated when config does not say: services and the like are Components. */
+export const DEFAULT_CONFORMANCE_KINDS = ['Component'];
+
+/** Entities the service looks at: of the given kinds, and saying where their source is. */
+export function conformanceEntityFilter(kinds: string[]): EntityFilterQuery {
+  return [SOURCE_LOCATION_ANNOTATION, MANAGED_BY_LOCATION_ANNOTATION].map(
+    annotation => ({
+      kind: kinds,
+      [`metadata.annotations.${annotation}`]: CATALOG_FILTER_EXISTS,
+    }),
+  );
+}
+
+export function ownerOf(entity: Entity): string | undefined {
+  const owner = (entity.spec as { owner?: unknown } | undefined)?.owner;
+  if (typeof owner !== 'string' || !owner) return undefined;
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(owner, {
+        defaultKind: 'group',
+        defaultNamespace: entity.metadata.namespace ?? 'default',
+      }),
+    );
+  } catch {
+    return owner;
+  }
+}
+
+const emptySummary = (): ConformanceSummary => ({
+  pass: 0,
+  fail: 0,
+  waived: 0,
+  notApplicable: 0,
+});
+
+export function summarize(results: RuleResult[]): ConformanceSummary {
+  const summary = emptySummary();
+  for (const r of results) {
+    if (r.status === 'not-applicable') summary.notApplicable += 1;
+    else summary[r.status] += 1;
+  }
+  return summary;
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time. */
+async function forEachBounded<T>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      await fn(item);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker),
+  );
+}
+
+/**
+ * Continuous conformance: reads each catalog entity's manifests, runs every rule over
+ * them and keeps the outcome per entity x rule in the plugin's database. Waivers are
+ * stored with the results and applied when read, so one lapses on its date without a run.
+ */
+export class ConformanceService {
+  private readonly now: () => Date;
+  private readonly concurrency: number;
+  private readonly filter: EntityFilterQuery;
+
+  constructor(
+    private readonly options: {
+      store: ConformanceStore;
+      reader: ManifestReader;
+      catalog: CatalogService;
+      auth: AuthService;
+      logger: LoggerService;
+      rules: () => GuidanceRule[];
+      articles: () => ReadonlyMap<string, ParsedArticle>;
+      concurrency?: number;
+      kinds?: string[];
+      now?: () => Date;
+    },
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.concurrency = options.concurrency ?? 4;
+    this.filter = conformanceEntityFilter(
+      options.kinds ?? DEFAULT_CONFORMANCE_KINDS,
+    );
+  }
+
+  /** One scheduled pass over the catalog. */
+  async runAll(): Promise<ConformanceRunStats> {
+    const started = Date.now();
+    const credentials = await this.options.auth.getOwnServiceCredentials();
+    const { items } = await this.options.catalog.getEntities(
+      { filter: this.filter },
+      { credentials },
+    );
+    const stored = new Map(
+      (await this.options.store.listEntities()).map(e => [e.entityRef, e]),
+    );
+    const stats: ConformanceRunStats = {
+      entities: 0,
+      evaluated: 0,
+      unchanged: 0,
+      errors: 0,
+      removed: 0,
+      durationMs: 0,
+    };
+    const seen = new Set<string>();
+    await forEachBounded(items, this.concurrency, async entity => {
+      const ref = stringifyEntityRef(entity);
+      if (seen.has(ref)) return;
+      seen.add(ref);
+      stats.entities += 1;
+      const outcome = await this.evaluateEntity(entity, {
+        previous: stored.get(ref),
+      });
+      if (outcome === 'evaluated') stats.evaluated += 1;
+      else if (outcome === 'unchanged') stats.unchanged += 1;
+      else stats.errors += 1;
+    });
+    stats.removed = await this.options.store.deleteEntitiesExcept(seen);
+    stats.durationMs = Date.now() - started;
+    this.options.logger.info(
+      `Conformance run: ${stats.entities} entities, ${stats.evaluated} evaluated, ${stats.unchanged} unchanged, ${stats.errors} unreadable, ${stats.removed} removed in ${stats.durationMs} ms`,
+    );
+    return stats;
+  }
+
+  /**
+   * Evaluates one entity. Skips the rules when the source's ETag, the rule set and the
+   * entity's waivers are what the stored results were computed with (unless `force`).
+   */
+  async evaluateEntity(
+    entity: Entity,
+    options: {
+      force?: boolean;
+      previous?: { etag?: string; fingerprint: string; error?: string };
+    } = {},
+  ): Promise<EvaluationOutcome> {
+    const { store, reader, logger } = this.options;
+    const entityRef = stringifyEntityRef(entity);
+    const owner = ownerOf(entity);
+    const rules = this.options.rules();
+    const previous = options.force
+      ? undefined
+      : options.previous ?? (await store.getEntity(entityRef));
+    const evaluatedAt = this.now().toISOString();
+    let location =
+      entity.metadata.annotations?.[SOURCE_LOCATION_ANNOTATION] ??
+      entity.metadata.annotations?.[MANAGED_BY_LOCATION_ANNOTATION] ??
+      '';
+    const fingerprint = this.fingerprint(entity, rules, location);
+    try {
+      const target = sourceTargetOf(entity);
+      if (!target) throw new SourceReadError('entity names no source location');
+      location = target.location;
+      const canSkip =
+        previous && !previous.error && previous.fingerprint === fingerprint;
+      const read = await reader.read(
+        target,
+        canSkip ? previous.etag : undefined,
+      );
+      if (!read.changed) {
+        await store.touchEntity(entityRef, owner);
+        return 'unchanged';
+      }
+      const input = parseManifests(read.files);
+      const evaluations = evaluateRules(rules, input);
+      const { waivers, invalid } = readWaivers(entity);
+      await store.saveEntity(
+        {
+          entityRef,
+          owner,
+          location,
+          etag: read.etag,
+          fingerprint,
+          evaluatedAt,
+        },
+        evaluations.map(e => {
+          const waiver = waivers.get(e.rule.id);
+          const note = invalid.get(e.rule.id);
+          return {
+            ruleId: e.rule.id,
+            status: e.status,
+            findings: [
+              ...e.findings.map(f => ({
+                ...(f.file ? { file: f.file } : {}),
+                ...(f.object ? { object: f.object } : {}),
+                message: f.message,
+              })),
+              ...(note ? [{ message: note }] : []),
+            ],
+            ...(waiver ? { waiver } : {}),
+          };
+        }),
+      );
+      return 'evaluated';
+    } catch (error) {
+      const message =
+        error instanceof SourceReadError
+          ? error.message
+          : `could not read source: ${(error as Error)?.message ?? error}`;
+      logger.warn(`Conformance of ${entityRef}: ${message}`);
+      await store.saveEntity(
+        {
+          entityRef,
+          owner,
+          location,
+          error: message,
+          fingerprint,
+          evaluatedAt,
+        },
+        [],
+      );
+      return 'error';
+    }
+  }
+
+  private fingerprint(entity: Entity, rules: GuidanceRule[], location: string) {
+    const waivers = Object.entries(entity.metadata.annotations ?? {})
+      .filter(([key]) => key.startsWith(WAIVER_ANNOTATION_PREFIX))
+      .sort(([a], [b]) => a.localeCompare(b));
+    return createHash('sha256')
+      .update(
+        JSON.stringify({
+          rules: rules.map(r => r.id).sort(),
+          location,
+          waivers,
+        }),
+      )
+      .digest('base64url');
+  }
+
+  /** Rule metadata as the API shows it: the article's title and the heading's text. */
+  ruleSummaries(): RuleSummary[] {
+    const articles = this.options.articles();
+    return this.options.rules().map(rule => {
+      const article = articles.get(rule.article.id);
+      const section = rule.article.section
+        ? article?.toc.find(t => t.id === rule.article.section)
+        : undefined;
+      return {
+        id: rule.id,
+        title: rule.title,
+        severity: rule.severity,
+        article: {
+          id: rule.article.id,
+          title: article?.summary.title ?? rule.article.id,
+          ...(rule.article.section
+            ? {
+                section: {
+                  id: rule.article.section,
+                  text: section?.text ?? rule.article.section,
+                },
+              }
+            : {}),
+        },
+      };
+    });
+  }
+
+  /** Stored rows as the API shape, waivers applied as of now; rules no longer registered drop out. */
+  toEntityConformance(
+    stored: StoredEntityWithResults,
+    summaries: RuleSummary[] = this.ruleSummaries(),
+  ): EntityConformance {
+    const now = this.now();
+    const byRule = new Map(stored.results.map(r => [r.ruleId, r]));
+    const results: RuleResult[] = [];
+    for (const rule of summaries) {
+      const row = byRule.get(rule.id);
+      if (!row) continue;
+      const waived =
+        row.status === 'fail' && row.waiver && isWaiverActive(row.waiver, now);
+      results.push({
+        rule,
+        status: waived ? 'waived' : row.status,
+        findings: row.findings,
+        ...(row.waiver ? { waiver: row.waiver } : {}),
+      });
+    }
+    if (stored.error === undefined) {
+      // failing rules first, then waived, passing, not applicable
+      const order = { fail: 0, waived: 1, pass: 2, 'not-applicable': 3 };
+      results.sort((a, b) => order[a.status] - order[b.status]);
+    }
+    return {
+      entityRef: stored.entityRef,
+      evaluatedAt: stored.evaluatedAt,
+      source: {
+        location: stored.location,
+        ...(stored.etag ? { etag: stored.etag } : {}),
+        ...(stored.error ? { error: stored.error } : {}),
+      },
+      summary: summarize(results),
+      results,
+    };
+  }
+
+  async getEntityConformance(
+    entityRef: string,
+  ): Promise<EntityConformance | undefined> {
+    const [stored] = await this.options.store.getEntitiesWithResults([
+      entityRef,
+    ]);
+    return stored ? this.toEntityConformance(stored) : undefined;
+  }
+
+  /** Conformance of the given (visible) entities, with their owners as stored. */
+  async listConformance(
+    entityRefs: string[],
+  ): Promise<{ owner?: string; conformance: EntityConformance }[]> {
+    const summaries = this.ruleSummaries();
+    const stored = await this.options.store.getEntitiesWithResults(entityRefs);
+    return stored
+      .map(s => ({
+        ...(s.owner ? { owner: s.owner } : {}),
+        conformance: this.toEntityConformance(s, summaries),
+      }))
+      .sort((a, b) =>
+        a.conformance.entityRef.localeCompare(b.conformance.entityRef),
+      );
+  }
+
+  /** For callers that read with a user's credentials: the entities that user may see. */
+  async visibleEntities(credentials: BackstageCredentials): Promise<Entity[]> {
+    const { items } = await this.options.catalog.getEntities(
+      { filter: this.filter, fields: CONFORMANCE_ENTITY_FIELDS },
+      { credentials },
+    );
+    return items;
+  }
+}

@@ -1,0 +1,190 @@
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  CompoundEntityRef,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { articleIdSchema } from '@paved-road/plugin-guidance-common';
+import { ConformanceService } from './ConformanceService';
+
+const entityPart = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9._-]+$/, 'invalid entity name part');
+
+const overviewQuery = z.object({
+  owner: z.string().min(1).max(512).optional(),
+  rule: z.string().min(1).max(200).optional(),
+});
+
+function parse<T extends z.ZodTypeAny>(
+  schema: T,
+  value: unknown,
+  what: string,
+): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const at = issue.path.length ? ` ${issue.path.join('.')}` : '';
+    throw new InputError(`Invalid ${what}${at}: ${issue.message}`);
+  }
+  return result.data;
+}
+
+function entityRefFromParams(
+  params: Record<string, string>,
+): CompoundEntityRef {
+  return {
+    kind: parse(entityPart, params.kind, 'entity kind'),
+    namespace: parse(entityPart, params.namespace, 'entity namespace'),
+    name: parse(entityPart, params.name, 'entity name'),
+  };
+}
+
+/**
+ * Conformance routes. Every read goes through the catalog with the caller's credentials
+ * first: an entity the catalog does not show the caller has no conformance for them.
+ */
+export function createConformanceRouter(options: {
+  conformance: ConformanceService;
+  catalog: CatalogService;
+  httpAuth: HttpAuthService;
+  hasArticle: (id: string) => boolean;
+}): express.Router {
+  const { conformance, catalog, httpAuth, hasArticle } = options;
+  const router = Router();
+
+  const visibleEntity = async (req: express.Request) => {
+    const ref = entityRefFromParams(req.params);
+    const credentials = await httpAuth.credentials(req);
+    const entity = await catalog.getEntityByRef(ref, { credentials });
+    if (!entity) {
+      throw new NotFoundError(
+        `No entity ${stringifyEntityRef(ref)} in the catalog`,
+      );
+    }
+    return entity;
+  };
+
+  const visibleConformance = async (req: express.Request) => {
+    const credentials = await httpAuth.credentials(req);
+    const entities = await conformance.visibleEntities(credentials);
+    return conformance.listConformance(
+      entities.map(e => stringifyEntityRef(e)),
+    );
+  };
+
+  router.get(
+    '/entities/:kind/:namespace/:name/conformance',
+    async (req, res) => {
+      const entity = await visibleEntity(req);
+      const entityRef = stringifyEntityRef(entity);
+      const result = await conformance.getEntityConformance(entityRef);
+      if (!result) {
+        throw new NotFoundError(`${entityRef} has not been evaluated yet`);
+      }
+      res.json(result);
+    },
+  );
+
+  router.post(
+    '/entities/:kind/:namespace/:name/conformance/refresh',
+    async (req, res) => {
+      const entity = await visibleEntity(req);
+      const outcome = await conformance.evaluateEntity(entity, { force: true });
+      res.status(202).json({ entityRef: stringifyEntityRef(entity), outcome });
+    },
+  );
+
+  router.get('/articles/:id/conformance', async (req, res) => {
+    const id = parse(articleIdSchema, req.params.id, 'article id');
+    if (!hasArticle(id)) {
+      throw new NotFoundError(`No guidance article with id "${id}"`);
+    }
+    const rules = conformance.ruleSummaries().filter(r => r.article.id === id);
+    const ruleIds = new Set(rules.map(r => r.id));
+    const entities = [];
+    for (const { conformance: c } of await visibleConformance(req)) {
+      const relevant = c.results.filter(
+        r => ruleIds.has(r.rule.id) && r.status !== 'not-applicable',
+      );
+      if (relevant.length === 0) continue;
+      const failing = relevant
+        .filter(r => r.status === 'fail')
+        .map(r => r.rule.id);
+      entities.push({
+        entityRef: c.entityRef,
+        status: failing.length > 0 ? ('fail' as const) : ('pass' as const),
+        failing,
+      });
+    }
+    res.json({ rules, entities });
+  });
+
+  router.get('/conformance', async (req, res) => {
+    const query = parse(overviewQuery, req.query, 'query');
+    const summaries = conformance.ruleSummaries();
+    if (query.rule && !summaries.some(r => r.id === query.rule)) {
+      throw new NotFoundError(`No conformance rule with id "${query.rule}"`);
+    }
+    let owner: string | undefined;
+    if (query.owner) {
+      try {
+        owner = stringifyEntityRef(
+          parseEntityRef(query.owner, {
+            defaultKind: 'group',
+            defaultNamespace: 'default',
+          }),
+        );
+      } catch (error) {
+        throw new InputError(`Invalid owner: ${(error as Error).message}`);
+      }
+    }
+    const listed = (await visibleConformance(req)).filter(
+      e =>
+        (!owner || e.owner === owner) &&
+        (!query.rule ||
+          e.conformance.results.some(
+            r => r.rule.id === query.rule && r.status !== 'not-applicable',
+          )),
+    );
+    const rules = summaries
+      .filter(r => !query.rule || r.id === query.rule)
+      .map(rule => {
+        const counts = { pass: 0, fail: 0, waived: 0 };
+        for (const e of listed) {
+          const result = e.conformance.results.find(r => r.rule.id === rule.id);
+          if (result && result.status !== 'not-applicable') {
+            counts[result.status] += 1;
+          }
+        }
+        return { rule, ...counts };
+      });
+    res.json({
+      entities: listed.map(e => ({
+        entityRef: e.conformance.entityRef,
+        owner: e.owner ?? null,
+        summary: e.conformance.summary,
+        ...(e.conformance.source.error
+          ? { error: e.conformance.source.error }
+          : {}),
+        ...(query.rule
+          ? {
+              ruleStatus: e.conformance.results.find(
+                r => r.rule.id === query.rule,
+              )?.status,
+            }
+          : {}),
+      })),
+      rules,
+    });
+  });
+
+  return router;
+}

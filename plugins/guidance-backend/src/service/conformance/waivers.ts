@@ -1,0 +1,44 @@
+import { Entity } from '@backstage/catalog-model';
+
+/** `paved-road.dev/waive.<rule-id>: "<YYYY-MM-DD> <reason>"` in the entity's catalog-info. */
+export const WAIVER_ANNOTATION_PREFIX = 'paved-road.dev/waive.';
+
+export type Waiver = { until: string; reason: string };
+export type WaiverParse = {
+  waivers: Map<string, Waiver>;
+  invalid: Map<string, string>;
+};
+
+const WAIVER_VALUE = /^(\d{4}-\d{2}-\d{2})\s+(\S[\s\S]*)$/;
+
+function isRealDate(value: string) {
+  const date = new Date(`${value}T00:00:00Z`);
+  return (
+    !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
+  );
+}
+
+/** Reads every waiver an entity declares; a malformed one is reported, never applied. */
+export function readWaivers(entity: Entity): WaiverParse {
+  const waivers = new Map<string, Waiver>();
+  const invalid = new Map<string, string>();
+  for (const [key, raw] of Object.entries(entity.metadata.annotations ?? {})) {
+    if (!key.startsWith(WAIVER_ANNOTATION_PREFIX)) continue;
+    const ruleId = key.slice(WAIVER_ANNOTATION_PREFIX.length);
+    const match = WAIVER_VALUE.exec(String(raw).trim());
+    if (!match || !isRealDate(match[1])) {
+      invalid.set(
+        ruleId,
+        `waiver ignored: ${key} must be "<YYYY-MM-DD> <reason>", got "${raw}"`,
+      );
+      continue;
+    }
+    waivers.set(ruleId, { until: match[1], reason: match[2].trim() });
+  }
+  return { waivers, invalid };
+}
+
+/** A waiver holds through its date (inclusive, UTC) and lapses the day after. */
+export function isWaiverActive(waiver: Waiver, now: Date): boolean {
+  return now.toISOString().slice(0, 10) <= waiver.until;
+}

@@ -1,0 +1,1 @@
+export { ArticleConformance, followSentence } from './ArticleConformance';

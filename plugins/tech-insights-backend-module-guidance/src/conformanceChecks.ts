@@ -1,0 +1,39 @@
+import {
+  JSON_RULE_ENGINE_CHECK_TYPE,
+  TechInsightJsonRuleCheck,
+} from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
+import { GuidanceRule } from '@paved-road/plugin-guidance-node';
+import { GUIDANCE_CONFORMANCE_RETRIEVER_ID } from './conformanceFactRetriever';
+
+/**
+ * One Tech Insights check per Paved Road rule: passes when the rule's fact is true, and links
+ * to the article heading that explains the rule, so a scorecard leads to the guidance.
+ */
+export function createConformanceChecks(options: {
+  rules: Pick<GuidanceRule, 'id' | 'title' | 'severity' | 'article'>[];
+  /** The portal's address (`app.baseUrl`), for the article links. */
+  appBaseUrl: string;
+}): TechInsightJsonRuleCheck[] {
+  const base = options.appBaseUrl.replace(/\/+$/, '');
+  return options.rules.map(rule => ({
+    id: `paved-road-${rule.id}`,
+    type: JSON_RULE_ENGINE_CHECK_TYPE,
+    name: rule.title,
+    description: `Paved Road rule "${rule.id}" (${rule.severity})`,
+    factIds: [GUIDANCE_CONFORMANCE_RETRIEVER_ID],
+    rule: {
+      conditions: {
+        all: [{ fact: rule.id, operator: 'equal', value: true }],
+      },
+    },
+    links: [
+      {
+        title: 'Why: the guidance that explains this rule',
+        url: `${base}/guidance/${rule.article.id}${
+          rule.article.section ? `#${rule.article.section}` : ''
+        }`,
+      },
+    ],
+    metadata: { severity: rule.severity, ruleId: rule.id },
+  }));
+}

@@ -1,0 +1,154 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { dirname, join } from 'path';
+import request from 'supertest';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { createBackendPlugin } from '@backstage/backend-plugin-api';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  FactCheckerFactory,
+  FactRetriever,
+  TechInsightsStore,
+  techInsightsFactCheckerFactoryExtensionPoint,
+  techInsightsFactRetrieversExtensionPoint,
+} from '@backstage-community/plugin-tech-insights-node';
+// the module reads from the real guidance backend, started beside it
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import guidancePlugin from '@paved-road/plugin-guidance-backend';
+import { BUILTIN_RULES } from '@paved-road/plugin-guidance-node';
+import { techInsightsModuleGuidance } from './module';
+
+jest.setTimeout(60_000);
+
+function writeTree(files: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), 'ti-guidance-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+const deployment = (image: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web }
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: ${image}
+          resources:
+            requests: { cpu: 100m, memory: 64Mi }
+            limits: { memory: 64Mi }
+`;
+
+/** Stands in for the Tech Insights backend: exposes its extension points and keeps what modules add. */
+function fakeTechInsights() {
+  const captured: {
+    retrievers: Record<string, FactRetriever>;
+    factory?: FactCheckerFactory<any, any>;
+  } = { retrievers: {} };
+  const plugin = createBackendPlugin({
+    pluginId: 'tech-insights',
+    register(env) {
+      env.registerExtensionPoint(techInsightsFactRetrieversExtensionPoint, {
+        addFactRetrievers(r) {
+          Object.assign(captured.retrievers, r);
+        },
+      });
+      env.registerExtensionPoint(techInsightsFactCheckerFactoryExtensionPoint, {
+        setFactCheckerFactory(f) {
+          captured.factory = f;
+        },
+      });
+      env.registerInit({ deps: {}, async init() {} });
+    },
+  });
+  return { plugin, captured };
+}
+
+describe('tech-insights guidance module', () => {
+  it('publishes rule results as facts and one check per rule with the article link', async () => {
+    const root = writeTree({
+      'good/deploy/app.yaml': deployment('web:1.2.3'),
+      'bad/deploy/app.yaml': deployment('web:latest'),
+    });
+    const entity = (name: string) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name,
+        namespace: 'default',
+        annotations: {
+          'backstage.io/source-location': `file:${join(root, name)}/`,
+        },
+      },
+      spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
+    });
+    const { plugin, captured } = fakeTechInsights();
+    const { server } = await startTestBackend({
+      features: [
+        plugin,
+        techInsightsModuleGuidance,
+        guidancePlugin,
+        mockServices.rootConfig.factory({
+          data: {
+            app: { baseUrl: 'http://portal.example.com' },
+            guidance: { conformance: { enabled: false, localRoots: [root] } },
+          },
+        }),
+        catalogServiceMock.factory({
+          entities: [entity('good'), entity('bad')],
+        }),
+      ],
+    });
+    for (const name of ['good', 'bad']) {
+      const res = await request(server).post(
+        `/api/guidance/entities/component/default/${name}/conformance/refresh`,
+      );
+      expect(res.status).toBe(202);
+    }
+
+    const retriever = captured.retrievers['paved-road-conformance'];
+    expect(Object.keys(retriever.schema)).toEqual(
+      expect.arrayContaining([
+        'image-tag',
+        'memory-limit',
+        'pavedRoadFailingRules',
+      ]),
+    );
+    const facts = await retriever.handler({} as any);
+    const byName = Object.fromEntries(facts.map(f => [f.entity.name, f.facts]));
+    expect(Object.keys(byName).sort()).toEqual(['bad', 'good']);
+    expect(byName.good['image-tag']).toBe(true);
+    expect(byName.good['memory-limit']).toBe(true);
+    expect(byName.bad['image-tag']).toBe(false);
+    // a rule that does not apply is not a fact
+    expect(byName.good).not.toHaveProperty('cronjob-deadlines');
+    expect(byName.bad.pavedRoadFailingRules).toBeGreaterThan(
+      byName.good.pavedRoadFailingRules as number,
+    );
+
+    // one check per built-in rule, linking to the heading that explains it
+    const checker = captured.factory!.construct({
+      getLatestSchemas: async () => [retriever.schema],
+    } as unknown as TechInsightsStore);
+    const checks = await checker.getChecks();
+    expect(checks).toHaveLength(BUILTIN_RULES.length);
+    const imageTag = checks.find(c => c.id === 'paved-road-image-tag')!;
+    const rule = BUILTIN_RULES.find(r => r.id === 'image-tag')!;
+    expect(imageTag).toMatchObject({
+      name: rule.title,
+      factIds: ['paved-road-conformance'],
+      links: [
+        {
+          url: `http://portal.example.com/guidance/${rule.article.id}#${rule.article.section}`,
+        },
+      ],
+    });
+    await expect(checker.validate(imageTag)).resolves.toMatchObject({
+      valid: true,
+    });
+  });
+});
