@@ -16,6 +16,7 @@ import {
 } from '@paved-road/plugin-guidance-common';
 import { ArticleLibrary } from './ArticleLibrary';
 import { recommendForEntity } from './recommend';
+import { toSectionContents } from './parseArticle';
 
 export type RouterOptions = {
   library: ArticleLibrary;
@@ -114,6 +115,14 @@ export async function createRouter(
       return;
     }
     res.type('application/json').send(body.json);
+  });
+
+  // The one section model with its text: what search collators index, one document per section.
+  router.get('/articles/:id/sections', (req, res) => {
+    const id = parseArticleId(req.params.id);
+    const article = library.snapshot.articles.get(id);
+    if (!article) throw new NotFoundError(`No guidance article with id "${id}"`);
+    res.json({ items: toSectionContents(article.sections) });
   });
 
   router.get('/articles/:id/entities', async (req, res) => {
