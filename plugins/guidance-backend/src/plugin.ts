@@ -7,6 +7,7 @@ import {
 import { readDurationFromConfig } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { ArticleLibrary } from './service/ArticleLibrary';
+import { readSearchVocabulary } from './service/searchText';
 import { createRouter } from './service/router';
 import { ArticleSource } from './service/sources/ArticleSource';
 import { DirectorySource } from './service/sources/DirectorySource';
@@ -78,7 +79,11 @@ export const guidancePlugin = createBackendPlugin({
           }
         }
 
-        const library = new ArticleLibrary(sources, logger);
+        const library = new ArticleLibrary(
+          sources,
+          logger,
+          readSearchVocabulary(config),
+        );
         const started = Date.now();
         await library.reload();
         logger.info(

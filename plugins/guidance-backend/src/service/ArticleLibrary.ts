@@ -12,6 +12,7 @@ import {
   toArticleResponse,
 } from './parseArticle';
 import { SearchIndex } from './searchIndex';
+import { SearchVocabularyOptions } from './searchText';
 import { ArticleSource } from './sources/ArticleSource';
 
 /** An article's API body, serialised once per reload so a request only copies bytes. */
@@ -24,7 +25,10 @@ export class LibrarySnapshot {
   readonly categories: CategoryCount[];
   readonly index: SearchIndex;
 
-  constructor(readonly articles: ReadonlyMap<string, ParsedArticle>) {
+  constructor(
+    readonly articles: ReadonlyMap<string, ParsedArticle>,
+    searchOptions: SearchVocabularyOptions = {},
+  ) {
     this.summaries = [...articles.values()]
       .map(a => a.summary)
       .sort((a, b) => a.title.localeCompare(b.title));
@@ -41,7 +45,7 @@ export class LibrarySnapshot {
       title: c.title,
       count: this.summaries.filter(s => s.category === c.id).length,
     }));
-    this.index = SearchIndex.build(articles.values());
+    this.index = SearchIndex.build(articles.values(), searchOptions);
   }
 
   static empty() {
@@ -66,6 +70,7 @@ export class ArticleLibrary {
   constructor(
     private readonly sources: ArticleSource[],
     private readonly logger: LoggerService,
+    private readonly searchOptions: SearchVocabularyOptions = {},
   ) {
     const names = sources.map(s => s.name);
     if (new Set(names).size !== names.length) {
@@ -163,6 +168,6 @@ export class ArticleLibrary {
         );
       }
     }
-    return new LibrarySnapshot(articles);
+    return new LibrarySnapshot(articles, this.searchOptions);
   }
 }

@@ -1,4 +1,7 @@
-import { stem } from './searchIndex';
+import { SearchIndex } from './searchIndex';
+import { stem } from './searchText';
+import { parseArticle } from './parseArticle';
+import { articleFixture } from '../__testUtils__/articleFixture';
 
 describe('stem', () => {
   it.each([
@@ -18,5 +21,84 @@ describe('stem', () => {
     ['dns', 'dns'],
   ])('%s becomes %s', (word, stemmed) => {
     expect(stem(word)).toBe(stemmed);
+  });
+});
+
+describe('SearchIndex', () => {
+  const pooling = parseArticle({
+    origin: 'test',
+    fallbackId: 'pooling',
+    content: articleFixture({
+      title: 'Connection pooling',
+      tags: ['postgres'],
+      body: [
+        'Pools keep server connections few.',
+        '',
+        '## Sizing',
+        '',
+        'Multiply the pod count by the pool size per pod.',
+        '',
+        '### Worked example',
+        '',
+        'Two replicas of twenty connections each need forty on the server.',
+        '',
+        '## Troubleshooting',
+        '',
+        'Clients fail with query_wait_timeout when slow queries hold every server connection.',
+        '',
+        '| symptom | fix |',
+        '| --- | --- |',
+        '| waiting clients | shorter transactions |',
+      ].join('\n'),
+    }),
+  });
+  const dns = parseArticle({
+    origin: 'test',
+    fallbackId: 'dns',
+    content: articleFixture({
+      title: 'DNS',
+      tags: ['networking'],
+      body: 'Names resolve.\n\n## Caching\n\nA negative answer is cached for the SOA minimum; timeouts wait five seconds.\n',
+    }),
+  });
+  const index = SearchIndex.build([pooling, dns]);
+
+  it('deep-links to the section that answers, with a snippet from it', () => {
+    const [top] = index.search('clients fail with query_wait_timeout', 5);
+    expect(top).toMatchObject({
+      id: 'pooling',
+      section: { id: 'troubleshooting', text: 'Troubleshooting' },
+    });
+    expect(top.snippet).toContain('query_wait_timeout');
+    expect(top.snippet).not.toMatch(/\||---/);
+  });
+
+  it('uses the heading above a section as its context', () => {
+    // "sizing" is only in the H2; the H3 under it holds the numbers.
+    const [top] = index.search('sizing forty replicas', 5);
+    expect(top.section?.id).toBe('worked-example');
+  });
+
+  it('completes the word being typed and forgives a typo', () => {
+    expect(index.search('query_wait_time', 5)[0].section?.id).toBe(
+      'troubleshooting',
+    );
+    expect(index.search('negativ', 5)[0].id).toBe('dns');
+    expect(index.search('replcas', 5)[0].id).toBe('pooling');
+  });
+
+  it('expands synonyms from configuration and drops configured stop words', () => {
+    expect(index.search('pg', 5).map(r => r.id)).toEqual(['pooling']);
+    const custom = SearchIndex.build([pooling, dns], {
+      synonyms: { resolver: ['dns'], pg: [] },
+      stopWords: ['names'],
+    });
+    expect(custom.search('resolver', 5).map(r => r.id)).toEqual(['dns']);
+    expect(custom.search('pg', 5)).toEqual([]);
+    expect(custom.search('names', 5)).toEqual([]);
+  });
+
+  it('answers nothing for a query of stop words only', () => {
+    expect(index.search('how do I', 5)).toEqual([]);
   });
 });
