@@ -26,7 +26,16 @@ const WEIGHTS = {
   phrase: 2.5,
   /** How many of the best sections are checked for such pairs. */
   phraseCandidates: 60,
+  /**
+   * The opening text and a checklist summarise the sections that explain: a question is
+   * answered by the explaining section when one matches nearly as well.
+   */
+  opening: 0.65,
+  checklist: 0.6,
 };
+
+// Three or more task-list items: the section is a checklist.
+const CHECKLIST = /(\[[ xX]\][^[]*){3,}/;
 
 /** Postings of one term in one field: section (or article) numbers and term counts. */
 class Postings {
@@ -143,6 +152,8 @@ export class SearchIndex {
   private sectionOrdinal = new Uint16Array(0);
   private sectionLength = new Uint32Array(0);
   private sectionParent = new Int32Array(0);
+  /** Per section: how likely it is to be the answer before any word is matched. */
+  private sectionPrior = new Float32Array(0);
   /** Per article: its first section. */
   private articleFirstSection = new Uint32Array(0);
   private averageLength = 1;
@@ -176,6 +187,7 @@ export class SearchIndex {
     this.sectionOrdinal = new Uint16Array(sectionCount);
     this.sectionLength = new Uint32Array(sectionCount);
     this.sectionParent = new Int32Array(sectionCount);
+    this.sectionPrior = new Float32Array(sectionCount);
     this.articleFirstSection = new Uint32Array(articles.length + 1);
     const surface = this.surfaceTerm;
     let s = 0;
@@ -226,6 +238,12 @@ export class SearchIndex {
           if (!textCounts.has(t)) e.df++;
         }
         this.sectionLength[s] = length;
+        this.sectionPrior[s] =
+          section.id === undefined
+            ? WEIGHTS.opening
+            : CHECKLIST.test(section.text)
+            ? WEIGHTS.checklist
+            : 1;
         totalLength += length;
         s++;
       });
@@ -431,17 +449,30 @@ export class SearchIndex {
     // Articles by their best section, plus a little for other sections that match.
     const best = new Map<
       number,
-      { section: number; score: number; second: number }
+      { score: number; second: number; section: number; link: number }
     >();
     for (const [sct, score] of scores) {
       const article = this.sectionArticle[sct];
       const current = best.get(article);
-      if (!current) best.set(article, { section: sct, score, second: 0 });
-      else if (score > current.score) {
-        current.second = Math.max(current.second, current.score);
-        current.section = sct;
+      if (!current) {
+        best.set(article, {
+          score,
+          second: 0,
+          section: sct,
+          link: score * this.sectionPrior[sct],
+        });
+        continue;
+      }
+      if (score > current.score) {
+        current.second = current.score;
         current.score = score;
       } else if (score > current.second) current.second = score;
+      // The deep link: the best section once openings and checklists give way.
+      const link = score * this.sectionPrior[sct];
+      if (link > current.link) {
+        current.link = link;
+        current.section = sct;
+      }
     }
     const ranked = [...best.entries()]
       .map(([article, r]) => ({
