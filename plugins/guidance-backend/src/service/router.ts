@@ -121,7 +121,8 @@ export async function createRouter(
   router.get('/articles/:id/sections', (req, res) => {
     const id = parseArticleId(req.params.id);
     const article = library.snapshot.articles.get(id);
-    if (!article) throw new NotFoundError(`No guidance article with id "${id}"`);
+    if (!article)
+      throw new NotFoundError(`No guidance article with id "${id}"`);
     res.json({ items: toSectionContents(article.sections) });
   });
 

@@ -1,6 +1,11 @@
 import { SearchResult } from '@paved-road/plugin-guidance-common';
 import type { ParsedArticle } from './parseArticle';
-import { SearchVocabularyOptions, TermNormaliser, words } from './searchText';
+import {
+  SearchVocabularyOptions,
+  TermNormaliser,
+  forEachWord,
+  words,
+} from './searchText';
 
 export { stem } from './searchText';
 
@@ -9,7 +14,7 @@ export { stem } from './searchText';
  * above it (an H3's H2) and the article's title and tags: a term found in the heading counts as
  * if it appeared `heading` times in the text, and so on. An article ranks by its best section.
  */
-const WEIGHTS = {
+export const WEIGHTS = {
   k1: 2,
   b: 0.7,
   heading: 2.5,
@@ -25,7 +30,9 @@ const WEIGHTS = {
   /** Bonus per pair of adjacent question words found next to each other in a section. */
   phrase: 2.5,
   /** How many of the best sections are checked for such pairs. */
-  phraseCandidates: 60,
+  phraseCandidates: 30,
+  /** Words within this distance (stop words not counted) stand together. */
+  phraseWindow: 3,
   /**
    * The opening text and a checklist summarise the sections that explain: a question is
    * answered by the explaining section when one matches nearly as well.
@@ -33,9 +40,6 @@ const WEIGHTS = {
   opening: 0.65,
   checklist: 0.6,
 };
-
-// Three or more task-list items: the section is a checklist.
-const CHECKLIST = /(\[[ xX]\][^[]*){3,}/;
 
 /** Postings of one term in one field: section (or article) numbers and term counts. */
 class Postings {
@@ -68,38 +72,13 @@ class Postings {
   }
 }
 
-type TermEntry = {
-  /** Sections whose text has the term. */
-  text?: Postings;
-  /** Sections whose heading has the term. */
-  heading?: Postings;
-  /** Articles whose title has the term. */
-  title?: Postings;
-  /** Articles whose tags have the term. */
-  tags?: Postings;
-  /** Sections with the term in any field, for its rarity. */
-  df: number;
-};
-
 /** One query term with the weight it carries: typed words 1, expansions less. */
-type QueryTerm = { term: string; weight: number };
+type QueryTerm = { id: number; weight: number };
 
 const SNIPPET_LENGTH = 220;
-
-function countTerms(
-  normaliser: TermNormaliser,
-  text: string,
-  surface: Map<string, string>,
-): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const w of words(text)) {
-    const t = normaliser.term(w);
-    if (!t) continue;
-    counts.set(t, (counts.get(t) ?? 0) + 1);
-    if (!surface.has(w)) surface.set(w, t);
-  }
-  return counts;
-}
+/** Pairs of term ids as one number (ids stay far below 2^26). */
+const pairKey = (a: number, b: number) =>
+  a < b ? a * 67108864 + b : b * 67108864 + a;
 
 /** Edits allowed for a query word the library does not contain. */
 function allowedEdits(word: string): number {
@@ -129,35 +108,86 @@ function editDistance(a: string, b: string, max: number): number {
   return prev[b.length];
 }
 
+/** Whether a section is a checklist: three or more task-list items. */
+function isChecklist(text: string): boolean {
+  let n = 0;
+  for (const marker of ['[ ]', '[x]', '[X]']) {
+    for (
+      let i = text.indexOf(marker);
+      i >= 0;
+      i = text.indexOf(marker, i + 3)
+    ) {
+      if (++n >= 3) return true;
+    }
+  }
+  return false;
+}
+
+/** The `k` entries of `items` with the highest `score`, best first. */
+function topK(items: number[], score: (i: number) => number, k: number) {
+  const top: number[] = [];
+  let floor = -Infinity;
+  for (const item of items) {
+    const v = score(item);
+    if (top.length === k && v <= floor) continue;
+    let at = top.length;
+    while (at > 0 && score(top[at - 1]) < v) at--;
+    top.splice(at, 0, item);
+    if (top.length > k) top.pop();
+    if (top.length === k) floor = score(top[k - 1]);
+  }
+  return top;
+}
+
 /**
  * A section-level inverted index: one entry per article section (the text before the first
  * heading included), scored with BM25F over the section's text, heading, parent heading and
- * the article's title and tags. Articles rank by their best section, which is also the deep
- * link and the source of the snippet. Prefix completion for the word being typed, typo
- * tolerance for words the library does not contain, and configurable synonyms and stop words.
+ * the article's title and tags, plus a bonus for question words that stand together in the
+ * section. Articles rank by their best section, which is also the deep link and the source of
+ * the snippet. Prefix completion for the word being typed, typo tolerance for words the
+ * library does not contain, and configurable synonyms and stop words.
  *
- * Postings are typed arrays: at ten thousand articles the index holds about a million
- * postings in a few tens of megabytes.
+ * Terms are numbered and postings are typed arrays; a query adds into preallocated arrays, so
+ * ten thousand articles (about a hundred thousand sections) stay fast and small.
  */
 export class SearchIndex {
-  private readonly terms = new Map<string, TermEntry>();
-  /** Every word seen (lower case, unstemmed) and its term, sorted for prefix search. */
+  private readonly normaliser: TermNormaliser;
+  /** Stemmed term -> id. */
+  private readonly termIds = new Map<string, number>();
+  private readonly termNames: string[] = [];
+  private readonly textPostings: (Postings | undefined)[] = [];
+  private readonly headingPostings: (Postings | undefined)[] = [];
+  private readonly titlePostings: (Postings | undefined)[] = [];
+  private readonly tagPostings: (Postings | undefined)[] = [];
+  /** Per term: sections with it in any field, for its rarity. */
+  private df: number[] = [];
+  /** Every word seen (lower case, unstemmed) -> its term id, or -1 for a stop word. */
+  private readonly wordTerm = new Map<string, number>();
+  /** The indexed words, sorted for prefix search, and by length for typo search. */
   private surfaceWords: string[] = [];
-  private readonly surfaceTerm = new Map<string, string>();
   private readonly wordsByLength = new Map<number, string[]>();
 
   private readonly articles: ParsedArticle[] = [];
-  /** Per section: its article, its index within the article, its text length, its parent section. */
+  /** Per section: its article, its index within the article, its text length, parent, prior. */
   private sectionArticle = new Uint32Array(0);
   private sectionOrdinal = new Uint16Array(0);
   private sectionLength = new Uint32Array(0);
   private sectionParent = new Int32Array(0);
   /** Per section: how likely it is to be the answer before any word is matched. */
   private sectionPrior = new Float32Array(0);
-  /** Per article: its first section. */
+  /** Per article: its first section (one more entry closes the last article). */
   private articleFirstSection = new Uint32Array(0);
   private averageLength = 1;
-  private readonly normaliser: TermNormaliser;
+
+  // Scratch space, reused by every call (search is synchronous).
+  private counts = new Uint16Array(1024);
+  private headingCounts = new Uint16Array(1024);
+  private scores = new Float64Array(0);
+  private tf = new Float64Array(0);
+  private articleBest = new Float64Array(0);
+  private articleSecond = new Float64Array(0);
+  private articleLink = new Float64Array(0);
+  private articleSection = new Int32Array(0);
 
   private constructor(options: SearchVocabularyOptions) {
     this.normaliser = new TermNormaliser(options);
@@ -172,13 +202,47 @@ export class SearchIndex {
     return index;
   }
 
-  private entry(term: string): TermEntry {
-    let e = this.terms.get(term);
-    if (!e) {
-      e = { df: 0 };
-      this.terms.set(term, e);
+  /** The term id of an indexed word, created on first sight; -1 for a stop word. */
+  private indexWord(word: string): number {
+    let id = this.wordTerm.get(word);
+    if (id === undefined) {
+      const term = this.normaliser.term(word);
+      if (!term) id = -1;
+      else {
+        id = this.termIds.get(term);
+        if (id === undefined) {
+          id = this.termNames.length;
+          this.termIds.set(term, id);
+          this.termNames.push(term);
+          this.df.push(0);
+          if (id >= this.counts.length) {
+            const grown = new Uint16Array(this.counts.length * 2);
+            grown.set(this.counts);
+            this.counts = grown;
+            const grownHeading = new Uint16Array(this.counts.length);
+            grownHeading.set(this.headingCounts);
+            this.headingCounts = grownHeading;
+          }
+        }
+      }
+      this.wordTerm.set(word, id);
     }
-    return e;
+    return id;
+  }
+
+  /** Counts the terms of `text` into `counts`; returns the ids touched. */
+  private count(text: string, counts: Uint16Array): number[] {
+    const touched: number[] = [];
+    forEachWord(text, w => {
+      const id = this.indexWord(w);
+      if (id < 0) return;
+      // indexWord may have grown the arrays: index through the field, not the argument.
+      const target =
+        counts === this.headingCounts ? this.headingCounts : this.counts;
+      if (target[id]++ === 0) touched.push(id);
+      if (target[id] === 65535) target[id] = 65534;
+    });
+    return touched;
   }
 
   private add(articles: ParsedArticle[]) {
@@ -189,22 +253,33 @@ export class SearchIndex {
     this.sectionParent = new Int32Array(sectionCount);
     this.sectionPrior = new Float32Array(sectionCount);
     this.articleFirstSection = new Uint32Array(articles.length + 1);
-    const surface = this.surfaceTerm;
     let s = 0;
     let totalLength = 0;
+    const post = (
+      lists: (Postings | undefined)[],
+      id: number,
+      doc: number,
+      tf: number,
+    ) => {
+      let p = lists[id];
+      if (!p) {
+        p = new Postings();
+        lists[id] = p;
+      }
+      p.add(doc, tf);
+    };
     articles.forEach((article, a) => {
       this.articles.push(article);
       this.articleFirstSection[a] = s;
       const { title, tags } = article.summary;
-      for (const [t, tf] of countTerms(this.normaliser, title, surface)) {
-        (this.entry(t).title ??= new Postings()).add(a, tf);
-      }
-      for (const [t, tf] of countTerms(
-        this.normaliser,
-        tags.join(' '),
-        surface,
-      )) {
-        (this.entry(t).tags ??= new Postings()).add(a, tf);
+      for (const [field, lists] of [
+        [title, this.titlePostings],
+        [tags.join(' '), this.tagPostings],
+      ] as const) {
+        for (const id of this.count(field, this.counts)) {
+          post(lists, id, a, this.counts[id]);
+          this.counts[id] = 0;
+        }
       }
       const byId = new Map<string, number>();
       article.sections.forEach((section, i) => {
@@ -219,29 +294,28 @@ export class SearchIndex {
           section.id === undefined
             ? `${article.summary.summary} ${section.text}`
             : section.text;
-        const textCounts = countTerms(this.normaliser, text, surface);
-        const headingCounts = countTerms(
-          this.normaliser,
+        const textIds = this.count(text, this.counts);
+        const headingIds = this.count(
           section.heading ?? '',
-          surface,
+          this.headingCounts,
         );
         let length = 0;
-        for (const [t, tf] of textCounts) {
-          const e = this.entry(t);
-          (e.text ??= new Postings()).add(s, tf);
-          e.df++;
-          length += tf;
+        for (const id of textIds) {
+          post(this.textPostings, id, s, this.counts[id]);
+          this.df[id]++;
+          length += this.counts[id];
         }
-        for (const [t, tf] of headingCounts) {
-          const e = this.entry(t);
-          (e.heading ??= new Postings()).add(s, tf);
-          if (!textCounts.has(t)) e.df++;
+        for (const id of headingIds) {
+          post(this.headingPostings, id, s, this.headingCounts[id]);
+          if (this.counts[id] === 0) this.df[id]++;
+          this.headingCounts[id] = 0;
         }
+        for (const id of textIds) this.counts[id] = 0;
         this.sectionLength[s] = length;
         this.sectionPrior[s] =
           section.id === undefined
             ? WEIGHTS.opening
-            : CHECKLIST.test(section.text)
+            : isChecklist(section.text)
             ? WEIGHTS.checklist
             : 1;
         totalLength += length;
@@ -250,52 +324,69 @@ export class SearchIndex {
     });
     this.articleFirstSection[articles.length] = s;
     this.averageLength = Math.max(1, totalLength / Math.max(1, s));
-    for (const e of this.terms.values()) {
-      e.text?.trim();
-      e.heading?.trim();
-      e.title?.trim();
-      e.tags?.trim();
+    for (const lists of [
+      this.textPostings,
+      this.headingPostings,
+      this.titlePostings,
+      this.tagPostings,
+    ]) {
+      for (const p of lists) p?.trim();
     }
-    this.surfaceWords = [...surface.keys()].sort();
+    this.surfaceWords = [...this.wordTerm.entries()]
+      .filter(([, id]) => id >= 0)
+      .map(([w]) => w)
+      .sort();
     for (const w of this.surfaceWords) {
       const list = this.wordsByLength.get(w.length) ?? [];
       list.push(w);
       this.wordsByLength.set(w.length, list);
     }
+    this.scores = new Float64Array(sectionCount);
+    this.tf = new Float64Array(sectionCount);
+    this.articleBest = new Float64Array(articles.length);
+    this.articleSecond = new Float64Array(articles.length);
+    this.articleLink = new Float64Array(articles.length);
+    this.articleSection = new Int32Array(articles.length).fill(-1);
+  }
+
+  /** The term id of a query word, if the library has it; null for a stop word. */
+  private lookup(word: string): number | null | undefined {
+    const id = this.wordTerm.get(word);
+    if (id !== undefined) return id < 0 ? null : id;
+    const term = this.normaliser.term(word);
+    return term ? this.termIds.get(term) : null;
   }
 
   /** Index terms for a query: typed words, their synonyms, a completion of the last word, corrections. */
-  private queryTerms(query: string): QueryTerm[] {
-    const typed = words(query);
+  private queryTerms(typed: string[]): QueryTerm[] {
     const result: QueryTerm[] = [];
-    const seen = new Map<string, number>();
-    const push = (term: string, weight: number) => {
-      const at = seen.get(term);
+    const seen = new Map<number, number>();
+    const push = (id: number, weight: number) => {
+      const at = seen.get(id);
       if (at !== undefined) {
         result[at].weight = Math.max(result[at].weight, weight);
         return;
       }
-      seen.set(term, result.length);
-      result.push({ term, weight });
+      seen.set(id, result.length);
+      result.push({ id, weight });
     };
     typed.forEach((word, i) => {
       const isLast = i === typed.length - 1;
-      const term = this.normaliser.term(word);
-      if (!term) return;
-      const known = this.terms.has(term);
-      if (known) push(term, 1);
+      const id = this.lookup(word);
+      if (id === null) return;
+      if (id !== undefined) push(id, 1);
       for (const synonym of this.normaliser.synonyms.get(word) ?? []) {
-        const t = this.normaliser.term(synonym);
-        if (t && this.terms.has(t)) push(t, WEIGHTS.synonym);
+        const s = this.lookup(synonym);
+        if (s !== null && s !== undefined) push(s, WEIGHTS.synonym);
       }
       // Search as you type: the last word may be unfinished.
       if (isLast && word.length >= 3) {
         for (const w of this.completions(word)) {
-          push(this.surfaceTerm.get(w)!, WEIGHTS.prefix);
+          push(this.wordTerm.get(w)!, WEIGHTS.prefix);
         }
       }
-      if (!known && !this.surfaceTerm.has(word)) {
-        for (const t of this.corrections(word)) push(t, WEIGHTS.fuzzy);
+      if (id === undefined) {
+        for (const c of this.corrections(word)) push(c, WEIGHTS.fuzzy);
       }
     });
     return result;
@@ -319,111 +410,91 @@ export class SearchIndex {
     return out;
   }
 
-  /** Terms of words within the allowed edits of a word the library does not contain. */
-  private corrections(word: string): string[] {
+  /** Term ids of words within the allowed edits of a word the library does not contain. */
+  private corrections(word: string): number[] {
     const max = allowedEdits(word);
     if (max === 0) return [];
-    const found = new Set<string>();
+    const found = new Set<number>();
     for (let len = word.length - max; len <= word.length + max; len++) {
       for (const candidate of this.wordsByLength.get(len) ?? []) {
         if (editDistance(word, candidate, max) <= max) {
-          found.add(this.surfaceTerm.get(candidate)!);
+          found.add(this.wordTerm.get(candidate)!);
         }
       }
     }
     return [...found];
   }
 
-  /**
-   * Proximity for the best candidates only: each pair of adjacent question words (stop words
-   * skipped) that also stands together in a section's heading or text raises its score.
-   */
-  private queryPairs(query: string): Set<string> {
-    const typed = words(query)
-      .map(w => this.normaliser.term(w))
-      .filter((t): t is string => Boolean(t));
-    const pairs = new Set<string>();
-    for (let i = 1; i < typed.length; i++) {
-      if (typed[i - 1] !== typed[i]) pairs.add(`${typed[i - 1]} ${typed[i]}`);
-    }
-    return pairs;
-  }
-
-  /** How many of the question's word pairs stand together in a section. */
-  private phraseMatches(sct: number, pairs: Set<string>): number {
-    if (pairs.size === 0) return 0;
+  /** How many of the question's word pairs stand close together in a section. */
+  private phraseMatches(sct: number, pairs: Set<number>): number {
     const article = this.articles[this.sectionArticle[sct]];
     const section = article.sections[this.sectionOrdinal[sct]];
-    const found = new Set<string>();
+    const found = new Set<number>();
+    const window = WEIGHTS.phraseWindow;
     for (const text of [
       article.summary.title,
       section.heading ?? '',
       section.text,
     ]) {
-      let previous: string | null = null;
-      for (const w of words(text)) {
-        const t = this.normaliser.term(w);
-        if (!t) continue;
-        const pair = `${previous} ${t}`;
-        if (previous && pairs.has(pair)) found.add(pair);
-        previous = t;
-      }
+      const recent: number[] = [];
+      forEachWord(text, w => {
+        const id = this.wordTerm.get(w);
+        if (id === undefined || id < 0) return;
+        for (const r of recent) {
+          const key = pairKey(r, id);
+          if (pairs.has(key)) found.add(key);
+        }
+        recent.push(id);
+        if (recent.length > window) recent.shift();
+      });
     }
     return found.size;
   }
 
-  private addPhraseBonus(pairs: Set<string>, scores: Map<number, number>) {
-    if (pairs.size === 0) return;
-    const candidates = [...scores.entries()]
-      .sort((x, y) => y[1] - x[1])
-      .slice(0, WEIGHTS.phraseCandidates);
-    for (const [sct, score] of candidates) {
-      const found = this.phraseMatches(sct, pairs);
-      if (found) scores.set(sct, score + WEIGHTS.phrase * found);
-    }
-  }
-
   search(query: string, limit: number): SearchResult[] {
-    const queryTerms = this.queryTerms(query);
+    const typed = words(query);
+    const queryTerms = this.queryTerms(typed);
     if (queryTerms.length === 0) return [];
     const sectionCount = this.sectionArticle.length;
     const { k1, b } = WEIGHTS;
+    const { scores, tf } = this;
+    const touched: number[] = [];
+    const tfTouched: number[] = [];
+    const addTf = (sct: number, value: number) => {
+      if (tf[sct] === 0) tfTouched.push(sct);
+      tf[sct] += value;
+    };
 
-    // Per section: its score so far. Sparse: only sections some term reaches.
-    const scores = new Map<number, number>();
-    for (const { term, weight } of queryTerms) {
-      const e = this.terms.get(term);
-      if (!e) continue;
-      const idf = Math.log(1 + (sectionCount - e.df + 0.5) / (e.df + 0.5));
+    for (const { id, weight } of queryTerms) {
+      const df = this.df[id];
+      const idf = Math.log(1 + (sectionCount - df + 0.5) / (df + 0.5));
       // BM25F: the weighted term count over all fields, saturated once.
-      const tf = new Map<number, number>();
-      const addTf = (section: number, value: number) =>
-        tf.set(section, (tf.get(section) ?? 0) + value);
-      if (e.text) {
-        for (let i = 0; i < e.text.n; i++) {
-          const sct = e.text.docs[i];
+      const text = this.textPostings[id];
+      if (text) {
+        for (let i = 0; i < text.n; i++) {
+          const sct = text.docs[i];
           const norm =
             1 - b + (b * this.sectionLength[sct]) / this.averageLength;
-          addTf(sct, e.text.tfs[i] / norm);
+          addTf(sct, text.tfs[i] / norm);
         }
       }
-      if (e.heading) {
-        for (let i = 0; i < e.heading.n; i++) {
-          const sct = e.heading.docs[i];
-          addTf(sct, WEIGHTS.heading * e.heading.tfs[i]);
+      const heading = this.headingPostings[id];
+      if (heading) {
+        for (let i = 0; i < heading.n; i++) {
+          const sct = heading.docs[i];
+          addTf(sct, WEIGHTS.heading * heading.tfs[i]);
           // The heading is context for the sections under it.
-          const article = this.sectionArticle[sct];
-          const end = this.articleFirstSection[article + 1];
+          const end = this.articleFirstSection[this.sectionArticle[sct] + 1];
           for (let c = sct + 1; c < end && this.sectionParent[c] >= sct; c++) {
             if (this.sectionParent[c] === sct) {
-              addTf(c, WEIGHTS.parentHeading * e.heading.tfs[i]);
+              addTf(c, WEIGHTS.parentHeading * heading.tfs[i]);
             }
           }
         }
       }
       for (const [postings, w] of [
-        [e.title, WEIGHTS.title],
-        [e.tags, WEIGHTS.tags],
+        [this.titlePostings[id], WEIGHTS.title],
+        [this.tagPostings[id], WEIGHTS.tags],
       ] as const) {
         if (!postings) continue;
         for (let i = 0; i < postings.n; i++) {
@@ -434,56 +505,66 @@ export class SearchIndex {
           }
         }
       }
-      for (const [sct, value] of tf) {
-        scores.set(
-          sct,
-          (scores.get(sct) ?? 0) +
-            (weight * idf * value * (k1 + 1)) / (value + k1),
-        );
+      for (const sct of tfTouched) {
+        const value = tf[sct];
+        if (scores[sct] === 0) touched.push(sct);
+        scores[sct] += (weight * idf * value * (k1 + 1)) / (value + k1);
+        tf[sct] = 0;
+      }
+      tfTouched.length = 0;
+    }
+
+    // Proximity for the best candidates: question words that stand together.
+    const pairs = new Set<number>();
+    const ids = typed
+      .map(w => this.lookup(w))
+      .filter((id): id is number => id !== null && id !== undefined);
+    for (let i = 1; i < ids.length; i++) {
+      if (ids[i - 1] !== ids[i]) pairs.add(pairKey(ids[i - 1], ids[i]));
+    }
+    if (pairs.size) {
+      for (const sct of topK(
+        touched,
+        i => scores[i],
+        WEIGHTS.phraseCandidates,
+      )) {
+        scores[sct] += WEIGHTS.phrase * this.phraseMatches(sct, pairs);
       }
     }
 
-    const pairs = this.queryPairs(query);
-    this.addPhraseBonus(pairs, scores);
-
-    // Articles by their best section, plus a little for other sections that match.
-    const best = new Map<
-      number,
-      { score: number; second: number; section: number; link: number }
-    >();
-    for (const [sct, score] of scores) {
-      const article = this.sectionArticle[sct];
-      const current = best.get(article);
-      if (!current) {
-        best.set(article, {
-          score,
-          second: 0,
-          section: sct,
-          link: score * this.sectionPrior[sct],
-        });
-        continue;
-      }
-      if (score > current.score) {
-        current.second = current.score;
-        current.score = score;
-      } else if (score > current.second) current.second = score;
-      // The deep link: the best section once openings and checklists give way.
+    // Articles by their best section; the deep link is the best once openings and checklists give way.
+    const { articleBest, articleSecond, articleLink, articleSection } = this;
+    const articlesTouched: number[] = [];
+    for (const sct of touched) {
+      const score = scores[sct];
+      const a = this.sectionArticle[sct];
+      if (articleSection[a] < 0) articlesTouched.push(a);
+      if (score > articleBest[a]) {
+        articleSecond[a] = articleBest[a];
+        articleBest[a] = score;
+      } else if (score > articleSecond[a]) articleSecond[a] = score;
       const link = score * this.sectionPrior[sct];
-      if (link > current.link) {
-        current.link = link;
-        current.section = sct;
+      if (link > articleLink[a] || articleSection[a] < 0) {
+        articleLink[a] = link;
+        articleSection[a] = sct;
       }
     }
-    const ranked = [...best.entries()]
-      .map(([article, r]) => ({
-        article,
-        section: r.section,
-        score: r.score + WEIGHTS.secondSection * r.second,
-      }))
-      .sort((x, y) => y.score - x.score || x.article - y.article)
-      .slice(0, limit);
+    const articleScore = (a: number) =>
+      articleBest[a] + WEIGHTS.secondSection * articleSecond[a];
+    const ranked = topK(articlesTouched, articleScore, limit).map(a => ({
+      article: a,
+      section: articleSection[a],
+      score: articleScore(a),
+    }));
+    for (const sct of touched) scores[sct] = 0;
+    for (const a of articlesTouched) {
+      articleBest[a] = 0;
+      articleSecond[a] = 0;
+      articleLink[a] = 0;
+      articleSection[a] = -1;
+    }
 
-    const matchTerms = new Set(queryTerms.map(q => q.term));
+    const matchTerms = new Set(queryTerms.map(q => this.termNames[q.id]));
     return ranked.map(({ article: a, section: sct, score }) => {
       const article = this.articles[a];
       const section = article.sections[this.sectionOrdinal[sct]];
@@ -518,10 +599,10 @@ export function snippet(
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= SNIPPET_LENGTH) return flat;
   const hits: { at: number; term: string }[] = [];
-  for (const m of flat.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const t = normaliser.term(m[0].toLowerCase());
-    if (t && terms.has(t)) hits.push({ at: m.index!, term: t });
-  }
+  forEachWord(flat, (word, at) => {
+    const t = normaliser.term(word);
+    if (t && terms.has(t)) hits.push({ at, term: t });
+  });
   let start = 0;
   let bestCount = 0;
   for (let i = 0; i < hits.length; i++) {
