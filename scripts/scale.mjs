@@ -53,6 +53,7 @@ console.log(`generated ${COUNT} articles, ${(bytes / 1024 / 1024).toFixed(1)} Mi
 
 async function measure(path) {
   let loadedLine = '';
+  let indexLine = '';
   let tail = '';
   const backend = await startBackend({
     port: 7108,
@@ -63,6 +64,8 @@ async function measure(path) {
       tail = (tail + chunk).replace(/\x1b\[[0-9;]*m/g, '').slice(-4000);
       const m = /Guidance library loaded: (\d+) articles .*? in (\d+) ms/.exec(tail);
       if (m) loadedLine = m;
+      const built = /Guidance search index: (\d+) sections of (\d+) articles built in (\d+) ms/.exec(tail);
+      if (built) indexLine = built;
       if (process.env.SCALE_DEBUG && /Skipped/.test(chunk)) process.stderr.write(chunk);
     },
   });
@@ -83,6 +86,8 @@ async function measure(path) {
     return {
       articles: loadedLine ? Number(loadedLine[1]) : NaN,
       loadMs: loadedLine ? Number(loadedLine[2]) : NaN,
+      indexMs: indexLine ? Number(indexLine[3]) : NaN,
+      sections: indexLine ? Number(indexLine[1]) : NaN,
       rss,
       p50: latencies[Math.floor(latencies.length * 0.5)].toFixed(1),
       p95: latencies[Math.floor(latencies.length * 0.95)].toFixed(1),
@@ -97,8 +102,8 @@ try {
   const big = await measure(articles);
   console.log();
   console.log(table([
-    { library: 'empty (baseline)', articles: base.articles, 'load + index ms': base.loadMs, 'backend RSS MiB': base.rss, 'search p50 ms': base.p50, 'search p95 ms': base.p95 },
-    { library: `synthetic ${COUNT}`, articles: big.articles, 'load + index ms': big.loadMs, 'backend RSS MiB': big.rss, 'search p50 ms': big.p50, 'search p95 ms': big.p95 },
+    { library: 'empty (baseline)', articles: base.articles, sections: base.sections, 'load + index ms': base.loadMs, 'index build ms': base.indexMs, 'backend RSS MiB': base.rss, 'search p50 ms': base.p50, 'search p95 ms': base.p95 },
+    { library: `synthetic ${COUNT}`, articles: big.articles, sections: big.sections, 'load + index ms': big.loadMs, 'index build ms': big.indexMs, 'backend RSS MiB': big.rss, 'search p50 ms': big.p50, 'search p95 ms': big.p95 },
   ]));
   console.log(`\nmemory for ${COUNT} articles: ${big.rss - base.rss} MiB over the baseline backend`);
 } finally {

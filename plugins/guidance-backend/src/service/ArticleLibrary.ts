@@ -24,6 +24,8 @@ export class LibrarySnapshot {
   readonly bodies = new Map<string, PreparedBody>();
   readonly categories: CategoryCount[];
   readonly index: SearchIndex;
+  /** How long building the search index took, for the load log line. */
+  readonly indexBuildMs: number;
 
   constructor(
     readonly articles: ReadonlyMap<string, ParsedArticle>,
@@ -45,7 +47,9 @@ export class LibrarySnapshot {
       title: c.title,
       count: this.summaries.filter(s => s.category === c.id).length,
     }));
+    const started = performance.now();
     this.index = SearchIndex.build(articles.values(), searchOptions);
+    this.indexBuildMs = Math.round(performance.now() - started);
   }
 
   static empty() {
@@ -96,6 +100,9 @@ export class ArticleLibrary {
       await this.readSource(source);
     }
     this.current = this.assemble();
+    this.logger.info(
+      `Guidance search index: ${this.current.index.sectionCount} sections of ${this.current.summaries.length} articles built in ${this.current.indexBuildMs} ms`,
+    );
   }
 
   private async readSource(source: ArticleSource) {

@@ -102,3 +102,31 @@ describe('SearchIndex', () => {
     expect(index.search('how do I', 5)).toEqual([]);
   });
 });
+
+describe('SearchIndex for questions of quantity', () => {
+  it('prefers the section with the arithmetic for "how many" questions', () => {
+    const article = parseArticle({
+      origin: 'test',
+      fallbackId: 'rotation',
+      content: articleFixture({
+        title: 'Rotations',
+        body: [
+          '## Handover',
+          '',
+          'Each engineer on the rotation hands over notes to the next engineer on the rotation.',
+          '',
+          '## Team arithmetic',
+          '',
+          'A rotation of 6 engineers puts each on call 1 week in 6, 17 percent; 8 engineers make it 12 percent.',
+        ].join('\n'),
+      }),
+    });
+    const index = SearchIndex.build([article]);
+    expect(index.search('engineers rotation', 5)[0].section?.id).toBe(
+      'handover',
+    );
+    expect(
+      index.search('how many engineers for a rotation', 5)[0].section?.id,
+    ).toBe('team-arithmetic');
+  });
+});

@@ -39,7 +39,16 @@ export const WEIGHTS = {
    */
   opening: 0.65,
   checklist: 0.6,
+  /**
+   * "How many / how much / what size" questions are answered by arithmetic: for them a section
+   * gains up to this share of its score by how many of its words are numbers.
+   */
+  numeric: 0.5,
 };
+
+// A question that asks for a quantity.
+const QUANTITY_QUESTION =
+  /\bhow (much|many|big|large|long|often)\b|\bsiz(e|es|ing)\b|\bwhat (value|number)\b/i;
 
 /** Postings of one term in one field: section (or article) numbers and term counts. */
 class Postings {
@@ -175,6 +184,8 @@ export class SearchIndex {
   private sectionParent = new Int32Array(0);
   /** Per section: how likely it is to be the answer before any word is matched. */
   private sectionPrior = new Float32Array(0);
+  /** Per section: the share of its words that are numbers (0 to 1). */
+  private sectionNumeric = new Float32Array(0);
   /** Per article: its first section (one more entry closes the last article). */
   private articleFirstSection = new Uint32Array(0);
   private averageLength = 1;
@@ -191,6 +202,11 @@ export class SearchIndex {
 
   private constructor(options: SearchVocabularyOptions) {
     this.normaliser = new TermNormaliser(options);
+  }
+
+  /** How many sections are indexed. */
+  get sectionCount(): number {
+    return this.sectionArticle.length;
   }
 
   static build(
@@ -230,10 +246,19 @@ export class SearchIndex {
     return id;
   }
 
+  /** Words and numbers seen by the last call of count(). */
+  private lastWords = 0;
+  private lastNumbers = 0;
+
   /** Counts the terms of `text` into `counts`; returns the ids touched. */
   private count(text: string, counts: Uint16Array): number[] {
     const touched: number[] = [];
+    this.lastWords = 0;
+    this.lastNumbers = 0;
     forEachWord(text, w => {
+      this.lastWords++;
+      const c = w.charCodeAt(0);
+      if (c >= 48 && c <= 57) this.lastNumbers++;
       const id = this.indexWord(w);
       if (id < 0) return;
       // indexWord may have grown the arrays: index through the field, not the argument.
@@ -252,6 +277,7 @@ export class SearchIndex {
     this.sectionLength = new Uint32Array(sectionCount);
     this.sectionParent = new Int32Array(sectionCount);
     this.sectionPrior = new Float32Array(sectionCount);
+    this.sectionNumeric = new Float32Array(sectionCount);
     this.articleFirstSection = new Uint32Array(articles.length + 1);
     let s = 0;
     let totalLength = 0;
@@ -295,6 +321,9 @@ export class SearchIndex {
             ? `${article.summary.summary} ${section.text}`
             : section.text;
         const textIds = this.count(text, this.counts);
+        this.sectionNumeric[s] = this.lastWords
+          ? this.lastNumbers / this.lastWords
+          : 0;
         const headingIds = this.count(
           section.heading ?? '',
           this.headingCounts,
@@ -512,6 +541,13 @@ export class SearchIndex {
         tf[sct] = 0;
       }
       tfTouched.length = 0;
+    }
+
+    if (QUANTITY_QUESTION.test(query)) {
+      for (const sct of touched) {
+        scores[sct] *=
+          1 + WEIGHTS.numeric * Math.min(1, this.sectionNumeric[sct] * 10);
+      }
     }
 
     // Proximity for the best candidates: question words that stand together.
