@@ -117,6 +117,12 @@ function editDistance(a: string, b: string, max: number): number {
   return prev[b.length];
 }
 
+/** How likely a section is to be the answer before any word is matched. */
+function sectionPrior(section: ParsedArticle['sections'][number]): number {
+  if (section.id === undefined) return WEIGHTS.opening;
+  return isChecklist(section.text) ? WEIGHTS.checklist : 1;
+}
+
 /** Whether a section is a checklist: three or more task-list items. */
 function isChecklist(text: string): boolean {
   let n = 0;
@@ -341,12 +347,7 @@ export class SearchIndex {
         }
         for (const id of textIds) this.counts[id] = 0;
         this.sectionLength[s] = length;
-        this.sectionPrior[s] =
-          section.id === undefined
-            ? WEIGHTS.opening
-            : isChecklist(section.text)
-            ? WEIGHTS.checklist
-            : 1;
+        this.sectionPrior[s] = sectionPrior(section);
         totalLength += length;
         s++;
       });

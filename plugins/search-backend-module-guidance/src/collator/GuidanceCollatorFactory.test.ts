@@ -5,6 +5,8 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { TestPipeline } from '@backstage/plugin-search-backend-node';
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+// The collator is tested against the real guidance backend: its parse is the one section model.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
 import type { GuidanceService } from '@paved-road/plugin-guidance-node';
 import { searchModuleGuidanceCollator } from '../module';

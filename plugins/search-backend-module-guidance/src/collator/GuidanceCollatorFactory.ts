@@ -114,9 +114,9 @@ export class GuidanceCollatorFactory implements DocumentCollatorFactory {
     for await (const { summary, sections } of mapBounded(
       items,
       this.parallelism,
-      async summary => ({
-        summary,
-        sections: (await guidance.getArticleSections(summary.id)).items,
+      async article => ({
+        summary: article,
+        sections: (await guidance.getArticleSections(article.id)).items,
       }),
     )) {
       for (const document of this.toDocuments(summary, sections)) {

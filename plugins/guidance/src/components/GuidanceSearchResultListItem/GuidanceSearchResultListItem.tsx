@@ -63,11 +63,11 @@ function highlighted(
   field: string,
   highlight: ResultHighlight | undefined,
 ): ReactNode {
-  const excerpt = highlight?.fields?.[field];
-  if (excerpt && highlight) {
+  const marked = highlight?.fields?.[field];
+  if (marked && highlight) {
     return (
       <HighlightedSearchResultText
-        text={excerpt}
+        text={marked}
         preTag={highlight.preTag}
         postTag={highlight.postTag}
       />
