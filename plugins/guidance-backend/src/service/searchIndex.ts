@@ -44,6 +44,8 @@ export const WEIGHTS = {
    * gains up to this share of its score by how many of its words are numbers.
    */
   numeric: 0.5,
+  /** A term in more than this share of sections only adds to sections rarer terms found. */
+  commonShare: 0.2,
 };
 
 // A question that asks for a quantity.
@@ -138,18 +140,24 @@ function isChecklist(text: string): boolean {
   return false;
 }
 
-/** The `k` entries of `items` with the highest `score`, best first. */
-function topK(items: number[], score: (i: number) => number, k: number) {
+/** The `k` of the first `n` entries of `items` with the highest `score[item]`, best first. */
+function topK(
+  items: Int32Array,
+  n: number,
+  score: Float64Array,
+  k: number,
+): number[] {
   const top: number[] = [];
   let floor = -Infinity;
-  for (const item of items) {
-    const v = score(item);
+  for (let i = 0; i < n; i++) {
+    const item = items[i];
+    const v = score[item];
     if (top.length === k && v <= floor) continue;
     let at = top.length;
-    while (at > 0 && score(top[at - 1]) < v) at--;
+    while (at > 0 && score[top[at - 1]] < v) at--;
     top.splice(at, 0, item);
     if (top.length > k) top.pop();
-    if (top.length === k) floor = score(top[k - 1]);
+    if (top.length === k) floor = score[top[k - 1]];
   }
   return top;
 }
@@ -201,6 +209,10 @@ export class SearchIndex {
   private headingCounts = new Uint16Array(1024);
   private scores = new Float64Array(0);
   private tf = new Float64Array(0);
+  private touchedBuffer = new Int32Array(0);
+  private articleBuffer = new Int32Array(0);
+  /** Per section: BM25's length normalisation, 1 / (1 - b + b * length / average). */
+  private sectionNorm = new Float32Array(0);
   private articleBest = new Float64Array(0);
   private articleSecond = new Float64Array(0);
   private articleLink = new Float64Array(0);
@@ -373,6 +385,16 @@ export class SearchIndex {
     }
     this.scores = new Float64Array(sectionCount);
     this.tf = new Float64Array(sectionCount);
+    this.touchedBuffer = new Int32Array(sectionCount);
+    this.articleBuffer = new Int32Array(articles.length);
+    this.sectionNorm = new Float32Array(sectionCount);
+    for (let i = 0; i < sectionCount; i++) {
+      this.sectionNorm[i] =
+        1 /
+        (1 -
+          WEIGHTS.b +
+          (WEIGHTS.b * this.sectionLength[i]) / this.averageLength);
+    }
     this.articleBest = new Float64Array(articles.length);
     this.articleSecond = new Float64Array(articles.length);
     this.articleLink = new Float64Array(articles.length);
@@ -486,28 +508,30 @@ export class SearchIndex {
     const queryTerms = this.queryTerms(typed);
     if (queryTerms.length === 0) return [];
     const sectionCount = this.sectionArticle.length;
-    const { k1, b } = WEIGHTS;
-    const { scores, tf } = this;
-    const touched: number[] = [];
-    const tfTouched: number[] = [];
+    const { k1 } = WEIGHTS;
+    const { scores, tf, sectionNorm } = this;
+    // Sections with a score, in preallocated buffers: a common word reaches tens of thousands.
+    const touched = this.touchedBuffer;
+    let touchedCount = 0;
+    // Sections that a term reaches through a heading, a parent heading, the title or tags.
+    const fieldTouched: number[] = [];
     const addTf = (sct: number, value: number) => {
-      if (tf[sct] === 0) tfTouched.push(sct);
+      if (tf[sct] === 0) fieldTouched.push(sct);
       tf[sct] += value;
     };
 
-    for (const { id, weight } of queryTerms) {
+    // Rarest terms first: a very common term only adds to sections a rarer one already found,
+    // so a query with a distinctive word never scans half the library for "kubernetes".
+    const ordered = [...queryTerms].sort(
+      (x, y) => this.df[x.id] - this.df[y.id],
+    );
+    const commonDf = sectionCount * WEIGHTS.commonShare;
+    for (const { id, weight } of ordered) {
       const df = this.df[id];
       const idf = Math.log(1 + (sectionCount - df + 0.5) / (df + 0.5));
+      const scale = weight * idf * (k1 + 1);
+      const onlyFound = df > commonDf && touchedCount > 0;
       // BM25F: the weighted term count over all fields, saturated once.
-      const text = this.textPostings[id];
-      if (text) {
-        for (let i = 0; i < text.n; i++) {
-          const sct = text.docs[i];
-          const norm =
-            1 - b + (b * this.sectionLength[sct]) / this.averageLength;
-          addTf(sct, text.tfs[i] / norm);
-        }
-      }
       const heading = this.headingPostings[id];
       if (heading) {
         for (let i = 0; i < heading.n; i++) {
@@ -535,17 +559,36 @@ export class SearchIndex {
           }
         }
       }
-      for (const sct of tfTouched) {
-        const value = tf[sct];
-        if (scores[sct] === 0) touched.push(sct);
-        scores[sct] += (weight * idf * value * (k1 + 1)) / (value + k1);
-        tf[sct] = 0;
+      const text = this.textPostings[id];
+      if (text) {
+        const { docs, tfs, n } = text;
+        for (let i = 0; i < n; i++) {
+          const sct = docs[i];
+          const before = scores[sct];
+          if (onlyFound && before === 0) continue;
+          const value = tfs[i] * sectionNorm[sct] + tf[sct];
+          if (before === 0) touched[touchedCount++] = sct;
+          scores[sct] = before + (scale * value) / (value + k1);
+          tf[sct] = -1; // counted; the other fields' share went in with the text
+        }
       }
-      tfTouched.length = 0;
+      for (const sct of fieldTouched) {
+        const value = tf[sct];
+        tf[sct] = 0;
+        if (value <= 0) continue; // -1: already counted with the text
+        if (onlyFound && scores[sct] === 0) continue;
+        if (scores[sct] === 0) touched[touchedCount++] = sct;
+        scores[sct] += (scale * value) / (value + k1);
+      }
+      fieldTouched.length = 0;
+      if (text) {
+        for (let i = 0; i < text.n; i++) tf[text.docs[i]] = 0;
+      }
     }
 
     if (QUANTITY_QUESTION.test(query)) {
-      for (const sct of touched) {
+      for (let t = 0; t < touchedCount; t++) {
+        const sct = touched[t];
         scores[sct] *=
           1 + WEIGHTS.numeric * Math.min(1, this.sectionNumeric[sct] * 10);
       }
@@ -562,7 +605,8 @@ export class SearchIndex {
     if (pairs.size) {
       for (const sct of topK(
         touched,
-        i => scores[i],
+        touchedCount,
+        scores,
         WEIGHTS.phraseCandidates,
       )) {
         scores[sct] += WEIGHTS.phrase * this.phraseMatches(sct, pairs);
@@ -571,11 +615,13 @@ export class SearchIndex {
 
     // Articles by their best section; the deep link is the best once openings and checklists give way.
     const { articleBest, articleSecond, articleLink, articleSection } = this;
-    const articlesTouched: number[] = [];
-    for (const sct of touched) {
+    const articlesTouched = this.articleBuffer;
+    let articleCount = 0;
+    for (let t = 0; t < touchedCount; t++) {
+      const sct = touched[t];
       const score = scores[sct];
       const a = this.sectionArticle[sct];
-      if (articleSection[a] < 0) articlesTouched.push(a);
+      if (articleSection[a] < 0) articlesTouched[articleCount++] = a;
       if (score > articleBest[a]) {
         articleSecond[a] = articleBest[a];
         articleBest[a] = score;
@@ -586,15 +632,16 @@ export class SearchIndex {
         articleSection[a] = sct;
       }
     }
-    const articleScore = (a: number) =>
-      articleBest[a] + WEIGHTS.secondSection * articleSecond[a];
-    const ranked = topK(articlesTouched, articleScore, limit).map(a => ({
-      article: a,
-      section: articleSection[a],
-      score: articleScore(a),
-    }));
-    for (const sct of touched) scores[sct] = 0;
-    for (const a of articlesTouched) {
+    for (let t = 0; t < articleCount; t++) {
+      const a = articlesTouched[t];
+      articleBest[a] += WEIGHTS.secondSection * articleSecond[a];
+    }
+    const ranked = topK(articlesTouched, articleCount, articleBest, limit).map(
+      a => ({ article: a, section: articleSection[a], score: articleBest[a] }),
+    );
+    for (let t = 0; t < touchedCount; t++) scores[touched[t]] = 0;
+    for (let t = 0; t < articleCount; t++) {
+      const a = articlesTouched[t];
       articleBest[a] = 0;
       articleSecond[a] = 0;
       articleLink[a] = 0;
