@@ -40,9 +40,9 @@ test("guidance sections show on the portal's search page with a short snippet, a
   await expect(guidanceType).toBeVisible();
   await guidanceType.click();
   await expect(page).toHaveURL(/types.*guidance/);
-  const results = page.locator('main a[href^="/guidance/"]');
+  const results = page.locator('a[href^="/guidance/"]');
   await expect(results.first()).toBeVisible();
-  await expect(page.locator('main a[href^="/catalog/"]')).toHaveCount(0);
+  await expect(page.locator('a[href^="/catalog/"]')).toHaveCount(0);
 
   // The deep link opens the article at its heading.
   await page.goto('/search?query=pgbouncer%20prepared%20statements');
