@@ -18,7 +18,7 @@ export const WEIGHTS = {
   k1: 2,
   b: 0.7,
   heading: 2.5,
-  parentHeading: 1.2,
+  parentHeading: 2.5,
   title: 1.5,
   tags: 1,
   /** Synonyms, completions and corrections weigh less than the word as typed. */
@@ -26,7 +26,7 @@ export const WEIGHTS = {
   prefix: 0.7,
   fuzzy: 0.6,
   /** How much an article's other matching sections add to its best one. */
-  secondSection: 0.15,
+  secondSection: 0.4,
   /** Bonus per pair of adjacent question words found next to each other in a section. */
   phrase: 2.5,
   /** How many of the best sections are checked for such pairs. */
