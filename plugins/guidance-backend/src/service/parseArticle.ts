@@ -22,7 +22,10 @@ export type ArticleSection = {
   level: number;
   /** The id of the nearest heading above with a lower level (an H3's H2). */
   parentId?: string;
+  /** The prose, then the code of the section's code blocks. */
   text: string;
+  /** How many characters at the end of `text` are code (search weighs them less). */
+  codeChars?: number;
 };
 
 /** An article as the library keeps it: what the API serves plus what search needs. */
@@ -140,12 +143,19 @@ export function outline(markdown: string): {
   const slug = createHeadingSlugger();
   const toc: TocEntry[] = [];
   const sections: ArticleSection[] = [{ level: 0, text: '' }];
+  // Per section, its code, kept apart so search can tell prose from code.
+  const code: string[] = [''];
   // The open heading at each level, to find a heading's parent.
   const open: { id: string; level: number }[] = [];
   const append = (text: string) => {
     if (!text) return;
     const current = sections[sections.length - 1];
     current.text = current.text ? `${current.text} ${text}` : text;
+  };
+  const appendCode = (text: string) => {
+    if (!text) return;
+    const i = code.length - 1;
+    code[i] = code[i] ? `${code[i]}\n${text}` : text;
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -164,6 +174,7 @@ export function outline(markdown: string): {
         ...(parentId ? { parentId } : {}),
         text: '',
       });
+      code.push('');
       i += 2; // skip inline + heading_close
     } else if (t.type === 'inline') {
       append(inlineText(t).replace(ALERT_MARKER, '').trim());
@@ -171,9 +182,15 @@ export function outline(markdown: string): {
       (t.type === 'fence' || t.type === 'code_block') &&
       t.info.trim() !== 'mermaid'
     ) {
-      append(t.content.trim());
+      appendCode(t.content.trim());
     }
   }
+  sections.forEach((section, i) => {
+    if (!code[i]) return;
+    const joined = section.text ? `${section.text}\n${code[i]}` : code[i];
+    section.codeChars = joined.length - section.text.length;
+    section.text = joined;
+  });
   return {
     toc,
     sections: sections.filter(s => s.id !== undefined || s.text.trim() !== ''),

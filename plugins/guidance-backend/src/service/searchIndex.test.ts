@@ -130,3 +130,40 @@ describe('SearchIndex for questions of quantity', () => {
     ).toBe('team-arithmetic');
   });
 });
+
+describe('SearchIndex and code blocks', () => {
+  it('counts words in code for less than the same words in prose', () => {
+    const article = parseArticle({
+      origin: 'test',
+      fallbackId: 'probes',
+      content: articleFixture({
+        title: 'Probes',
+        body: [
+          '## Manifest',
+          '',
+          'The full manifest.',
+          '',
+          '```yaml',
+          '# slow start: startup probe',
+          'startup: { probe: slow, startup: probe }',
+          'probe: { startup: slow }',
+          '```',
+          '',
+          '## Why a startup probe',
+          '',
+          'A slow process gets a startup probe, so the liveness probe does not restart it while it boots.',
+        ].join('\n'),
+      }),
+    });
+    expect(article.sections[0].codeChars).toBeGreaterThan(0);
+    expect(article.sections[0].text).toMatch(
+      /^The full manifest\.\n# slow start/,
+    );
+    const index = SearchIndex.build([article]);
+    // The manifest says "startup", "probe" and "slow" more often, but only in code.
+    expect(index.search('startup', 5)).toHaveLength(1);
+    expect(index.search('slow startup probe', 5)[0].section?.id).toBe(
+      'why-a-startup-probe',
+    );
+  });
+});

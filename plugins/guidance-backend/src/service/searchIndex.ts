@@ -46,7 +46,12 @@ export const WEIGHTS = {
   numeric: 0.5,
   /** A term in more than this share of sections only adds to sections rarer terms found. */
   commonShare: 0.2,
+  /** A word in a code block counts this much of a word of prose. */
+  code: 0.25,
 };
+
+/** Text term counts are stored in quarters, so a code word can count a quarter. */
+const TF_SCALE = 4;
 
 // A question that asks for a quantity.
 const QUANTITY_QUESTION =
@@ -194,7 +199,7 @@ export class SearchIndex {
   /** Per section: its article, its index within the article, its text length, parent, prior. */
   private sectionArticle = new Uint32Array(0);
   private sectionOrdinal = new Uint16Array(0);
-  private sectionLength = new Uint32Array(0);
+  private sectionLength = new Float32Array(0);
   private sectionParent = new Int32Array(0);
   /** Per section: how likely it is to be the answer before any word is matched. */
   private sectionPrior = new Float32Array(0);
@@ -269,8 +274,12 @@ export class SearchIndex {
   private lastNumbers = 0;
 
   /** Counts the terms of `text` into `counts`; returns the ids touched. */
-  private count(text: string, counts: Uint16Array): number[] {
-    const touched: number[] = [];
+  private count(
+    text: string,
+    counts: Uint16Array,
+    step = TF_SCALE,
+    touched: number[] = [],
+  ): number[] {
     this.lastWords = 0;
     this.lastNumbers = 0;
     forEachWord(text, w => {
@@ -282,8 +291,8 @@ export class SearchIndex {
       // indexWord may have grown the arrays: index through the field, not the argument.
       const target =
         counts === this.headingCounts ? this.headingCounts : this.counts;
-      if (target[id]++ === 0) touched.push(id);
-      if (target[id] === 65535) target[id] = 65534;
+      if (target[id] === 0) touched.push(id);
+      target[id] = Math.min(65535, target[id] + step);
     });
     return touched;
   }
@@ -292,7 +301,7 @@ export class SearchIndex {
     const sectionCount = articles.reduce((n, a) => n + a.sections.length, 0);
     this.sectionArticle = new Uint32Array(sectionCount);
     this.sectionOrdinal = new Uint16Array(sectionCount);
-    this.sectionLength = new Uint32Array(sectionCount);
+    this.sectionLength = new Float32Array(sectionCount);
     this.sectionParent = new Int32Array(sectionCount);
     this.sectionPrior = new Float32Array(sectionCount);
     this.sectionNumeric = new Float32Array(sectionCount);
@@ -320,7 +329,7 @@ export class SearchIndex {
         [title, this.titlePostings],
         [tags.join(' '), this.tagPostings],
       ] as const) {
-        for (const id of this.count(field, this.counts)) {
+        for (const id of this.count(field, this.counts, 1)) {
           post(lists, id, a, this.counts[id]);
           this.counts[id] = 0;
         }
@@ -338,19 +347,35 @@ export class SearchIndex {
           section.id === undefined
             ? `${article.summary.summary} ${section.text}`
             : section.text;
-        const textIds = this.count(text, this.counts);
-        this.sectionNumeric[s] = this.lastWords
-          ? this.lastNumbers / this.lastWords
-          : 0;
+        // Prose counts in full, code words (YAML keys, flags) for less.
+        const codeChars = section.codeChars ?? 0;
+        const textIds = this.count(
+          text.slice(0, text.length - codeChars),
+          this.counts,
+        );
+        let words = this.lastWords;
+        let numbers = this.lastNumbers;
+        if (codeChars) {
+          this.count(
+            text.slice(text.length - codeChars),
+            this.counts,
+            Math.max(1, Math.round(WEIGHTS.code * TF_SCALE)),
+            textIds,
+          );
+          words += this.lastWords;
+          numbers += this.lastNumbers;
+        }
+        this.sectionNumeric[s] = words ? numbers / words : 0;
         const headingIds = this.count(
           section.heading ?? '',
           this.headingCounts,
+          1,
         );
         let length = 0;
         for (const id of textIds) {
           post(this.textPostings, id, s, this.counts[id]);
           this.df[id]++;
-          length += this.counts[id];
+          length += this.counts[id] / TF_SCALE;
         }
         for (const id of headingIds) {
           post(this.headingPostings, id, s, this.headingCounts[id]);
@@ -566,7 +591,7 @@ export class SearchIndex {
           const sct = docs[i];
           const before = scores[sct];
           if (onlyFound && before === 0) continue;
-          const value = tfs[i] * sectionNorm[sct] + tf[sct];
+          const value = (tfs[i] / TF_SCALE) * sectionNorm[sct] + tf[sct];
           if (before === 0) touched[touchedCount++] = sct;
           scores[sct] = before + (scale * value) / (value + k1);
           tf[sct] = -1; // counted; the other fields' share went in with the text
