@@ -15,6 +15,7 @@ import {
   guidanceRulesExtensionPoint,
 } from '@paved-road/plugin-guidance-node';
 import { ArticleLibrary } from './service/ArticleLibrary';
+import { readSearchVocabulary } from './service/searchText';
 import { createRouter } from './service/router';
 import { ConformanceService } from './service/conformance/ConformanceService';
 import { ConformanceStore } from './service/conformance/ConformanceStore';
@@ -136,6 +137,7 @@ export const guidancePlugin = createBackendPlugin({
             config.getOptionalNumber('guidance.reviewIntervalDays'),
           ),
           now: () => new Date(),
+          search: readSearchVocabulary(config),
         });
         const started = Date.now();
         await library.reload();

@@ -7,6 +7,7 @@ import {
 import { NotFoundError } from '@backstage/errors';
 import {
   Article,
+  ArticleSectionsResponse,
   ArticleSummary,
   ConformanceOverview,
   EntityConformance,
@@ -36,6 +37,11 @@ export interface GuidanceService {
     options?: GuidanceRequestOptions,
   ): Promise<ListResponse<ArticleSummary>>;
   getArticle(id: string, options?: GuidanceRequestOptions): Promise<Article>;
+  /** The article's sections with their plain text, as search indexes them. */
+  getArticleSections(
+    id: string,
+    options?: GuidanceRequestOptions,
+  ): Promise<ArticleSectionsResponse>;
   search(
     query: { q: string; limit?: number },
     options?: GuidanceRequestOptions,
@@ -107,6 +113,15 @@ export class DefaultGuidanceService implements GuidanceService {
     return this.request<Article>(
       'GET',
       `/articles/${encodeURIComponent(id)}`,
+      undefined,
+      options,
+    );
+  }
+
+  getArticleSections(id: string, options?: GuidanceRequestOptions) {
+    return this.request<ArticleSectionsResponse>(
+      'GET',
+      `/articles/${encodeURIComponent(id)}/sections`,
       undefined,
       options,
     );
