@@ -14,6 +14,8 @@ const ACTION_IDS = [
   'guidance:annotate',
   'guidance:validate',
   'publish:local',
+  'guidance:record:answers',
+  'guidance:upgrade',
 ];
 
 describe('scaffolderModuleGuidance', () => {

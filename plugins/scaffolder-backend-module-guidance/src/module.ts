@@ -9,10 +9,12 @@ import { createAnnotateAction } from './actions/annotate';
 import { createFetchFragmentAction } from './actions/fetchFragment';
 import { createPublishLocalAction } from './actions/publishLocal';
 import { createValidateAction } from './actions/validate';
+import { createRecordAnswersAction } from './actions/recordAnswers';
+import { createUpgradeAction } from './actions/upgrade';
 
 /**
  * Adds the golden-path actions to the scaffolder: `guidance:fetch:fragment`,
- * `guidance:annotate`, `guidance:validate` and `publish:local`.
+ * `guidance:annotate`, `guidance:validate`, `publish:local`, `guidance:record:answers` and `guidance:upgrade`.
  * @public
  */
 export const scaffolderModuleGuidance = createBackendModule({
@@ -27,8 +29,17 @@ export const scaffolderModuleGuidance = createBackendModule({
         auth: coreServices.auth,
         logger: coreServices.logger,
         catalog: catalogServiceRef,
+        urlReader: coreServices.urlReader,
       },
-      async init({ scaffolder, config, discovery, auth, logger, catalog }) {
+      async init({
+        scaffolder,
+        config,
+        discovery,
+        auth,
+        logger,
+        catalog,
+        urlReader,
+      }) {
         const actions = [
           createFetchFragmentAction({
             integrations: ScmIntegrations.fromConfig(config),
@@ -36,6 +47,8 @@ export const scaffolderModuleGuidance = createBackendModule({
           createAnnotateAction({ discovery, auth }),
           createValidateAction(),
           createPublishLocalAction({ config, catalog }),
+          createRecordAnswersAction(),
+          createUpgradeAction({ config, catalog, discovery, auth, urlReader }),
         ];
         scaffolder.addActions(...actions);
         logger.info(
