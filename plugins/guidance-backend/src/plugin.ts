@@ -8,6 +8,7 @@ import { readDurationFromConfig } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { ArticleLibrary } from './service/ArticleLibrary';
 import { createRouter } from './service/router';
+import { createTemplateVersionsRouter } from './service/templateVersionsRouter';
 import { ArticleSource } from './service/sources/ArticleSource';
 import { DirectorySource } from './service/sources/DirectorySource';
 import { UrlSource } from './service/sources/UrlSource';
@@ -111,6 +112,9 @@ export const guidancePlugin = createBackendPlugin({
 
         httpRouter.use(
           await createRouter({ library, catalog, httpAuth, logger }),
+        );
+        httpRouter.use(
+          createTemplateVersionsRouter({ catalog, urlReader, httpAuth }),
         );
       },
     });
