@@ -21,6 +21,7 @@ import {
 import { guidanceApiRef } from '../../api/GuidanceApi';
 import { articleRouteRef, rootRouteRef } from '../../routes';
 import { splitRecommendations } from './recommendationGroups';
+import { TemplateDrift } from '../TemplateDrift';
 
 const useStyles = makeStyles(theme => ({
   list: { listStyle: 'none', margin: 0, padding: 0 },
@@ -175,6 +176,7 @@ export function EntityGuidanceContent() {
           )}
         </InfoCard>
       </Grid>
+      <TemplateDrift />
     </Grid>
   );
 }
