@@ -1,7 +1,7 @@
 import useAsync from 'react-use/esm/useAsync';
 import {
   InfoCard,
-  Link,
+  LinkButton,
   MarkdownContent,
   Progress,
   WarningPanel,
@@ -14,7 +14,6 @@ import {
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -109,14 +108,13 @@ function TemplateDriftBody(props: {
           </div>
         ))}
         <div className={classes.actions}>
-          <Button
+          <LinkButton
             variant="contained"
             color="primary"
-            component={Link}
             to={upgradeLink(entityRef)}
           >
             Upgrade
-          </Button>{' '}
+          </LinkButton>{' '}
           <Typography variant="caption" color="textSecondary">
             Creates a branch paved-road/upgrade-v{current}: your changes stay,
             conflicts are marked and listed.
