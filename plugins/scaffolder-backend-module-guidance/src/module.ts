@@ -48,7 +48,14 @@ export const scaffolderModuleGuidance = createBackendModule({
           createValidateAction(),
           createPublishLocalAction({ config, catalog }),
           createRecordAnswersAction(),
-          createUpgradeAction({ config, catalog, discovery, auth, urlReader }),
+          createUpgradeAction({
+            config,
+            catalog,
+            discovery,
+            auth,
+            urlReader,
+            integrations: ScmIntegrations.fromConfig(config),
+          }),
         ];
         scaffolder.addActions(...actions);
         logger.info(

@@ -3,6 +3,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'path';
 import {
   AuthService,
   DiscoveryService,
+  resolveSafeChildPath,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import {
@@ -36,6 +37,15 @@ import {
   templateDirectoryContents,
 } from '../upgrade/renderTemplate';
 import { mergeTrees, TreeMergeResult } from '../upgrade/threeWayMerge';
+import {
+  GithubRepository,
+  githubRepositoryOf,
+  githubToken,
+  isomorphicRemoteGit,
+  RemoteGit,
+  trackRemoteBranches,
+} from '../upgrade/remoteRepository';
+import { ScmIntegrations } from '@backstage/integration';
 
 const DEFAULT_ROOT = './local-repos';
 
@@ -77,8 +87,17 @@ export function createUpgradeAction(options: {
   discovery: DiscoveryService;
   auth: AuthService;
   urlReader: UrlReaderService;
+  integrations?: ScmIntegrations;
+  /** Clone and push for GitHub repositories; tests pass a fake. */
+  remoteGit?: RemoteGit;
+  /** How a template gets rendered; defaults to the scaffolder dry run. */
+  render?: typeof renderThroughDryRun;
 }) {
   const { config, catalog, discovery, auth, urlReader } = options;
+  const integrations =
+    options.integrations ?? ScmIntegrations.fromConfig(config);
+  const remoteGit = options.remoteGit ?? isomorphicRemoteGit;
+  const render = options.render ?? renderThroughDryRun;
 
   return createTemplateAction({
     id: 'guidance:upgrade',
@@ -134,7 +153,20 @@ export function createUpgradeAction(options: {
             .describe('Files updated cleanly from the template'),
           fromVersion: z.number(),
           toVersion: z.number(),
-          repoPath: z.string().describe('Folder of the local repository'),
+          repoPath: z
+            .string()
+            .describe(
+              'Folder of the local repository, or the URL of the remote one',
+            ),
+          repoUrl: z
+            .string()
+            .optional()
+            .describe(
+              'For a GitHub repository: the repoUrl publish:github:pull-request takes; the merged files are in the workspace',
+            ),
+          summary: z
+            .string()
+            .describe('What the upgrade did, for a pull request body'),
           pullRequestUrl: z.string().optional(),
         }),
     },
@@ -186,32 +218,45 @@ export function createUpgradeAction(options: {
         );
       }
 
-      // Only repositories published by publish:local, inside its root, are ours to write to.
       const location = entity.metadata.annotations?.[ANNOTATION_LOCATION];
       const parsed = location ? parseLocationRef(location) : undefined;
-      if (parsed?.type !== 'file') {
+      const branch = upgradeBranchName(toVersion);
+      let dir: string;
+      let github: GithubRepository | undefined;
+      let token: string | undefined;
+      if (parsed?.type === 'file') {
+        // Only repositories published by publish:local, inside its root, are ours to write to.
+        const root = resolve(
+          process.cwd(),
+          config.getOptionalString('guidance.publishLocal.root') ??
+            DEFAULT_ROOT,
+        );
+        dir = dirname(parsed.target);
+        const inside = relative(root, dir);
+        if (!inside || inside.startsWith('..') || isAbsolute(inside)) {
+          throw new InputError(
+            `${dir} is outside the local repositories root ${root}`,
+          );
+        }
+        if (!(await fs.pathExists(join(dir, '.git')))) {
+          throw new InputError(`${dir} is not a Git repository`);
+        }
+      } else if (
+        parsed?.type === 'url' &&
+        (github = githubRepositoryOf(parsed.target, integrations))
+      ) {
+        token = await githubToken(integrations, github.cloneUrl);
+        dir = await ctx.createTemporaryDirectory();
+        await remoteGit.clone({ url: github.cloneUrl, dir, token });
+        await trackRemoteBranches(dir, ['main', TEMPLATE_BRANCH, branch]);
+      } else {
         throw new InputError(
-          `${entityRef} does not live in a local repository (its location is ${JSON.stringify(
+          `${entityRef} lives neither in a local repository nor on GitHub (its location is ${JSON.stringify(
             location ?? null,
-          )}); only repositories created with publish:local can be upgraded here`,
+          )}); upgrades support publish:local and GitHub repositories`,
         );
-      }
-      const root = resolve(
-        process.cwd(),
-        config.getOptionalString('guidance.publishLocal.root') ?? DEFAULT_ROOT,
-      );
-      const dir = dirname(parsed.target);
-      const inside = relative(root, dir);
-      if (!inside || inside.startsWith('..') || isAbsolute(inside)) {
-        throw new InputError(
-          `${dir} is outside the local repositories root ${root}`,
-        );
-      }
-      if (!(await fs.pathExists(join(dir, '.git')))) {
-        throw new InputError(`${dir} is not a Git repository`);
       }
 
-      const branch = upgradeBranchName(toVersion);
       if (await branchOid(dir, branch)) {
         throw new ConflictError(
           `${dir} already has a branch ${branch}; merge or delete it before upgrading again`,
@@ -242,7 +287,7 @@ export function createUpgradeAction(options: {
           values,
         ).join(', ')}`,
       );
-      const theirs = await renderThroughDryRun({
+      const theirs = await render({
         discovery,
         auth,
         credentials,
@@ -280,8 +325,16 @@ export function createUpgradeAction(options: {
         ctx.output('updated', merge.updated);
         ctx.output('fromVersion', origin.version);
         ctx.output('toVersion', toVersion);
-        ctx.output('repoPath', dir);
+        ctx.output('repoPath', github ? github.cloneUrl : dir);
+        ctx.output('summary', summary);
+        if (github) ctx.output('repoUrl', github.repoUrl);
       };
+      const summary = upgradeMessage({
+        template: origin.template,
+        from: origin.version,
+        to: toVersion,
+        merge,
+      });
       if (ctx.isDryRun) {
         ctx.logger.info(`Dry run: would create ${branch} in ${dir}`);
         outputs();
@@ -309,14 +362,24 @@ export function createUpgradeAction(options: {
         branch,
         tree: await writeFileTree(dir, merge.files),
         parents: [mainOid, templateCommit],
-        message: upgradeMessage({
-          template: origin.template,
-          from: origin.version,
-          to: toVersion,
-          merge,
-        }),
+        message: summary,
         author,
       });
+      if (github) {
+        // The base of the next upgrade lives in the repository itself; the pull request
+        // step (publish:github:pull-request) then proposes the merged files in the workspace.
+        await remoteGit.push({
+          url: github.cloneUrl,
+          dir,
+          branch: TEMPLATE_BRANCH,
+          token,
+        });
+        for (const [path, file] of merge.files) {
+          const target = resolveSafeChildPath(ctx.workspacePath, path);
+          await fs.outputFile(target, file.content);
+          if (file.executable) await fs.chmod(target, 0o755);
+        }
+      }
       ctx.logger.info(
         `Created ${branch} (${upgradeCommit.slice(0, 7)}) in ${dir}: ${
           merge.updated.length
