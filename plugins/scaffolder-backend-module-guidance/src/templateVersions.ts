@@ -80,7 +80,8 @@ export async function snapshotTemplate(options: {
       entries.push({ key: `fragments/${path}`, file });
     }
   }
-  entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // Plain code-unit order, the same on every machine (no locale).
+  entries.sort((a, b) => Number(a.key > b.key) - Number(a.key < b.key));
   const hash = createHash('sha256');
   for (const entry of entries) {
     const content = await fs.readFile(entry.file);

@@ -222,7 +222,10 @@ export function createUpgradeAction(options: {
       const parsed = location ? parseLocationRef(location) : undefined;
       const branch = upgradeBranchName(toVersion);
       let dir: string;
-      let github: GithubRepository | undefined;
+      const github: GithubRepository | undefined =
+        parsed?.type === 'url'
+          ? githubRepositoryOf(parsed.target, integrations)
+          : undefined;
       let token: string | undefined;
       if (parsed?.type === 'file') {
         // Only repositories published by publish:local, inside its root, are ours to write to.
@@ -241,10 +244,7 @@ export function createUpgradeAction(options: {
         if (!(await fs.pathExists(join(dir, '.git')))) {
           throw new InputError(`${dir} is not a Git repository`);
         }
-      } else if (
-        parsed?.type === 'url' &&
-        (github = githubRepositoryOf(parsed.target, integrations))
-      ) {
+      } else if (github) {
         token = await githubToken(integrations, github.cloneUrl);
         dir = await ctx.createTemporaryDirectory();
         await remoteGit.clone({ url: github.cloneUrl, dir, token });
@@ -317,6 +317,12 @@ export function createUpgradeAction(options: {
         );
       }
 
+      const summary = upgradeMessage({
+        template: origin.template,
+        from: origin.version,
+        to: toVersion,
+        merge,
+      });
       const outputs = () => {
         ctx.output('branch', branch);
         ctx.output('conflicts', merge.conflicts);
@@ -329,12 +335,6 @@ export function createUpgradeAction(options: {
         ctx.output('summary', summary);
         if (github) ctx.output('repoUrl', github.repoUrl);
       };
-      const summary = upgradeMessage({
-        template: origin.template,
-        from: origin.version,
-        to: toVersion,
-        merge,
-      });
       if (ctx.isDryRun) {
         ctx.logger.info(`Dry run: would create ${branch} in ${dir}`);
         outputs();
