@@ -118,8 +118,8 @@ describe('template version guard', () => {
         (
           await fs.readFile(templateFile, 'utf8')
         ).replace(
-          'paved-road.dev/template-version: "1"',
-          'paved-road.dev/template-version: "2"',
+          /paved-road\.dev\/template-version: ['"]1['"]/,
+          "paved-road.dev/template-version: '2'",
         ),
       );
       const problems = await check();
@@ -172,8 +172,8 @@ describe('template version guard', () => {
         (
           await fs.readFile(templateFile, 'utf8')
         ).replace(
-          'paved-road.dev/template-version: "1"',
-          'paved-road.dev/template-version: "v1"',
+          /paved-road\.dev\/template-version: ['"]1['"]/,
+          "paved-road.dev/template-version: 'v1'",
         ),
       );
       expect(await check()).toEqual([

@@ -208,7 +208,12 @@ export function createPublishLocalAction(options: {
           committer: author,
         });
         // The pristine render, kept as the base of later template upgrades.
-        await git.branch({ fs, dir: target, ref: TEMPLATE_BRANCH, object: oid });
+        await git.branch({
+          fs,
+          dir: target,
+          ref: TEMPLATE_BRANCH,
+          object: oid,
+        });
         ctx.logger.info(
           `Published the workspace to ${target} (commit ${oid.slice(
             0,

@@ -176,8 +176,8 @@ describe('guidance:upgrade through the real scaffolder', () => {
     const templateFile = join(templateCopy, 'template.yaml');
     await edit(
       templateFile,
-      'paved-road.dev/template-version: "1"',
-      'paved-road.dev/template-version: "2"',
+      /paved-road\.dev\/template-version: ['"]1['"]/,
+      "paved-road.dev/template-version: '2'",
     );
     await edit(
       templateFile,
