@@ -18,21 +18,35 @@ async function guestToken(request: APIRequestContext): Promise<string> {
 function copyTemplate(target: string, name: string) {
   fs.cpSync(FIXTURE, target, { recursive: true });
   const file = join(target, 'template.yaml');
-  fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('__TEMPLATE_NAME__', name));
+  fs.writeFileSync(
+    file,
+    fs.readFileSync(file, 'utf8').replace('__TEMPLATE_NAME__', name),
+  );
 }
 
 /** Version 2: a changed liveness probe path, the version bump and its changelog entry. */
 function bumpTemplate(target: string) {
-  const edit = (path: string, from: string, to: string) => {
+  const edit = (path: string, from: string | RegExp, to: string) => {
     const file = join(target, path);
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(from, to));
   };
   edit('content/deploy/deployment.yaml', 'path: /healthz', 'path: /livez');
-  edit('template.yaml', 'paved-road.dev/template-version: "1"', 'paved-road.dev/template-version: "2"');
-  edit('CHANGELOG.md', '## v1', '## v2 — 2026-11-24\n\nLiveness probe moved to /livez.\n\n## v1');
+  edit(
+    'template.yaml',
+    /paved-road\.dev\/template-version: ['"]1['"]/,
+    "paved-road.dev/template-version: '2'",
+  );
+  edit(
+    'CHANGELOG.md',
+    '## v1',
+    '## v2 — 2026-11-24\n\nLiveness probe moved to /livez.\n\n## v1',
+  );
 }
 
-test('a service created from an older template version is offered the upgrade and gets a branch', async ({ page, request }) => {
+test('a service created from an older template version is offered the upgrade and gets a branch', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(300_000);
   const id = Date.now().toString(36);
   const templateName = `e2e-upgradable-${id}`;
@@ -49,7 +63,10 @@ test('a service created from an older template version is offered the upgrade an
   expect(registered.status(), await registered.text()).toBe(201);
   const templateRef = `template:default/${templateName}`;
   await expect(async () => {
-    const res = await request.get(`${BACKEND}/api/catalog/entities/by-name/template/default/${templateName}`, { headers });
+    const res = await request.get(
+      `${BACKEND}/api/catalog/entities/by-name/template/default/${templateName}`,
+      { headers },
+    );
     expect(res.status()).toBe(200);
   }).toPass({ timeout: 60_000 });
 
@@ -61,7 +78,10 @@ test('a service created from an older template version is offered the upgrade an
   expect(task.status(), await task.text()).toBe(201);
   const taskId = (await task.json()).id;
   await expect(async () => {
-    const res = await request.get(`${BACKEND}/api/scaffolder/v2/tasks/${taskId}`, { headers });
+    const res = await request.get(
+      `${BACKEND}/api/scaffolder/v2/tasks/${taskId}`,
+      { headers },
+    );
     expect((await res.json()).status).toBe('completed');
   }).toPass({ timeout: 90_000 });
   const repo = join(LOCAL_REPOS, service);
@@ -69,9 +89,15 @@ test('a service created from an older template version is offered the upgrade an
 
   // The template moves to v2; the catalog picks it up.
   bumpTemplate(templateDir);
-  await request.post(`${BACKEND}/api/catalog/refresh`, { headers, data: { entityRef: templateRef } });
+  await request.post(`${BACKEND}/api/catalog/refresh`, {
+    headers,
+    data: { entityRef: templateRef },
+  });
   await expect(async () => {
-    const res = await request.get(`${BACKEND}/api/guidance/templates/${templateName}/versions`, { headers });
+    const res = await request.get(
+      `${BACKEND}/api/guidance/templates/${templateName}/versions`,
+      { headers },
+    );
     expect((await res.json()).version).toBe(2);
   }).toPass({ timeout: 90_000 });
 
@@ -79,23 +105,43 @@ test('a service created from an older template version is offered the upgrade an
   await signInAsGuest(page);
   await expect(async () => {
     await page.goto(`/catalog/default/component/${service}/guidance`);
-    await expect(page.getByText(`Created from ${templateName} v1 — v2 is available`)).toBeVisible({ timeout: 5_000 });
+    await expect(
+      page.getByText(`Created from ${templateName} v1 — v2 is available`),
+    ).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 90_000 });
   await expect(page.getByText('Liveness probe moved to /livez.')).toBeVisible();
   await screenshot(page, 'upgrade-available');
   await page.getByRole('button', { name: 'Upgrade' }).click();
-  await expect(page).toHaveURL(/\/create\/templates\/default\/golden-path-upgrade/);
+  await expect(page).toHaveURL(
+    /\/create\/templates\/default\/golden-path-upgrade/,
+  );
 
   await page.getByRole('button', { name: /review/i }).click();
   await page.getByRole('button', { name: /create/i }).click();
-  await expect(page.getByText(/paved-road\/upgrade-v2/).first()).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByText(/paved-road\/upgrade-v2/).first()).toBeVisible({
+    timeout: 120_000,
+  });
   await screenshot(page, 'upgrade-task');
 
   // The local repository has the branch, with the template's change; main is untouched.
-  const oid = await git.resolveRef({ fs, dir: repo, ref: 'paved-road/upgrade-v2' });
-  const { blob } = await git.readBlob({ fs, dir: repo, oid, filepath: 'deploy/deployment.yaml' });
+  const oid = await git.resolveRef({
+    fs,
+    dir: repo,
+    ref: 'paved-road/upgrade-v2',
+  });
+  const { blob } = await git.readBlob({
+    fs,
+    dir: repo,
+    oid,
+    filepath: 'deploy/deployment.yaml',
+  });
   expect(Buffer.from(blob).toString()).toContain('path: /livez');
   const main = await git.resolveRef({ fs, dir: repo, ref: 'main' });
-  const mainBlob = await git.readBlob({ fs, dir: repo, oid: main, filepath: 'deploy/deployment.yaml' });
+  const mainBlob = await git.readBlob({
+    fs,
+    dir: repo,
+    oid: main,
+    filepath: 'deploy/deployment.yaml',
+  });
   expect(Buffer.from(mainBlob.blob).toString()).toContain('path: /healthz');
 });
