@@ -5,7 +5,6 @@ import {
   EntityGuidanceContent,
   GuidanceSearchResultListItem,
 } from './plugin';
-import alphaPlugin from './alpha';
 import { guidanceApiRef } from './api/GuidanceApi';
 
 describe('guidance plugin', () => {
@@ -22,19 +21,6 @@ describe('guidance plugin', () => {
       GuidanceSearchResultListItem,
     ]) {
       expect(extension).toBeDefined();
-    }
-  });
-
-  it('provides the page, entity tab and card, search item and API in the new system', () => {
-    expect(alphaPlugin.id).toBe('guidance');
-    for (const id of [
-      'api:guidance',
-      'page:guidance',
-      'entity-content:guidance',
-      'entity-card:guidance',
-      'search-result-list-item:guidance',
-    ]) {
-      expect(alphaPlugin.getExtension(id as any)).toBeDefined();
     }
   });
 });
