@@ -140,6 +140,7 @@ describe('action examples', () => {
               id: 'loc-1',
               type: location.type!,
               target: location.target,
+              entityRef: 'location:default/generated',
             },
             entities: [],
           })),
@@ -192,11 +193,13 @@ describe('action examples', () => {
 
   it('would catch an example whose input drifted from the schema', () => {
     const [fetchFragment] = cases.map(c => c.action);
-    expect(schemaErrors(fetchFragment, { fragmnet: 'ci/github-actions' })).toEqual(
+    expect(
+      schemaErrors(fetchFragment, { fragmnet: 'ci/github-actions' }),
+    ).toEqual(
       expect.arrayContaining(['instance requires property "fragment"']),
     );
-    expect(schemaErrors(fetchFragment, { fragment: 'ci/x', replace: 'yes' })).toEqual([
-      'instance.replace is not of a type(s) boolean',
-    ]);
+    expect(
+      schemaErrors(fetchFragment, { fragment: 'ci/x', replace: 'yes' }),
+    ).toEqual(['instance.replace is not of a type(s) boolean']);
   });
 });

@@ -49,21 +49,23 @@ export function guidanceServiceMock(
 ): GuidanceServiceMock {
   const rules = options.rules ?? BUILTIN_RULES;
   const recommendations = options.recommendations ?? [];
+  const search: GuidanceService['search'] = async () => ({ results: [] });
+  const recommend: GuidanceService['recommend'] = async () => ({
+    items: recommendations.map(
+      (id): Recommendation => ({
+        article: summary(id),
+        source: 'rule',
+        reasons: ['guidanceServiceMock'],
+      }),
+    ),
+  });
   return {
     listArticles: jest.fn(async () => ({ items: [] })),
     getArticle: jest.fn(async (id: string) => {
       throw new Error(`guidanceServiceMock has no article ${id}`);
     }),
-    search: jest.fn(async () => ({ results: [] })),
-    recommend: jest.fn(async () => ({
-      items: recommendations.map(
-        (id): Recommendation => ({
-          article: summary(id),
-          source: 'rule',
-          reasons: ['guidanceServiceMock'],
-        }),
-      ),
-    })),
+    search: jest.fn(search),
+    recommend: jest.fn(recommend),
     validate: jest.fn(async (files: { path: string; content: string }[]) => {
       const results = evaluateRules(rules, parseManifests(files)).map(e => ({
         rule: {
