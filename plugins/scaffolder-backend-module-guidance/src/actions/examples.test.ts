@@ -1,3 +1,5 @@
+/* eslint-disable jest/no-standalone-expect -- each case's expectRan is called from the it.each
+   below, per example; it is kept next to the action it checks. */
 import fs from 'fs-extra';
 import { join } from 'path';
 import YAML from 'yaml';
