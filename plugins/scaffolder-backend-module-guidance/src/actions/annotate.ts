@@ -8,6 +8,7 @@ import {
   parseGuidanceAnnotation,
 } from '@paved-road/plugin-guidance-common';
 import { GuidanceService } from '@paved-road/plugin-guidance-node';
+import { examples } from './annotate.examples';
 
 /** Explicit ids first, then the recommended ones; each id once. */
 export function mergeArticleIds(...lists: string[][]): string[] {
@@ -37,18 +38,7 @@ export function createAnnotateAction(options: { guidance: GuidanceService }) {
   return createTemplateAction({
     id: 'guidance:annotate',
     description: `Adds the guidance articles that apply to the entity in catalog-info.yaml to its ${GUIDANCE_ANNOTATION} annotation: the given ids first, then the guidance backend's recommendations. Comments and layout of the file are kept.`,
-    examples: [
-      {
-        description: 'Link the new service to its articles',
-        example: [
-          'steps:',
-          '  - id: annotate',
-          '    action: guidance:annotate',
-          '    input:',
-          '      articles: [golden-paths, prometheus-grafana-monitoring]',
-        ].join('\n'),
-      },
-    ],
+    examples,
     supportsDryRun: true,
     schema: {
       input: z =>

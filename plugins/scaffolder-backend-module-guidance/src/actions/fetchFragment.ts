@@ -8,6 +8,7 @@ import { InputError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import { createWorkspaceTemplateAction } from '@backstage/plugin-scaffolder-backend';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { examples } from './fetchFragment.examples';
 
 /** `<part>` or `<part>/<name>`: lower-case folder names only, so nothing can climb out of the root. */
 const FRAGMENT_NAME = /^[a-z0-9-]+(\/[a-z0-9-]+)*$/;
@@ -63,35 +64,7 @@ export function createFetchFragmentAction(options: {
     id: 'guidance:fetch:fragment',
     description:
       'Renders a fragment bundled with the guidance module (Kubernetes manifests, CI, GitOps, secrets, observability, catalog entry) into the workspace, with the Nunjucks conventions of fetch:template.',
-    examples: [
-      {
-        description: 'Add a GitHub Actions workflow for a service',
-        example: [
-          'steps:',
-          '  - id: ci',
-          '    action: guidance:fetch:fragment',
-          '    input:',
-          '      fragment: ci/github-actions',
-          '      values:',
-          '        name: ${{ parameters.name }}',
-          '        language: go',
-        ].join('\n'),
-      },
-      {
-        description: 'Render the Kubernetes base into a sub-folder',
-        example: [
-          'steps:',
-          '  - id: kubernetes',
-          '    action: guidance:fetch:fragment',
-          '    input:',
-          '      fragment: kubernetes/base',
-          '      targetPath: deploy/base',
-          '      values:',
-          '        name: ${{ parameters.name }}',
-          '        port: 8080',
-        ].join('\n'),
-      },
-    ],
+    examples,
     supportsDryRun: true,
     schema: {
       input: z =>

@@ -10,6 +10,7 @@ import { ConflictError, InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { TEMPLATE_BRANCH } from '@paved-road/plugin-guidance-common';
+import { examples } from './publishLocal.examples';
 
 /** A single folder name: no separators, nothing hidden, nothing that climbs. */
 const REPO_NAME = /^[a-z0-9][a-z0-9._-]*$/;
@@ -84,29 +85,7 @@ export function createPublishLocalAction(options: {
     id: 'publish:local',
     description:
       'Publishes the workspace as a new Git repository (one commit on main) in a local folder and registers its catalog-info.yaml with the catalog. Refuses to touch a folder that already exists.',
-    examples: [
-      {
-        description:
-          'Publish under the configured root with the entity name as folder name',
-        example: [
-          'steps:',
-          '  - id: publish',
-          '    action: publish:local',
-        ].join('\n'),
-      },
-      {
-        description: 'Publish into a given folder without registering',
-        example: [
-          'steps:',
-          '  - id: publish',
-          '    action: publish:local',
-          '    input:',
-          '      name: ${{ parameters.name }}',
-          '      root: /srv/repos',
-          '      register: false',
-        ].join('\n'),
-      },
-    ],
+    examples,
     supportsDryRun: true,
     schema: {
       input: z =>

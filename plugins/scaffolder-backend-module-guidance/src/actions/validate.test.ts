@@ -4,50 +4,8 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { ValidateResponse } from '@paved-road/plugin-guidance-common';
-import {
-  BUILTIN_RULES,
-  GuidanceRule,
-  GuidanceService,
-  evaluateRules,
-  parseManifests,
-} from '@paved-road/plugin-guidance-node';
 import { createValidateAction } from './validate';
-
-/** Answers /validate the way the guidance backend does, with the given rules. */
-function fakeGuidance(rules: GuidanceRule[] = BUILTIN_RULES) {
-  const validate = jest.fn(
-    async (files: { path: string; content: string }[]) => {
-      const results = evaluateRules(rules, parseManifests(files)).map(e => ({
-        rule: {
-          id: e.rule.id,
-          title: e.rule.title,
-          severity: e.rule.severity,
-          article: { id: e.rule.article.id, title: e.rule.article.id },
-        },
-        status: e.status,
-        findings: e.findings.map(({ file, object, message }) => ({
-          file,
-          object,
-          message,
-        })),
-      }));
-      const count = (s: string) => results.filter(r => r.status === s).length;
-      return {
-        summary: {
-          pass: count('pass'),
-          fail: count('fail'),
-          waived: 0,
-          notApplicable: count('not-applicable'),
-        },
-        results,
-      } as ValidateResponse;
-    },
-  );
-  return { validate } as unknown as GuidanceService & {
-    validate: typeof validate;
-  };
-}
+import { guidanceServiceMock } from '../testUtils';
 
 const labels = { 'app.kubernetes.io/name': 'orders' };
 const container = (overrides: Record<string, unknown> = {}) => ({
@@ -137,7 +95,7 @@ describe('guidance:validate', () => {
   async function run(
     files: Record<string, string>,
     input: Record<string, unknown> = {},
-    guidance = fakeGuidance(),
+    guidance = guidanceServiceMock(),
   ) {
     workspace.clear();
     workspace.setContent(files);
@@ -165,7 +123,7 @@ describe('guidance:validate', () => {
   }
 
   it('sends the workspace YAML to the guidance backend and counts files and objects', async () => {
-    const guidance = fakeGuidance();
+    const guidance = guidanceServiceMock();
     const ctx = await run(filesOf(cleanSet()), {}, guidance);
     expect(guidance.validate.mock.calls[0][0].map(f => f.path).sort()).toEqual([
       '.github/workflows/ci.yaml',
@@ -251,7 +209,7 @@ describe('guidance:validate', () => {
   });
 
   it('leaves Helm chart templates alone', async () => {
-    const guidance = fakeGuidance();
+    const guidance = guidanceServiceMock();
     await run(
       {
         ...filesOf(cleanSet()),
@@ -268,7 +226,7 @@ describe('guidance:validate', () => {
   });
 
   it('fails with the backend error when the guidance backend refuses', async () => {
-    const guidance = fakeGuidance();
+    const guidance = guidanceServiceMock();
     guidance.validate.mockRejectedValueOnce(
       new Error('guidance POST /validate failed: 413 Payload Too Large'),
     );

@@ -9,6 +9,7 @@ import {
   ManifestFile,
   parseManifests,
 } from '@paved-road/plugin-guidance-node';
+import { examples } from './validate.examples';
 
 /** Rule ids that `skip` used to take before the rules moved to guidance-node. */
 const SKIP_ALIASES: Record<string, string[]> = {
@@ -83,28 +84,7 @@ export function createValidateAction(options: { guidance: GuidanceService }) {
     id: 'guidance:validate',
     description:
       'Checks the YAML in the workspace against the guidance rules of the guidance backend (the built-in ones and any a module adds) and fails with one line per problem (`<file>: <Kind>/<name>: [<rule>] <what is wrong>`); findings of rules with severity `warning` are logged, not fatal. Kustomize patches are parsed but not checked.',
-    examples: [
-      {
-        description: 'Check everything the template generated',
-        example: [
-          'steps:',
-          '  - id: validate',
-          '    action: guidance:validate',
-        ].join('\n'),
-      },
-      {
-        description:
-          'Check the manifests only, without the PodDisruptionBudget rule',
-        example: [
-          'steps:',
-          '  - id: validate',
-          '    action: guidance:validate',
-          '    input:',
-          '      paths: [deploy]',
-          '      skip: [pdb]',
-        ].join('\n'),
-      },
-    ],
+    examples,
     supportsDryRun: true,
     schema: {
       input: z =>

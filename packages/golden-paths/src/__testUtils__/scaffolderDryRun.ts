@@ -13,7 +13,7 @@ import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
 // Test only: guidance:annotate asks the real guidance backend for recommendations.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
-import { scaffolderModuleGuidance as guidanceModule } from '../module';
+import guidanceModule from '@paved-road/plugin-scaffolder-backend-module-guidance';
 import { GeneratedRepository } from './generatedRepository';
 import { loadTemplate, templateDirectoryContents } from './templateDirectory';
 

@@ -11,15 +11,10 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-// Test only: guidance:annotate asks the real guidance backend for recommendations.
-// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
-import { scaffolderModuleGuidance } from '../module';
-import {
-  liveCatalog,
-  templateEntityFromFile,
-} from '../__testUtils__/liveCatalog';
-import { TEMPLATES_ROOT } from '../__testUtils__/templateDirectory';
+import scaffolderModuleGuidance from '@paved-road/plugin-scaffolder-backend-module-guidance';
+import { liveCatalog, templateEntityFromFile } from './__testUtils__/liveCatalog';
+import { TEMPLATES_ROOT } from './__testUtils__/templateDirectory';
 
 jest.setTimeout(300_000);
 

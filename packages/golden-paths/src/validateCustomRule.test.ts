@@ -18,7 +18,7 @@ import {
   GuidanceRule,
   guidanceRulesExtensionPoint,
 } from '@paved-road/plugin-guidance-node';
-import { scaffolderModuleGuidance } from './module';
+import scaffolderModuleGuidance from '@paved-road/plugin-scaffolder-backend-module-guidance';
 
 /** What a platform team might add: every object names its owning team. */
 const teamLabelRule: GuidanceRule = {
