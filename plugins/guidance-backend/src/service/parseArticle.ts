@@ -11,6 +11,7 @@ import {
   createHeadingSlugger,
   readingTimeMinutes,
 } from '@paved-road/plugin-guidance-common';
+import { renderArticleHtmlCached } from './render/renderArticle';
 
 /** One section of an article: the text under a heading, up to the next heading. */
 export type ArticleSection = {
@@ -25,6 +26,8 @@ export type ParsedArticle = {
   frontMatter: ArticleFrontMatter;
   summary: ArticleSummary;
   markdown: string;
+  /** The body rendered once, at load: sanitized HTML with heading ids and highlighted code. */
+  html: string;
   toc: TocEntry[];
   sections: ArticleSection[];
   editUrl?: string;
@@ -112,6 +115,7 @@ export function parseArticle(options: {
     frontMatter: { ...frontMatter, id },
     summary,
     markdown,
+    html: renderArticleHtmlCached(markdown).html,
     toc,
     sections,
     editUrl: options.editUrl,
@@ -163,6 +167,7 @@ export function toArticleResponse(
   return {
     ...article.summary,
     markdown: article.markdown,
+    html: article.html,
     toc: article.toc,
     related,
     ...(article.editUrl ? { editUrl: article.editUrl } : {}),
