@@ -10,16 +10,23 @@ import {
   SearchResponse,
   SearchResult,
 } from '@paved-road/plugin-guidance-common';
+import { ArticleCache } from './articleCache';
 import { GuidanceApi } from './GuidanceApi';
 
 /** Talks to /api/guidance with the signed-in user's identity (fetchApi adds it). */
 export class GuidanceClient implements GuidanceApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
+  private readonly articleCache: ArticleCache;
 
-  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+  constructor(options: {
+    discoveryApi: DiscoveryApi;
+    fetchApi: FetchApi;
+    articleCache?: ArticleCache;
+  }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
+    this.articleCache = options.articleCache ?? new ArticleCache();
   }
 
   async listArticles(filter: { category?: string; tag?: string } = {}) {
@@ -34,8 +41,29 @@ export class GuidanceClient implements GuidanceApi {
     ).items;
   }
 
-  getArticle(id: string) {
-    return this.get<Article>(`/articles/${encodeURIComponent(id)}`);
+  /** The article as last read, if any, for painting before the network answers. */
+  peekArticle(id: string): Article | undefined {
+    return this.articleCache.get(id)?.article;
+  }
+
+  /** Reads an article, revalidating a cached copy with its ETag (304 keeps it). */
+  async getArticle(id: string): Promise<Article> {
+    const cached = this.articleCache.get(id);
+    const base = await this.discoveryApi.getBaseUrl('guidance');
+    const res = await this.fetchApi.fetch(
+      `${base}/articles/${encodeURIComponent(id)}`,
+      cached ? { headers: { 'If-None-Match': cached.etag } } : undefined,
+    );
+    if (res.status === 304 && cached) {
+      return cached.article;
+    }
+    if (!res.ok) throw await ResponseError.fromResponse(res);
+    const article = (await res.json()) as Article;
+    const etag = res.headers.get('ETag');
+    if (etag) {
+      this.articleCache.set(id, { etag, article });
+    }
+    return article;
   }
 
   async listCategories() {

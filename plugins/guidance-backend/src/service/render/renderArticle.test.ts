@@ -146,7 +146,9 @@ describe('renderArticleHtml', () => {
 
   it('strips everything that could run from hostile Markdown', () => {
     const content = readFileSync(HOSTILE, 'utf8');
-    const { html } = renderArticleHtml(content.replace(/^---[\s\S]*?---\n/, ''));
+    const { html } = renderArticleHtml(
+      content.replace(/^---[\s\S]*?---\n/, ''),
+    );
     expect(html).not.toMatch(/<script|<iframe|<object|<embed|<style/i);
     expect(tags(html, /\son[a-z]+=/i)).toEqual([]);
     expect(tags(html, /(href|src)="\s*(javascript|data|vbscript):/i)).toEqual(
@@ -176,7 +178,9 @@ describe('renderArticleHtml', () => {
       ].join('\n'),
     );
     expect(headings[0].text).toBe('Title  "quoted"');
-    expect(html).toContain('aria-label="Link to section: Title  &#x22;quoted&#x22;"');
+    expect(html).toContain(
+      'aria-label="Link to section: Title  &#x22;quoted&#x22;"',
+    );
     expect(html).not.toMatch(/onerror|style=|<svg|<form|<script/i);
     expect(tags(html, /javascript|alert/i)).toEqual([]);
     expect(html).toContain('<a href="https://example.com/a">ok</a>');

@@ -105,10 +105,7 @@ function toCallout(node: Element): Element | undefined {
       role: 'note',
       ariaLabel: title,
     },
-    [
-      element('p', { className: ['callout-title'] }, [text(title)]),
-      ...body,
-    ],
+    [element('p', { className: ['callout-title'] }, [text(title)]), ...body],
   );
 }
 
@@ -123,11 +120,9 @@ function toCodeBlock(pre: Element): Element | undefined {
   const source = hastToString(code).replace(/\n$/, '');
   if (language === 'mermaid') {
     // drawn in the browser, lazily, only for articles that have one
-    return element(
-      'pre',
-      { className: ['mermaid-source'], dataMermaid: '' },
-      [text(source)],
-    );
+    return element('pre', { className: ['mermaid-source'], dataMermaid: '' }, [
+      text(source),
+    ]);
   }
   let highlighted: ElementContent[] = [text(source)];
   if (language && refractor.registered(language)) {
@@ -150,9 +145,7 @@ function toCodeBlock(pre: Element): Element | undefined {
           text(language ?? 'text'),
         ]),
       ]),
-      element('pre', codeProps, [
-        element('code', codeProps, highlighted),
-      ]),
+      element('pre', codeProps, [element('code', codeProps, highlighted)]),
     ],
   );
 }
@@ -177,23 +170,19 @@ export function renderArticleHtml(markdown: string): RenderedArticle {
       const label = hastToString(node).trim();
       const id = slug(label);
       headings.push({ id, text: label, level });
-      return element(
-        `h${Math.max(level, 2)}`,
-        { id, dataLevel: level },
-        [
-          ...node.children,
-          element(
-            'a',
-            {
-              href: `#${id}`,
-              className: ['heading-anchor'],
-              dataHeadingAnchor: '',
-              ariaLabel: `Link to section: ${label}`,
-            },
-            [text('#')],
-          ),
-        ],
-      );
+      return element(`h${Math.max(level, 2)}`, { id, dataLevel: level }, [
+        ...node.children,
+        element(
+          'a',
+          {
+            href: `#${id}`,
+            className: ['heading-anchor'],
+            dataHeadingAnchor: '',
+            ariaLabel: `Link to section: ${label}`,
+          },
+          [text('#')],
+        ),
+      ]);
     }
     if (node.tagName === 'blockquote') {
       const callout = toCallout(node);
