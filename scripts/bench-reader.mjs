@@ -137,7 +137,6 @@ const appConfig = parseYaml(
 const base = `http://localhost:${PORT}`;
 const extra = {
   app: { baseUrl: base },
-  backend: { cors: { origin: base } },
   catalog: {
     locations: [
       ...(appConfig.catalog?.locations ?? []),
@@ -241,8 +240,20 @@ try {
     await cdp.send('Network.enable');
     let bytes = 0;
     let requests = 0;
-    cdp.on('Network.requestWillBeSent', () => requests++);
-    cdp.on('Network.loadingFinished', e => (bytes += e.encodedDataLength));
+    const timeline = new Map();
+    cdp.on('Network.requestWillBeSent', e => {
+      requests++;
+      timeline.set(e.requestId, { url: e.request.url, start: e.timestamp });
+    });
+    cdp.on('Network.responseReceived', e => {
+      const t = timeline.get(e.requestId);
+      if (t) t.status = e.response.status;
+    });
+    cdp.on('Network.loadingFinished', e => {
+      bytes += e.encodedDataLength;
+      const t = timeline.get(e.requestId);
+      if (t) Object.assign(t, { end: e.timestamp, bytes: e.encodedDataLength });
+    });
     await page.goto(target.url);
     await page.waitForFunction(
       () => window.__benchVisibleAt !== undefined,
@@ -254,6 +265,26 @@ try {
       .waitForLoadState('networkidle', { timeout: 15_000 })
       .catch(() => undefined);
     const result = { ms, bytes, requests };
+    if (process.env.BENCH_TRACE) {
+      // BENCH_TRACE=1: each request's start and end (ms after the first), to see where time goes
+      const rows = [...timeline.values()];
+      const t0 = Math.min(...rows.map(r => r.start));
+      console.log(
+        `\n${target.url}: visible at ${Math.round(
+          ms,
+        )} ms (after navigation start)`,
+      );
+      for (const r of rows.sort((a, b) => a.start - b.start)) {
+        const at = x => (x === undefined ? '-' : Math.round((x - t0) * 1000));
+        console.log(
+          `  ${String(at(r.start)).padStart(5)} → ${String(at(r.end)).padStart(
+            5,
+          )}  ${r.status ?? '   '} ${String(
+            Math.round((r.bytes ?? 0) / 1024),
+          ).padStart(5)} KiB  ${r.url.replace(base, '').slice(0, 90)}`,
+        );
+      }
+    }
     await cdp.detach();
     await page.close();
     return result;

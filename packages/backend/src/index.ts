@@ -12,13 +12,17 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 
 // catalog, with the Template kind for the golden paths
 backend.add(import('@backstage/plugin-catalog-backend'));
-backend.add(import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(catalogModuleFileLocations);
 
 // permissions: allow all in the demo
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
 
 // scaffolder, with the golden-path actions
 backend.add(import('@backstage/plugin-scaffolder-backend'));
@@ -32,5 +36,8 @@ backend.add(import('@paved-road/plugin-search-backend-module-guidance'));
 
 // guidance
 backend.add(import('@paved-road/plugin-guidance-backend'));
+
+// TechDocs, for the side-by-side reader benchmark (npm run bench:reader)
+backend.add(import('@backstage/plugin-techdocs-backend'));
 
 backend.start();

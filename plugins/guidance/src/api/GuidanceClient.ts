@@ -18,6 +18,8 @@ export class GuidanceClient implements GuidanceApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
   private readonly articleCache: ArticleCache;
+  /** Article requests in flight, so that a second ask for the same id shares the first. */
+  private readonly inflight = new Map<string, Promise<Article>>();
 
   constructor(options: {
     discoveryApi: DiscoveryApi;
@@ -47,7 +49,17 @@ export class GuidanceClient implements GuidanceApi {
   }
 
   /** Reads an article, revalidating a cached copy with its ETag (304 keeps it). */
-  async getArticle(id: string): Promise<Article> {
+  getArticle(id: string): Promise<Article> {
+    const pending = this.inflight.get(id);
+    if (pending) return pending;
+    const request = this.fetchArticle(id).finally(() =>
+      this.inflight.delete(id),
+    );
+    this.inflight.set(id, request);
+    return request;
+  }
+
+  private async fetchArticle(id: string): Promise<Article> {
     const cached = this.articleCache.get(id);
     const base = await this.discoveryApi.getBaseUrl('guidance');
     const res = await this.fetchApi.fetch(

@@ -152,3 +152,58 @@ describe('ArticleHtml', () => {
     ).toBeInTheDocument();
   });
 });
+
+describe('ArticleHtml diagrams far below the fold', () => {
+  const observers: {
+    callback: IntersectionObserverCallback;
+    disconnected: boolean;
+  }[] = [];
+  beforeEach(() => {
+    mermaidRender.mockReset();
+    mermaidInitialize.mockReset();
+    observers.length = 0;
+    (window as any).IntersectionObserver = class {
+      entry: { callback: IntersectionObserverCallback; disconnected: boolean };
+      constructor(callback: IntersectionObserverCallback) {
+        this.entry = { callback, disconnected: false };
+        observers.push(this.entry);
+      }
+      observe() {}
+      disconnect() {
+        this.entry.disconnected = true;
+      }
+    };
+  });
+  afterEach(() => {
+    delete (window as any).IntersectionObserver;
+  });
+
+  it('loads Mermaid only when a diagram comes near the viewport', async () => {
+    mermaidRender.mockResolvedValue({ svg: '<svg data-testid="drawn"></svg>' });
+    await renderHtml(`${html}\n${diagram}`);
+    await new Promise(r => setTimeout(r, 20));
+    expect(mermaidInitialize).not.toHaveBeenCalled();
+    expect(observers).toHaveLength(1);
+    observers[0].callback(
+      [{ isIntersecting: true } as IntersectionObserverEntry],
+      {} as IntersectionObserver,
+    );
+    expect(await screen.findByTestId('mermaid-diagram')).toBeInTheDocument();
+    expect(observers[0].disconnected).toBe(true);
+  });
+
+  it('draws them anyway once the page has been idle a while', async () => {
+    jest.useFakeTimers();
+    try {
+      mermaidRender.mockResolvedValue({
+        svg: '<svg data-testid="drawn"></svg>',
+      });
+      await renderHtml(`${html}\n${diagram}`);
+      expect(mermaidInitialize).not.toHaveBeenCalled();
+      jest.advanceTimersByTime(2500);
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(await screen.findByTestId('mermaid-diagram')).toBeInTheDocument();
+  });
+});

@@ -6,6 +6,7 @@ import {
   addCopyButtons,
   handleArticleClick,
   renderDiagrams,
+  whenDiagramsNear,
 } from './enhanceArticle';
 import { sanitizeArticleHtml } from './sanitizeHtml';
 
@@ -35,11 +36,14 @@ export const ArticleHtml = memo(function ArticleHtmlBody(props: {
     const root = ref.current;
     if (!root) return undefined;
     let cancelled = false;
-    renderDiagrams(root, { dark, isCancelled: () => cancelled }).catch(
-      () => undefined,
-    );
+    const stop = whenDiagramsNear(root, () => {
+      renderDiagrams(root, { dark, isCancelled: () => cancelled }).catch(
+        () => undefined,
+      );
+    });
     return () => {
       cancelled = true;
+      stop();
     };
   }, [clean, dark]);
 

@@ -88,6 +88,55 @@ export function handleArticleClick(
 
 let diagramCount = 0;
 
+const IDLE_DRAW_MS = 2000;
+
+/**
+ * Calls `draw` once any of the article's diagrams comes near the viewport, or when the
+ * browser has been idle a while after the first paint (or at once where IntersectionObserver
+ * is missing). Mermaid is over 500 KiB: the first paint never waits for it. Returns a cleanup.
+ */
+export function whenDiagramsNear(
+  root: HTMLElement,
+  draw: () => void,
+): () => void {
+  const blocks = root.querySelectorAll(
+    'pre[data-mermaid], figure[data-mermaid-source]',
+  );
+  if (blocks.length === 0) return () => undefined;
+  if (typeof IntersectionObserver === 'undefined') {
+    draw();
+    return () => undefined;
+  }
+  let done = false;
+  let idle: ReturnType<typeof setTimeout> | undefined;
+  const once = () => {
+    if (done) return;
+    done = true;
+    observer.disconnect();
+    clearTimeout(idle);
+    draw();
+  };
+  const observer = new IntersectionObserver(
+    entries => {
+      if (entries.some(e => e.isIntersecting)) once();
+    },
+    { rootMargin: '600px 0px' },
+  );
+  blocks.forEach(block => observer.observe(block));
+  idle = setTimeout(() => {
+    const ric = (window as any).requestIdleCallback as
+      | ((cb: () => void, o: { timeout: number }) => void)
+      | undefined;
+    if (ric) ric(once, { timeout: IDLE_DRAW_MS });
+    else once();
+  }, IDLE_DRAW_MS);
+  return () => {
+    done = true;
+    observer.disconnect();
+    clearTimeout(idle);
+  };
+}
+
 /**
  * Draws the article's Mermaid blocks. Mermaid is large, so it is imported only here, and
  * only when the article has one; `securityLevel: 'strict'` keeps labels from carrying HTML

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useLocation, useParams } from 'react-router-dom';
-import useAsync from 'react-use/esm/useAsync';
 import {
   Content,
   EmptyState,
@@ -28,6 +27,7 @@ import { FollowedBy } from './FollowedBy';
 import { RelatedArticles } from './RelatedArticles';
 import { scrollToTop } from './scrollToTop';
 import { useReaderStyles } from './styles';
+import { useRenderAsync } from './useRenderAsync';
 
 function isNotFound(error: Error | undefined): boolean {
   return (error as { statusCode?: number } | undefined)?.statusCode === 404;
@@ -44,9 +44,9 @@ export function ReaderPage() {
 
   // A copy read before paints at once; the request below only revalidates it (ETag → 304).
   const cached = useMemo(() => api.peekArticle?.(id), [api, id]);
-  const articleState = useAsync(() => api.getArticle(id), [api, id]);
+  const articleState = useRenderAsync(() => api.getArticle(id), [api, id]);
   // The navigation, related articles and followers load beside the article, never before it.
-  const navState = useAsync(() => api.listArticles(), [api]);
+  const navState = useRenderAsync(() => api.listArticles(), [api]);
   const notFound = isNotFound(articleState.error);
   const fresh = articleState.value?.id === id ? articleState.value : undefined;
   const article =
