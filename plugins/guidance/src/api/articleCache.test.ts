@@ -84,6 +84,32 @@ describe('GuidanceClient article cache', () => {
     expect(seen).toEqual([null, '"v1"', '"v1"']);
   });
 
+  it('shares one request between callers asking for the same article at once', async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${base}/articles/saga-pattern`, async () => {
+        calls++;
+        return HttpResponse.json(article('Once'), {
+          headers: { ETag: '"once"' },
+        });
+      }),
+    );
+    const client = new GuidanceClient({
+      discoveryApi: { getBaseUrl: async () => base },
+      fetchApi: { fetch: (input, init) => fetch(input, init) },
+      articleCache: new ArticleCache(memoryStorage()),
+    });
+    const [a, b] = await Promise.all([
+      client.getArticle('saga-pattern'),
+      client.getArticle('saga-pattern'),
+    ]);
+    expect(a).toBe(b);
+    expect(calls).toBe(1);
+    // once answered, the next read asks again (revalidation)
+    await client.getArticle('saga-pattern');
+    expect(calls).toBe(2);
+  });
+
   it('keeps at most the configured number of articles and ignores damaged entries', () => {
     const storage = memoryStorage();
     const cache = new ArticleCache(storage, 2);

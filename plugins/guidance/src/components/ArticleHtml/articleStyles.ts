@@ -65,7 +65,7 @@ function callouts(theme: Theme) {
     const dark = theme.palette.type === 'dark';
     styles[`& .callout-${kind}`] = {
       borderLeftColor: colour.main,
-      backgroundColor: dark ? 'rgba(255,255,255,0.04)' : colour.light + '26',
+      backgroundColor: dark ? 'rgba(255,255,255,0.04)' : `${colour.light}26`,
       '& > .callout-title': { color: dark ? colour.light : colour.dark },
     };
   }

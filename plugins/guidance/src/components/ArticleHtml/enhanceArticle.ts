@@ -107,13 +107,19 @@ export function whenDiagramsNear(
     draw();
     return () => undefined;
   }
-  let done = false;
-  let idle: ReturnType<typeof setTimeout> | undefined;
+  const state: {
+    done: boolean;
+    observer?: IntersectionObserver;
+    idle?: ReturnType<typeof setTimeout>;
+  } = { done: false };
+  const stop = () => {
+    state.done = true;
+    state.observer?.disconnect();
+    clearTimeout(state.idle);
+  };
   const once = () => {
-    if (done) return;
-    done = true;
-    observer.disconnect();
-    clearTimeout(idle);
+    if (state.done) return;
+    stop();
     draw();
   };
   const observer = new IntersectionObserver(
@@ -122,19 +128,16 @@ export function whenDiagramsNear(
     },
     { rootMargin: '600px 0px' },
   );
+  state.observer = observer;
   blocks.forEach(block => observer.observe(block));
-  idle = setTimeout(() => {
+  state.idle = setTimeout(() => {
     const ric = (window as any).requestIdleCallback as
       | ((cb: () => void, o: { timeout: number }) => void)
       | undefined;
     if (ric) ric(once, { timeout: IDLE_DRAW_MS });
     else once();
   }, IDLE_DRAW_MS);
-  return () => {
-    done = true;
-    observer.disconnect();
-    clearTimeout(idle);
-  };
+  return stop;
 }
 
 /**

@@ -17,11 +17,12 @@ export function useRenderAsync<T>(
   factory: () => Promise<T>,
   deps: DependencyList,
 ): RenderAsyncState<T> {
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const promise = useMemo(() => {
     const started = factory();
     started.catch(() => undefined); // handled below; never an unhandled rejection
     return started;
+    // the caller's dependencies, as with useAsync
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   const [settled, setSettled] = useState<{
     promise: Promise<T>;
