@@ -157,6 +157,8 @@ describe('renderArticleHtml', () => {
     expect(html).not.toContain('__probe');
     // the harmless parts survive: the link text, the div text and the table
     expect(html).toContain('raw link');
+    expect(html).toContain('<a>a javascript link</a>');
+    expect(html).toContain('<a>a data link</a>');
     expect(html).toContain('click me');
     expect(html).toContain('<td>safe</td>');
   });

@@ -1,13 +1,11 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { fromParse5 } from 'hast-util-from-parse5';
+import { sanitize } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import { toString as hastToString } from 'hast-util-to-string';
+import MarkdownIt from 'markdown-it';
+import { parseFragment } from 'parse5';
 import refractor from 'refractor';
-import rehypeRaw from 'rehype-raw';
-import rehypeSanitize from 'rehype-sanitize';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 import {
   TocEntry,
   createHeadingSlugger,
@@ -33,18 +31,22 @@ export type RenderedArticle = {
   hasDiagrams: boolean;
 };
 
-// Markdown → hast with raw HTML parsed as HTML, then GitHub's sanitize schema (plus
-// ids, task lists and language classes). Everything after `rehypeSanitize` is added by
-// our own code and carries no author-controlled markup.
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkRehype, { allowDangerousHtml: true })
-  .use(rehypeRaw)
-  .use(rehypeSanitize, guidanceSanitizeSchema)
-  .freeze();
+// CommonMark + GFM tables, strikethrough and autolinks, by the same parser that builds the
+// table of contents (so heading texts, and ids, agree). Raw HTML is parsed as HTML and then
+// sanitized with GitHub's schema (plus ids, task lists and language classes). Everything
+// added after `sanitize` is our own markup and carries nothing the author wrote as HTML.
+const md = new MarkdownIt({ html: true, linkify: true });
+// markdown-it would print a `javascript:` link as its Markdown source; keep it a link and let
+// the sanitizer drop the URL (the text stays, as GitHub shows it)
+md.validateLink = () => true;
+
+function parseSanitized(markdown: string): Root {
+  const tree = fromParse5(parseFragment(md.render(markdown))) as Root;
+  return sanitize(tree, guidanceSanitizeSchema) as Root;
+}
 
 const HEADING = /^h([1-6])$/;
+const TASK_MARKER = /^\[([ xX])\][ \t]+/;
 const CALLOUT_MARKER =
   /^\s*\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\r?\n)?/i;
 
@@ -109,6 +111,50 @@ function toCallout(node: Element): Element | undefined {
   );
 }
 
+/** The first text node of a list item, looking into a leading paragraph (loose lists). */
+function leadingText(
+  item: Element,
+): { type: 'text'; value: string } | undefined {
+  const first = item.children.find(child => !isBlank(child));
+  if (first?.type === 'text') return first;
+  if (isElement(first, 'p') && first.children[0]?.type === 'text') {
+    return first.children[0];
+  }
+  return undefined;
+}
+
+/** GFM task lists: `- [x] done` becomes a disabled checkbox, as GitHub renders it. */
+function toTaskList(list: Element): Element | undefined {
+  let tasks = 0;
+  const children = list.children.map(child => {
+    if (!isElement(child, 'li')) return child;
+    const first = leadingText(child);
+    const match = first ? TASK_MARKER.exec(first.value) : null;
+    if (!first || !match) return child;
+    tasks++;
+    first.value = ` ${first.value.slice(match[0].length)}`;
+    const box = element(
+      'input',
+      match[1] === ' '
+        ? { type: 'checkbox', disabled: true }
+        : { type: 'checkbox', checked: true, disabled: true },
+      [],
+    );
+    const lead = child.children.find(c => !isBlank(c));
+    (isElement(lead, 'p') ? lead : child).children.unshift(box);
+    return {
+      ...child,
+      properties: { ...child.properties, className: ['task-list-item'] },
+    };
+  });
+  if (tasks === 0) return undefined;
+  return {
+    ...list,
+    properties: { ...list.properties, className: ['contains-task-list'] },
+    children,
+  };
+}
+
 /** `pre > code.language-x`: highlighted to Prism class names, or a Mermaid source block. */
 function toCodeBlock(pre: Element): Element | undefined {
   const code = pre.children.find(c => isElement(c, 'code'));
@@ -158,7 +204,7 @@ function toCodeBlock(pre: Element): Element | undefined {
  * for the browser. The page header holds the only h1, so a `#` heading becomes an h2.
  */
 export function renderArticleHtml(markdown: string): RenderedArticle {
-  const tree = processor.runSync(processor.parse(markdown)) as Root;
+  const tree = parseSanitized(markdown);
   const slug = createHeadingSlugger();
   const headings: TocEntry[] = [];
   let hasDiagrams = false;
@@ -197,6 +243,10 @@ export function renderArticleHtml(markdown: string): RenderedArticle {
         if (block.properties?.dataMermaid !== undefined) hasDiagrams = true;
         return block;
       }
+    }
+    if (node.tagName === 'ul' || node.tagName === 'ol') {
+      const tasks = toTaskList(node);
+      if (tasks) return { ...tasks, children: tasks.children.map(visit) };
     }
     if (node.tagName === 'table') {
       return element('div', { className: ['table-wrapper'] }, [
