@@ -344,6 +344,17 @@ try {
   };
   figure('cold: article visible', r => r.cold.map(x => x.ms), 'ms');
   figure('warm: article visible', r => r.warm.map(x => x.ms), 'ms');
+  // the same, counted from the moment the app had its identity: the page's own share
+  figure(
+    'cold: visible after sign-in',
+    r => r.cold.map(x => x.afterSignIn),
+    'ms',
+  );
+  figure(
+    'warm: visible after sign-in',
+    r => r.warm.map(x => x.afterSignIn),
+    'ms',
+  );
   figure(
     'cold: bytes transferred',
     r => r.cold.map(x => x.bytes / 1024),
