@@ -150,6 +150,12 @@ const extra = {
 };
 console.log(`Starting the demo backend on :${PORT}...`);
 const backend = await startBackend({ port: PORT, config: toYaml(extra) });
+// never leave the backend (its own process group) behind when stopped from outside
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    backend.stop().finally(() => process.exit(130));
+  });
+}
 let browser;
 try {
   const auth = { Authorization: `Bearer ${backend.token}` };
