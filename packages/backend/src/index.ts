@@ -12,17 +12,13 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 
 // catalog, with the Template kind for the golden paths
 backend.add(import('@backstage/plugin-catalog-backend'));
-backend.add(
-  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
-);
+backend.add(import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(catalogModuleFileLocations);
 
 // permissions: allow all in the demo
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy'));
 
 // scaffolder, with the golden-path actions
 backend.add(import('@backstage/plugin-scaffolder-backend'));
