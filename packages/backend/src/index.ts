@@ -35,5 +35,7 @@ backend.add(import('@paved-road/plugin-guidance-backend'));
 
 // MCP: the actions the guidance backend registers, as tools for AI assistants (/api/mcp-actions/v1)
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
+// TechDocs, for the side-by-side reader benchmark (npm run bench:reader)
+backend.add(import('@backstage/plugin-techdocs-backend'));
 
 backend.start();

@@ -136,6 +136,8 @@ describe('guidance backend', () => {
     ]);
     expect(res.body.related.map((r: any) => r.id)).toEqual(['saga-pattern']);
     expect(res.body.markdown).toContain('## Sizing the pool');
+    // rendered once at load, with the toc's ids, served under the same ETag
+    expect(res.body.html).toContain('<h2 id="sizing-the-pool" data-level="2">');
     const etag = res.headers.etag;
     expect(etag).toMatch(/^".+"$/);
 

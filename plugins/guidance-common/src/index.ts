@@ -11,3 +11,4 @@ export * from './readingTime';
 export * from './schema';
 export * from './types';
 export * from './templateVersion';
+export * from './sanitize';

@@ -12,6 +12,7 @@ import {
   createHeadingSlugger,
   readingTimeMinutes,
 } from '@paved-road/plugin-guidance-common';
+import { renderArticleHtmlCached } from './render/renderArticle';
 
 /** One section of an article: the text under a heading, up to the next heading. */
 export type ArticleSection = {
@@ -33,6 +34,8 @@ export type ParsedArticle = {
   frontMatter: ArticleFrontMatter;
   summary: ArticleSummary;
   markdown: string;
+  /** The body rendered once, at load: sanitized HTML with heading ids and highlighted code. */
+  html: string;
   toc: TocEntry[];
   sections: ArticleSection[];
   editUrl?: string;
@@ -120,6 +123,7 @@ export function parseArticle(options: {
     frontMatter: { ...frontMatter, id },
     summary,
     markdown,
+    html: renderArticleHtmlCached(markdown).html,
     toc,
     sections,
     editUrl: options.editUrl,
@@ -229,6 +233,7 @@ export function toArticleResponse(
   return {
     ...article.summary,
     markdown: article.markdown,
+    html: article.html,
     toc: article.toc,
     sections: toSectionOutline(article.sections),
     related,

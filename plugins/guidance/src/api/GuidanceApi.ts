@@ -18,6 +18,8 @@ export interface GuidanceApi {
     tag?: string;
   }): Promise<ArticleSummary[]>;
   getArticle(id: string): Promise<Article>;
+  /** The article as last read, without a request (for an immediate paint); optional. */
+  peekArticle?(id: string): Article | undefined;
   listCategories(): Promise<CategoryCount[]>;
   search(
     query: string,

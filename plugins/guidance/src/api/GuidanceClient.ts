@@ -13,6 +13,7 @@ import {
   SearchResponse,
   SearchResult,
 } from '@paved-road/plugin-guidance-common';
+import { ArticleCache } from './articleCache';
 import { EntityName, GuidanceApi } from './GuidanceApi';
 
 const entityPath = (entity: EntityName) =>
@@ -24,10 +25,18 @@ const entityPath = (entity: EntityName) =>
 export class GuidanceClient implements GuidanceApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
+  private readonly articleCache: ArticleCache;
+  /** Article requests in flight, so that a second ask for the same id shares the first. */
+  private readonly inflight = new Map<string, Promise<Article>>();
 
-  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+  constructor(options: {
+    discoveryApi: DiscoveryApi;
+    fetchApi: FetchApi;
+    articleCache?: ArticleCache;
+  }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
+    this.articleCache = options.articleCache ?? new ArticleCache();
   }
 
   async listArticles(filter: { category?: string; tag?: string } = {}) {
@@ -42,8 +51,39 @@ export class GuidanceClient implements GuidanceApi {
     ).items;
   }
 
-  getArticle(id: string) {
-    return this.get<Article>(`/articles/${encodeURIComponent(id)}`);
+  /** The article as last read, if any, for painting before the network answers. */
+  peekArticle(id: string): Article | undefined {
+    return this.articleCache.get(id)?.article;
+  }
+
+  /** Reads an article, revalidating a cached copy with its ETag (304 keeps it). */
+  getArticle(id: string): Promise<Article> {
+    const pending = this.inflight.get(id);
+    if (pending) return pending;
+    const request = this.fetchArticle(id).finally(() =>
+      this.inflight.delete(id),
+    );
+    this.inflight.set(id, request);
+    return request;
+  }
+
+  private async fetchArticle(id: string): Promise<Article> {
+    const cached = this.articleCache.get(id);
+    const base = await this.discoveryApi.getBaseUrl('guidance');
+    const res = await this.fetchApi.fetch(
+      `${base}/articles/${encodeURIComponent(id)}`,
+      cached ? { headers: { 'If-None-Match': cached.etag } } : undefined,
+    );
+    if (res.status === 304 && cached) {
+      return cached.article;
+    }
+    if (!res.ok) throw await ResponseError.fromResponse(res);
+    const article = (await res.json()) as Article;
+    const etag = res.headers.get('ETag');
+    if (etag) {
+      this.articleCache.set(id, { etag, article });
+    }
+    return article;
   }
 
   async listCategories() {

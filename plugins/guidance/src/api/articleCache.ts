@@ -1,0 +1,82 @@
+import { Article } from '@paved-road/plugin-guidance-common';
+
+/** An article as last served, with the ETag to revalidate it. */
+export type CachedArticle = { etag: string; article: Article };
+
+const PREFIX = 'paved-road:guidance:article:';
+const INDEX_KEY = 'paved-road:guidance:articles';
+const DEFAULT_MAX_ENTRIES = 30;
+
+/**
+ * The articles read recently, in memory and in `localStorage`, so a warm visit paints the
+ * article at once and only asks the backend whether it changed (`If-None-Match` → 304).
+ * Storage is best effort: a full or blocked store only loses the cache, never the read.
+ * What comes from it is never trusted: the reader sanitizes its HTML again like a response's.
+ */
+export class ArticleCache {
+  private readonly memory = new Map<string, CachedArticle>();
+
+  constructor(
+    private readonly storage: Storage | undefined = typeof window ===
+    'undefined'
+      ? undefined
+      : safeLocalStorage(),
+    private readonly maxEntries = DEFAULT_MAX_ENTRIES,
+  ) {}
+
+  get(id: string): CachedArticle | undefined {
+    const hit = this.memory.get(id);
+    if (hit) return hit;
+    try {
+      const raw = this.storage?.getItem(PREFIX + id);
+      if (!raw) return undefined;
+      const parsed = JSON.parse(raw) as CachedArticle;
+      if (
+        typeof parsed?.etag !== 'string' ||
+        parsed.article?.id !== id ||
+        typeof parsed.article.title !== 'string'
+      ) {
+        return undefined;
+      }
+      this.memory.set(id, parsed);
+      return parsed;
+    } catch {
+      return undefined;
+    }
+  }
+
+  set(id: string, entry: CachedArticle) {
+    this.memory.set(id, entry);
+    if (!this.storage) return;
+    try {
+      const order = this.readIndex().filter(other => other !== id);
+      order.push(id);
+      while (order.length > this.maxEntries) {
+        this.storage.removeItem(PREFIX + order.shift());
+      }
+      this.storage.setItem(PREFIX + id, JSON.stringify(entry));
+      this.storage.setItem(INDEX_KEY, JSON.stringify(order));
+    } catch {
+      // quota or privacy mode: keep the memory copy only
+    }
+  }
+
+  private readIndex(): string[] {
+    try {
+      const value = JSON.parse(this.storage?.getItem(INDEX_KEY) ?? '[]');
+      return Array.isArray(value)
+        ? value.filter(v => typeof v === 'string')
+        : [];
+    } catch {
+      return [];
+    }
+  }
+}
+
+function safeLocalStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}

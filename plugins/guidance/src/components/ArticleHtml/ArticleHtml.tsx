@@ -1,0 +1,60 @@
+import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { useTheme } from '@material-ui/core/styles';
+import { useArticleStyles } from './articleStyles';
+import {
+  addCopyButtons,
+  handleArticleClick,
+  renderDiagrams,
+  whenDiagramsNear,
+} from './enhanceArticle';
+import { sanitizeArticleHtml } from './sanitizeHtml';
+
+/**
+ * An article body the backend rendered: sanitized once more here, inserted as it is, then
+ * enhanced in place — copy buttons on code, anchor clicks that scroll, Mermaid drawn lazily.
+ * No Markdown parser or highlighter runs in the browser. Memoized on the HTML, so scrolling
+ * and table-of-contents updates never touch it.
+ */
+export const ArticleHtml = memo(function ArticleHtmlBody(props: {
+  html: string;
+  className?: string;
+}) {
+  const { html } = props;
+  const classes = useArticleStyles();
+  const navigate = useNavigate();
+  const dark = useTheme().palette.type === 'dark';
+  const ref = useRef<HTMLDivElement>(null);
+  const clean = useMemo(() => ({ __html: sanitizeArticleHtml(html) }), [html]);
+
+  useLayoutEffect(() => {
+    const root = ref.current;
+    return root ? addCopyButtons(root) : undefined;
+  }, [clean]);
+
+  useEffect(() => {
+    const root = ref.current;
+    if (!root) return undefined;
+    let cancelled = false;
+    const stop = whenDiagramsNear(root, () => {
+      renderDiagrams(root, { dark, isCancelled: () => cancelled }).catch(
+        () => undefined,
+      );
+    });
+    return () => {
+      cancelled = true;
+      stop();
+    };
+  }, [clean, dark]);
+
+  return (
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions
+    <div
+      ref={ref}
+      className={`${classes.article} ${props.className ?? ''}`}
+      data-testid="guidance-article"
+      onClick={event => handleArticleClick(event, navigate)}
+      dangerouslySetInnerHTML={clean}
+    />
+  );
+});

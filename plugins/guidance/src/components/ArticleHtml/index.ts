@@ -1,0 +1,2 @@
+export { ArticleHtml } from './ArticleHtml';
+export { sanitizeArticleHtml } from './sanitizeHtml';
