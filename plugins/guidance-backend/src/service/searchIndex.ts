@@ -353,7 +353,7 @@ export class SearchIndex {
           text.slice(0, text.length - codeChars),
           this.counts,
         );
-        let words = this.lastWords;
+        let wordCount = this.lastWords;
         let numbers = this.lastNumbers;
         if (codeChars) {
           this.count(
@@ -362,10 +362,10 @@ export class SearchIndex {
             Math.max(1, Math.round(WEIGHTS.code * TF_SCALE)),
             textIds,
           );
-          words += this.lastWords;
+          wordCount += this.lastWords;
           numbers += this.lastNumbers;
         }
-        this.sectionNumeric[s] = words ? numbers / words : 0;
+        this.sectionNumeric[s] = wordCount ? numbers / wordCount : 0;
         const headingIds = this.count(
           section.heading ?? '',
           this.headingCounts,
