@@ -17,9 +17,9 @@ const ACTION_IDS = [
   'guidance:fetch:fragment',
   'guidance:annotate',
   'guidance:validate',
-  'publish:local',
   'guidance:record:answers',
   'guidance:upgrade',
+  'publish:local',
 ];
 
 async function addedActions(config: object) {
@@ -58,7 +58,7 @@ describe('scaffolderModuleGuidance', () => {
     ).toEqual(ACTION_IDS);
   });
 
-  it('adds the four actions through the scaffolder extension point', async () => {
+  it('adds the actions through the scaffolder extension point', async () => {
     const added: TemplateAction<any, any, any>[] = [];
     await startTestBackend({
       extensionPoints: [
