@@ -11,9 +11,14 @@ import {
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+// The upgrade renders through the real scaffolder with the guidance backend beside it.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
 import scaffolderModuleGuidance from '@paved-road/plugin-scaffolder-backend-module-guidance';
-import { liveCatalog, templateEntityFromFile } from './__testUtils__/liveCatalog';
+import {
+  liveCatalog,
+  templateEntityFromFile,
+} from './__testUtils__/liveCatalog';
 import { TEMPLATES_ROOT } from './__testUtils__/templateDirectory';
 
 jest.setTimeout(300_000);
