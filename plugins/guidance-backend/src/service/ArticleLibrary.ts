@@ -26,13 +26,20 @@ export type LibraryOptions = ReviewPolicy & {
   search?: SearchVocabularyOptions;
 };
 
+/** Bodies kept serialised at once; beyond this, the least recently read are made again. */
+const PREPARED_BODY_CACHE_SIZE = 1000;
+
 /** An article's API body, serialised once per reload so a request only copies bytes. */
 export type PreparedBody = { json: string; etag: string };
 
 /** Everything served at one moment; replaced whole on reload, never mutated. */
 export class LibrarySnapshot {
   readonly summaries: ArticleSummary[];
-  readonly bodies = new Map<string, PreparedBody>();
+  /**
+   * Serialised API bodies, made on first request and kept in a bounded cache: a large
+   * library would otherwise hold every article twice more (Markdown and HTML inside JSON).
+   */
+  readonly bodies: { get(id: string): PreparedBody | undefined };
   readonly categories: CategoryCount[];
   readonly index: SearchIndex;
   /** How long building the search index took, for the load log line. */
@@ -66,14 +73,32 @@ export class LibrarySnapshot {
     this.summaries = [...articles.values()]
       .map(a => a.summary)
       .sort((a, b) => a.title.localeCompare(b.title));
-    for (const article of this.articles.values()) {
-      const related = article.frontMatter.related
-        .map(id => articles.get(id)?.summary)
-        .filter((s): s is ArticleSummary => Boolean(s));
-      const json = JSON.stringify(toArticleResponse(article, related));
-      const etag = `"${createHash('sha1').update(json).digest('base64url')}"`;
-      this.bodies.set(article.summary.id, { json, etag });
-    }
+    const prepared = new Map<string, PreparedBody>();
+    this.bodies = {
+      get: (id: string) => {
+        const cached = prepared.get(id);
+        if (cached) {
+          // most recently used last, so the oldest is the one evicted
+          prepared.delete(id);
+          prepared.set(id, cached);
+          return cached;
+        }
+        const article = articles.get(id);
+        if (!article) return undefined;
+        const related = article.frontMatter.related
+          .map(r => articles.get(r)?.summary)
+          .filter((s): s is ArticleSummary => Boolean(s));
+        const json = JSON.stringify(toArticleResponse(article, related));
+        // derived from the bytes only: every replica answers the same ETag
+        const etag = `"${createHash('sha1').update(json).digest('base64url')}"`;
+        const body = { json, etag };
+        prepared.set(id, body);
+        if (prepared.size > PREPARED_BODY_CACHE_SIZE) {
+          prepared.delete(prepared.keys().next().value!);
+        }
+        return body;
+      },
+    };
     this.categories = GUIDANCE_CATEGORIES.map(c => ({
       id: c.id,
       title: c.title,
