@@ -19,8 +19,16 @@ export interface Config {
           target: string;
         }
     >;
+    /**
+     * Days after an article's `reviewed` date at which it is served with `stale: true` and
+     * marked "may be out of date". An article without `reviewed` is always stale. Defaults to 365.
+     */
+    reviewIntervalDays?: number;
     refresh?: {
-      /** How often URL sources are read again. Defaults to 10 minutes. */
+      /**
+       * How often URL sources (and sources added by modules without `watch`) are read again.
+       * Defaults to 10 minutes. Every replica refreshes its own in-memory library.
+       */
       frequency?: HumanDuration;
     };
     /** Continuous conformance: catalog entities' manifests checked against the rules. */

@@ -3,8 +3,14 @@ export interface Config {
     /** Settings of the publish:local scaffolder action. */
     publishLocal?: {
       /**
+       * Registers publish:local, which writes Git repositories onto the backend's host.
+       * Defaults to false; meant for demos and offline use, not for production.
+       */
+      enabled?: boolean;
+      /**
        * Folder that publish:local creates repositories in, absolute or relative to the
-       * backend's working directory. Defaults to ./local-repos.
+       * backend's working directory. Defaults to ./local-repos. The action never writes
+       * outside it.
        */
       root?: string;
     };

@@ -33,4 +33,7 @@ backend.add(import('@paved-road/plugin-search-backend-module-guidance'));
 // guidance
 backend.add(import('@paved-road/plugin-guidance-backend'));
 
+// MCP: the actions the guidance backend registers, as tools for AI assistants (/api/mcp-actions/v1)
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 backend.start();

@@ -7,9 +7,41 @@ import { join, resolve } from 'path';
 import MarkdownIt from 'markdown-it';
 import { parseAllDocuments } from 'yaml';
 import { parseArticle, ParsedArticle } from './service/parseArticle';
+import { codeBlocks, isYaml } from './__testUtils__/content/codeBlocks';
+import { requireTool } from './__testUtils__/content/externalTool';
+import {
+  checkRules,
+  findRuleExamples,
+  testRules,
+} from './__testUtils__/content/promtool';
+import {
+  buildKustomization,
+  findKustomizations,
+  requireKustomize,
+} from './__testUtils__/content/kustomize';
+import {
+  collectImagePins,
+  pinConflicts,
+} from './__testUtils__/content/imagePins';
+import {
+  manifestHeads,
+  removedApiProblems,
+} from './__testUtils__/content/servedApis';
 
 const ARTICLES_DIR = resolve(__dirname, '..', 'articles');
 const SEEDS_DIR = resolve(__dirname, '../../../../shared/seeds');
+const REPO_DIR = resolve(__dirname, '../../..');
+/** Where the golden paths keep what they generate. */
+const GENERATED_DIRS = [
+  join(REPO_DIR, 'templates'),
+  join(REPO_DIR, 'plugins/scaffolder-backend-module-guidance/fragments'),
+];
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap(e =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)],
+  );
+}
 
 /** The ids DESIGN.md fixes for the built-in library. */
 const EXPECTED_IDS = [
@@ -121,6 +153,18 @@ describe('the built-in guidance library', () => {
   );
 
   it.each(articles.map(a => [a.summary.id, a] as const))(
+    '%s says when it was reviewed and against which versions',
+    (_id, a) => {
+      expect(a.frontMatter.reviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      // A review date in the future would keep an article fresh for longer than it was checked.
+      expect(
+        a.frontMatter.reviewed! <= new Date().toISOString().slice(0, 10),
+      ).toBe(true);
+      expect(Object.keys(a.frontMatter.verifiedAgainst ?? {})).not.toEqual([]);
+    },
+  );
+
+  it.each(articles.map(a => [a.summary.id, a] as const))(
     '%s has YAML, JSON and manifests that parse and validate',
     (_id, a) => {
       const problems: string[] = [];
@@ -213,4 +257,103 @@ describe('the built-in guidance library', () => {
       expect(shared).toEqual([]);
     },
   );
+});
+
+/** Lines before an article's body, so messages can name lines of the file. */
+const frontMatterLines = (a: ParsedArticle) =>
+  readFileSync(join(ARTICLES_DIR, a.origin), 'utf8').split('\n').length -
+  a.markdown.split('\n').length;
+
+describe('the built-in library against the tools that run it', () => {
+  const byId = articles.map(a => [a.summary.id, a] as const);
+
+  it('uses no API version that current releases no longer serve, in articles, templates or fragments', () => {
+    const heads = articles.flatMap(a =>
+      codeBlocks(a.markdown)
+        .filter(isYaml)
+        .flatMap(b =>
+          manifestHeads(b.code, a.origin, b.line + 1 + frontMatterLines(a)),
+        ),
+    );
+    const generated = GENERATED_DIRS.flatMap(filesUnder)
+      .filter(f => /\.ya?ml$/.test(f))
+      .flatMap(f =>
+        manifestHeads(readFileSync(f, 'utf8'), f.slice(REPO_DIR.length + 1)),
+      );
+    expect(heads.length).toBeGreaterThan(50);
+    expect(generated.length).toBeGreaterThan(20);
+    expect(removedApiProblems([...heads, ...generated])).toEqual([]);
+  });
+
+  it('pins each image to one version across articles, templates and fragments', () => {
+    const pins = [
+      ...articles.flatMap(a =>
+        codeBlocks(a.markdown).flatMap(b =>
+          collectImagePins(b.code, `${a.origin} line ${b.line}`),
+        ),
+      ),
+      ...GENERATED_DIRS.flatMap(filesUnder).flatMap(f =>
+        collectImagePins(readFileSync(f, 'utf8'), f.slice(REPO_DIR.length + 1)),
+      ),
+    ];
+    expect(pins.length).toBeGreaterThan(30);
+    expect(pinConflicts(pins)).toEqual([]);
+  });
+
+  describe('Prometheus rules', () => {
+    let groups = 0;
+    let tests = 0;
+    beforeAll(() => {
+      requireTool('promtool', ['--version'], 'apt-get install -y prometheus');
+    });
+
+    it.each(byId)(
+      '%s: every rule group passes promtool check rules and every rule test passes promtool test rules',
+      (_id, a) => {
+        const found = findRuleExamples(codeBlocks(a.markdown), a.origin);
+        const problems = [
+          ...found.groups.map(checkRules),
+          ...found.tests.map(t => testRules(t, found.groups)),
+        ].filter(Boolean);
+        groups += found.groups.length;
+        tests += found.tests.length;
+        expect(problems).toEqual([]);
+      },
+    );
+
+    it('found the rule groups and rule tests the articles show', () => {
+      expect(groups).toBeGreaterThanOrEqual(5);
+      expect(tests).toBeGreaterThanOrEqual(1);
+    });
+  });
+
+  describe('kustomizations', () => {
+    let built = 0;
+    beforeAll(() => {
+      requireKustomize(
+        requireTool(
+          'kubectl',
+          ['version', '--client'],
+          'apt-get install -y kubectl',
+        ),
+      );
+    });
+
+    it.each(byId)(
+      '%s: every kustomization whose files are all in the article builds with kubectl kustomize',
+      (_id, a) => {
+        const { complete } = findKustomizations(
+          codeBlocks(a.markdown),
+          a.origin,
+        );
+        const problems = complete.map(buildKustomization).filter(Boolean);
+        built += complete.length;
+        expect(problems).toEqual([]);
+      },
+    );
+
+    it('built the kustomizations the articles show', () => {
+      expect(built).toBeGreaterThanOrEqual(2);
+    });
+  });
 });

@@ -325,3 +325,48 @@ describe('guidance backend', () => {
     ]);
   });
 });
+
+describe('raw Markdown for assistants', () => {
+  it('serves an article as text/markdown with an ETag and 304 on a match', async () => {
+    const { server } = await startGuidance();
+    const res = await request(server).get(
+      '/api/guidance/articles/connection-pooling/markdown',
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/markdown/);
+    expect(res.text).toContain('## Sizing the pool');
+    expect(res.text).toContain('## Transaction mode');
+    const again = await request(server)
+      .get('/api/guidance/articles/connection-pooling/markdown')
+      .set('If-None-Match', res.headers.etag);
+    expect(again.status).toBe(304);
+  });
+
+  it('serves one section up to the next heading of its level', async () => {
+    const { server } = await startGuidance();
+    const res = await request(server).get(
+      '/api/guidance/articles/connection-pooling/markdown?section=sizing-the-pool',
+    );
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('## Sizing the pool\n\nMultiply pods by pool size.\n');
+  });
+
+  it('answers 404 for an unknown article or section and 400 for a bad section id', async () => {
+    const { server } = await startGuidance();
+    expect(
+      (await request(server).get('/api/guidance/articles/nope/markdown')).status,
+    ).toBe(404);
+    const missing = await request(server).get(
+      '/api/guidance/articles/connection-pooling/markdown?section=nope',
+    );
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toContain('has no section "nope"');
+    expect(
+      (
+        await request(server).get(
+          '/api/guidance/articles/connection-pooling/markdown?section=../../x',
+        )
+      ).status,
+    ).toBe(400);
+  });
+});

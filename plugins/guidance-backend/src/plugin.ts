@@ -5,7 +5,9 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { readDurationFromConfig } from '@backstage/config';
+import { registerGuidanceActions } from './actions/guidanceActions';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   BUILTIN_RULES,
@@ -18,9 +20,13 @@ import { ConformanceService } from './service/conformance/ConformanceService';
 import { ConformanceStore } from './service/conformance/ConformanceStore';
 import { ManifestReader } from './service/conformance/ManifestReader';
 import { RuleRegistry } from './service/rules';
-import { ArticleSource } from './service/sources/ArticleSource';
+import {
+  ArticleSource,
+  guidanceArticleSourcesExtensionPoint,
+} from '@paved-road/plugin-guidance-node';
 import { DirectorySource } from './service/sources/DirectorySource';
 import { UrlSource } from './service/sources/UrlSource';
+import { readReviewIntervalDays } from './service/provenance';
 
 /**
  * Serves the guidance library at /api/guidance.
@@ -33,6 +39,22 @@ export const guidancePlugin = createBackendPlugin({
     env.registerExtensionPoint(guidanceRulesExtensionPoint, {
       addRules(...rules) {
         addedRules.push(...rules);
+      },
+    });
+    const addedSources: ArticleSource[] = [];
+    env.registerExtensionPoint(guidanceArticleSourcesExtensionPoint, {
+      addSource(source) {
+        if (
+          !source ||
+          typeof source.name !== 'string' ||
+          !source.name.trim() ||
+          typeof source.read !== 'function'
+        ) {
+          throw new Error(
+            'guidance article source must have a non-empty name and a read() function',
+          );
+        }
+        addedSources.push(source);
       },
     });
 
@@ -48,6 +70,7 @@ export const guidancePlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         database: coreServices.database,
         auth: coreServices.auth,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         config,
@@ -60,9 +83,11 @@ export const guidancePlugin = createBackendPlugin({
         catalog,
         database,
         auth,
+        actionsRegistry,
       }) {
-        const directories: DirectorySource[] = [];
-        const urls: UrlSource[] = [];
+        // The built-in folder ships with the package: neither watched nor polled.
+        const watched: ArticleSource[] = [];
+        const polled: ArticleSource[] = [];
         const sources: ArticleSource[] = [];
         if (config.getOptionalBoolean('guidance.builtin') ?? true) {
           sources.push(
@@ -85,12 +110,12 @@ export const guidancePlugin = createBackendPlugin({
               `directory ${path}`,
               isAbsolute(path) ? path : resolve(process.cwd(), path),
             );
-            directories.push(dir);
+            watched.push(dir);
             sources.push(dir);
           } else if (type === 'url') {
             const target = source.getString('target');
             const url = new UrlSource(`url ${target}`, target, urlReader);
-            urls.push(url);
+            polled.push(url);
             sources.push(url);
           } else {
             throw new Error(
@@ -99,7 +124,19 @@ export const guidancePlugin = createBackendPlugin({
           }
         }
 
-        const library = new ArticleLibrary(sources, logger);
+        // Sources from modules come after the configured ones, so a configured id wins.
+        // Those that cannot be watched are re-read on the schedule, like URL sources.
+        for (const source of addedSources) {
+          sources.push(source);
+          (source.watch ? watched : polled).push(source);
+        }
+
+        const library = new ArticleLibrary(sources, logger, {
+          reviewIntervalDays: readReviewIntervalDays(
+            config.getOptionalNumber('guidance.reviewIntervalDays'),
+          ),
+          now: () => new Date(),
+        });
         const started = Date.now();
         await library.reload();
         logger.info(
@@ -110,12 +147,12 @@ export const guidancePlugin = createBackendPlugin({
           } ms`,
         );
 
-        const stops = directories.map(dir =>
-          dir.watch(() => library.reload([dir])),
+        const stops = watched.map(source =>
+          source.watch!(() => library.reload([source])),
         );
         lifecycle.addShutdownHook(() => stops.forEach(stop => stop()));
 
-        if (urls.length > 0) {
+        if (polled.length > 0) {
           const frequency = config.has('guidance.refresh.frequency')
             ? readDurationFromConfig(
                 config.getConfig('guidance.refresh.frequency'),
@@ -126,7 +163,9 @@ export const guidancePlugin = createBackendPlugin({
             frequency,
             timeout: { minutes: 5 },
             initialDelay: frequency,
-            fn: () => library.reload(urls),
+            // The library lives in each replica's memory, so every replica refreshes its own.
+            scope: 'local',
+            fn: () => library.reload(polled),
           });
         }
 
@@ -193,6 +232,19 @@ export const guidancePlugin = createBackendPlugin({
             conformance,
           }),
         );
+
+        registerGuidanceActions({
+          actionsRegistry,
+          library,
+          catalog,
+          appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
+          validate: async files => rules.validate(files),
+          // visible to the caller in the catalog first, like the HTTP route
+          entityConformance: async (entityRef, credentials) =>
+            (await catalog.getEntityByRef(entityRef, { credentials }))
+              ? conformance.getEntityConformance(entityRef)
+              : undefined,
+        });
       },
     });
   },

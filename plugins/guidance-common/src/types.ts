@@ -8,6 +8,10 @@ export type ArticleSummary = {
   /** YYYY-MM-DD */
   updated: string;
   readingTimeMinutes: number;
+  /** YYYY-MM-DD: when an expert last checked the article (so a card can show its age). */
+  reviewed?: string;
+  /** True when `reviewed` is missing or older than `guidance.reviewIntervalDays`. */
+  stale?: boolean;
 };
 
 export type TocEntry = { id: string; text: string; level: number };

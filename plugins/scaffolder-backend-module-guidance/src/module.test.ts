@@ -16,7 +16,42 @@ const ACTION_IDS = [
   'publish:local',
 ];
 
+async function addedActions(config: object) {
+  const added: TemplateAction<any, any, any>[] = [];
+  await startTestBackend({
+    extensionPoints: [
+      [
+        scaffolderActionsExtensionPoint,
+        {
+          addActions: (...a: TemplateAction<any, any, any>[]) =>
+            added.push(...a),
+        },
+      ],
+    ],
+    features: [
+      scaffolderModuleGuidance,
+      catalogServiceMock.factory(),
+      mockServices.rootConfig.factory({ data: config }),
+    ],
+  });
+  return added.map(a => a.id);
+}
+
 describe('scaffolderModuleGuidance', () => {
+  it('leaves publish:local out unless guidance.publishLocal.enabled is true', async () => {
+    const safe = ACTION_IDS.filter(id => id !== 'publish:local');
+    expect(await addedActions({})).toEqual(safe);
+    expect(
+      await addedActions({ guidance: { publishLocal: { root: '/tmp/x' } } }),
+    ).toEqual(safe);
+    expect(
+      await addedActions({ guidance: { publishLocal: { enabled: false } } }),
+    ).toEqual(safe);
+    expect(
+      await addedActions({ guidance: { publishLocal: { enabled: true } } }),
+    ).toEqual(ACTION_IDS);
+  });
+
   it('adds the four actions through the scaffolder extension point', async () => {
     const added: TemplateAction<any, any, any>[] = [];
     await startTestBackend({
@@ -29,7 +64,13 @@ describe('scaffolderModuleGuidance', () => {
           },
         ],
       ],
-      features: [scaffolderModuleGuidance, catalogServiceMock.factory()],
+      features: [
+        scaffolderModuleGuidance,
+        catalogServiceMock.factory(),
+        mockServices.rootConfig.factory({
+          data: { guidance: { publishLocal: { enabled: true } } },
+        }),
+      ],
     });
     expect(added.map(a => a.id)).toEqual(ACTION_IDS);
     expect(added.every(a => a.supportsDryRun)).toBe(true);
@@ -42,7 +83,9 @@ describe('scaffolderModuleGuidance', () => {
         scaffolderModuleGuidance,
         catalogServiceMock.factory(),
         mockServices.rootConfig.factory({
-          data: { guidance: { publishLocal: { root: '/tmp/unused' } } },
+          data: {
+            guidance: { publishLocal: { enabled: true, root: '/tmp/unused' } },
+          },
         }),
       ],
     });

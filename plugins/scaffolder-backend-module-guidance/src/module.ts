@@ -4,7 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import {
+  scaffolderActionsExtensionPoint,
+  TemplateAction,
+} from '@backstage/plugin-scaffolder-node';
 import { guidanceServiceRef } from '@paved-road/plugin-guidance-node';
 import { createAnnotateAction } from './actions/annotate';
 import { createFetchFragmentAction } from './actions/fetchFragment';
@@ -13,7 +16,8 @@ import { createValidateAction } from './actions/validate';
 
 /**
  * Adds the golden-path actions to the scaffolder: `guidance:fetch:fragment`,
- * `guidance:annotate`, `guidance:validate` and `publish:local`.
+ * `guidance:annotate`, `guidance:validate`, and `publish:local` when
+ * `guidance.publishLocal.enabled` is true.
  * @public
  */
 export const scaffolderModuleGuidance = createBackendModule({
@@ -24,29 +28,22 @@ export const scaffolderModuleGuidance = createBackendModule({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
-        discovery: coreServices.discovery,
-        auth: coreServices.auth,
+        guidance: guidanceServiceRef,
         logger: coreServices.logger,
         catalog: catalogServiceRef,
-        guidance: guidanceServiceRef,
       },
-      async init({
-        scaffolder,
-        config,
-        discovery,
-        auth,
-        logger,
-        catalog,
-        guidance,
-      }) {
-        const actions = [
+      async init({ scaffolder, config, guidance, logger, catalog }) {
+        const actions: TemplateAction<any, any, any>[] = [
           createFetchFragmentAction({
             integrations: ScmIntegrations.fromConfig(config),
           }),
-          createAnnotateAction({ discovery, auth }),
+          createAnnotateAction({ guidance }),
           createValidateAction({ guidance }),
-          createPublishLocalAction({ config, catalog }),
         ];
+        // publish:local writes into the backend host's filesystem: only when a demo asks for it.
+        if (config.getOptionalBoolean('guidance.publishLocal.enabled')) {
+          actions.push(createPublishLocalAction({ config, catalog }));
+        }
         scaffolder.addActions(...actions);
         logger.info(
           `Added scaffolder actions ${actions.map(a => a.id).join(', ')}`,

@@ -8,6 +8,8 @@ export function articleFixture(options: {
   related?: string[];
   appliesTo?: Record<string, string[]>;
   body?: string;
+  reviewed?: string;
+  verifiedAgainst?: Record<string, string>;
 }): string {
   const fm = {
     ...(options.id ? { id: options.id } : {}),
@@ -19,6 +21,10 @@ export function articleFixture(options: {
     related: options.related ?? [],
     appliesTo: options.appliesTo ?? {},
     updated: '2026-11-01',
+    ...(options.reviewed ? { reviewed: options.reviewed } : {}),
+    ...(options.verifiedAgainst
+      ? { verifiedAgainst: options.verifiedAgainst }
+      : {}),
   };
   return `---\n${Object.entries(fm)
     .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)

@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ArticleLibrary } from './ArticleLibrary';
-import { ArticleFile, ArticleSource } from './sources/ArticleSource';
+import { ArticleFile, ArticleSource } from '@paved-road/plugin-guidance-node';
 import { articleFixture } from '../__testUtils__/articleFixture';
 
 class MemorySource implements ArticleSource {
@@ -82,5 +82,25 @@ describe('ArticleLibrary', () => {
     source.files = [file('b.md', 'Article B, revised')];
     await library.reload();
     expect([...library.snapshot.articles.keys()]).toEqual(['b']);
+  });
+
+  it('re-marks stale articles when the day changes, without a reload', async () => {
+    let now = new Date('2026-11-24T12:00:00Z');
+    const source = new MemorySource('dated');
+    source.files = [file('dated.md', 'Dated', { reviewed: '2026-11-14' })];
+    const library = new ArticleLibrary([source], mockServices.logger.mock(), {
+      reviewIntervalDays: 10,
+      now: () => now,
+    });
+    await library.reload();
+    expect(library.snapshot.summaries[0]).toMatchObject({
+      reviewed: '2026-11-14',
+      stale: false,
+    });
+    now = new Date('2026-11-25T00:00:01Z');
+    expect(library.snapshot.summaries[0].stale).toBe(true);
+    expect(JSON.parse(library.snapshot.bodies.get('dated')!.json).stale).toBe(
+      true,
+    );
   });
 });

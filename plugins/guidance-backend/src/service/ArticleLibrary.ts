@@ -12,7 +12,13 @@ import {
   toArticleResponse,
 } from './parseArticle';
 import { SearchIndex } from './searchIndex';
-import { ArticleSource } from './sources/ArticleSource';
+import {
+  ReviewPolicy,
+  defaultReviewPolicy,
+  provenanceOf,
+  utcDay,
+} from './provenance';
+import { ArticleSource } from '@paved-road/plugin-guidance-node';
 
 /** An article's API body, serialised once per reload so a request only copies bytes. */
 export type PreparedBody = { json: string; etag: string };
@@ -23,12 +29,34 @@ export class LibrarySnapshot {
   readonly bodies = new Map<string, PreparedBody>();
   readonly categories: CategoryCount[];
   readonly index: SearchIndex;
+  /** The articles as served: summaries carry `reviewed` and `stale`. */
+  readonly articles: ReadonlyMap<string, ParsedArticle>;
+  /** The UTC day staleness was computed for; a new day rebuilds the snapshot. */
+  readonly day: string;
 
-  constructor(readonly articles: ReadonlyMap<string, ParsedArticle>) {
+  constructor(
+    /** The articles as parsed, before provenance: kept to rebuild on a new day. */
+    readonly parsed: ReadonlyMap<string, ParsedArticle>,
+    readonly policy: ReviewPolicy = defaultReviewPolicy(),
+  ) {
+    this.day = utcDay(policy.now());
+    const articles = new Map<string, ParsedArticle>();
+    for (const [id, article] of parsed) {
+      const { reviewed, stale } = provenanceOf(article.frontMatter, policy);
+      articles.set(id, {
+        ...article,
+        summary: {
+          ...article.summary,
+          ...(reviewed ? { reviewed } : {}),
+          stale,
+        },
+      });
+    }
+    this.articles = articles;
     this.summaries = [...articles.values()]
       .map(a => a.summary)
       .sort((a, b) => a.title.localeCompare(b.title));
-    for (const article of articles.values()) {
+    for (const article of this.articles.values()) {
       const related = article.frontMatter.related
         .map(id => articles.get(id)?.summary)
         .filter((s): s is ArticleSummary => Boolean(s));
@@ -41,11 +69,11 @@ export class LibrarySnapshot {
       title: c.title,
       count: this.summaries.filter(s => s.category === c.id).length,
     }));
-    this.index = SearchIndex.build(articles.values());
+    this.index = SearchIndex.build(this.articles.values());
   }
 
-  static empty() {
-    return new LibrarySnapshot(new Map());
+  static empty(policy?: ReviewPolicy) {
+    return new LibrarySnapshot(new Map(), policy);
   }
 }
 
@@ -58,7 +86,7 @@ const fileName = (path: string) => path.split('/').pop()!.replace(/\.md$/, '');
  * line naming the file and the reason.
  */
 export class ArticleLibrary {
-  private current = LibrarySnapshot.empty();
+  private current: LibrarySnapshot;
   /** Per source, per file path: the last version that parsed. */
   private readonly lastGood = new Map<string, Map<string, ParsedArticle>>();
   private pending: Promise<void> = Promise.resolve();
@@ -66,7 +94,9 @@ export class ArticleLibrary {
   constructor(
     private readonly sources: ArticleSource[],
     private readonly logger: LoggerService,
+    private readonly reviewPolicy: ReviewPolicy = defaultReviewPolicy(),
   ) {
+    this.current = LibrarySnapshot.empty(reviewPolicy);
     const names = sources.map(s => s.name);
     if (new Set(names).size !== names.length) {
       throw new Error(
@@ -76,6 +106,13 @@ export class ArticleLibrary {
   }
 
   get snapshot(): LibrarySnapshot {
+    // Staleness depends on the date: on a new day, serve the same articles re-marked.
+    if (this.current.day !== utcDay(this.reviewPolicy.now())) {
+      this.current = new LibrarySnapshot(
+        this.current.parsed,
+        this.reviewPolicy,
+      );
+    }
     return this.current;
   }
 
@@ -163,6 +200,6 @@ export class ArticleLibrary {
         );
       }
     }
-    return new LibrarySnapshot(articles);
+    return new LibrarySnapshot(articles, this.reviewPolicy);
   }
 }

@@ -166,5 +166,8 @@ export function toArticleResponse(
     toc: article.toc,
     related,
     ...(article.editUrl ? { editUrl: article.editUrl } : {}),
+    ...(article.frontMatter.verifiedAgainst
+      ? { verifiedAgainst: article.frontMatter.verifiedAgainst }
+      : {}),
   };
 }

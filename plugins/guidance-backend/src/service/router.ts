@@ -14,7 +14,9 @@ import {
   articleIdSchema,
   parseGuidanceAnnotation,
 } from '@paved-road/plugin-guidance-common';
+import { createHash } from 'crypto';
 import { ArticleLibrary } from './ArticleLibrary';
+import { sectionMarkdown } from './markdownSections';
 import { recommendForEntity } from './recommend';
 import { ConformanceService } from './conformance/ConformanceService';
 import { createConformanceRouter } from './conformance/conformanceRouter';
@@ -44,6 +46,14 @@ const searchQuery = z.object({
       `q must be at most ${MAX_SEARCH_QUERY_LENGTH} characters`,
     ),
   limit: z.coerce.number().int().min(1).max(MAX_SEARCH_LIMIT).default(10),
+});
+
+const markdownQuery = z.object({
+  section: z
+    .string()
+    .max(200)
+    .regex(/^[\p{L}\p{M}\p{N}_-]+$/u, 'must be a heading id')
+    .optional(),
 });
 
 const entityName = z
@@ -140,6 +150,33 @@ export async function createRouter(
       return;
     }
     res.type('application/json').send(body.json);
+  });
+
+  // The source Markdown, for assistants and scripts: not rendered, so not sanitized.
+  router.get('/articles/:id/markdown', (req, res) => {
+    const id = parseArticleId(req.params.id);
+    const { section } = parse(markdownQuery, req.query, 'query');
+    const article = library.snapshot.articles.get(id);
+    if (!article) throw new NotFoundError(`No guidance article with id "${id}"`);
+    let text = article.markdown;
+    if (section) {
+      const found = sectionMarkdown(article.markdown, section);
+      if (!found) {
+        throw new NotFoundError(
+          `Guidance article "${id}" has no section "${section}"`,
+        );
+      }
+      text = found.markdown;
+    }
+    const etag = `"${createHash('sha1').update(text).digest('base64url')}"`;
+    res.setHeader('ETag', etag);
+    res.setHeader('Cache-Control', 'no-cache');
+    const match = req.headers['if-none-match'];
+    if (match && match.split(',').some(t => t.trim() === etag)) {
+      res.status(304).end();
+      return;
+    }
+    res.type('text/markdown; charset=utf-8').send(text);
   });
 
   router.get('/articles/:id/entities', async (req, res) => {

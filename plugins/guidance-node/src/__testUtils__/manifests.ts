@@ -32,6 +32,9 @@ export function container(overrides: Record<string, unknown> = {}) {
       readOnlyRootFilesystem: true,
       capabilities: { drop: ['ALL'] },
     },
+    lifecycle: { preStop: { sleep: { seconds: 5 } } } as
+      | Record<string, unknown>
+      | undefined,
     ...overrides,
   };
 }

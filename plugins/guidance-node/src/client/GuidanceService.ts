@@ -4,6 +4,7 @@ import {
   createServiceFactory,
   createServiceRef,
 } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
 import {
   Article,
   ArticleSummary,
@@ -15,7 +16,10 @@ import {
   ValidateResponse,
 } from '@paved-road/plugin-guidance-common';
 
-/** Options every call takes: whose behalf it runs on (defaults to the calling plugin itself). */
+/**
+ * Options every call takes: whose behalf it runs on (defaults to the calling plugin itself).
+ * @public
+ */
 export type GuidanceRequestOptions = {
   credentials?: BackstageCredentials;
   signal?: AbortSignal;
@@ -56,10 +60,25 @@ export interface GuidanceService {
   ): Promise<EntityConformance | undefined>;
 }
 
+/**
+ * A call to the guidance backend that it answered with an error status (other than 404,
+ * which is a `NotFoundError`).
+ * @public
+ */
+export class GuidanceRequestError extends Error {
+  readonly name = 'GuidanceRequestError';
+  constructor(message: string, readonly statusCode: number) {
+    super(message);
+  }
+}
+
 /** Calls carry a timeout: a slow guidance backend must not hold up a template run or a collation. */
 const DEFAULT_TIMEOUT_MS = 10_000;
 
-/** The client behind {@link guidanceServiceRef}; exported for tests and other wiring. */
+/**
+ * The client behind {@link guidanceServiceRef}; exported for tests and other wiring.
+ * @public
+ */
 export class DefaultGuidanceService implements GuidanceService {
   constructor(
     private readonly deps: {
@@ -159,9 +178,7 @@ export class DefaultGuidanceService implements GuidanceService {
         options,
       );
     } catch (error) {
-      if ((error as { statusCode?: number }).statusCode === 404) {
-        return undefined;
-      }
+      if ((error as Error).name === 'NotFoundError') return undefined;
       throw error;
     }
   }
@@ -203,12 +220,12 @@ export class DefaultGuidanceService implements GuidanceService {
       } catch {
         // not a Backstage error body; the status says enough
       }
-      throw Object.assign(
-        new Error(
-          `guidance ${method} ${path.split('?')[0]} failed: ${message}`,
-        ),
-        { statusCode: response.status },
-      );
+      const text = `guidance ${method} ${
+        path.split('?')[0]
+      } failed: ${message}`;
+      // Callers tell "no such article" from "backend broken" by error name, as with the catalog.
+      if (response.status === 404) throw new NotFoundError(text);
+      throw new GuidanceRequestError(text, response.status);
     }
     return (await response.json()) as T;
   }

@@ -1,2 +1,4 @@
-// Filled in by the package's features; see the README.
-export {};
+export type { ArticleFile, ArticleSource } from './ArticleSource';
+export { isArticleFile } from './ArticleSource';
+export { guidanceArticleSourcesExtensionPoint } from './extensionPoint';
+export type { GuidanceArticleSourcesExtensionPoint } from './extensionPoint';

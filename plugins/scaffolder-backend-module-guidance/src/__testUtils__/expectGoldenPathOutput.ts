@@ -73,6 +73,10 @@ export function expectGoldenPathOutput(
     );
   if (options.validated !== false) {
     expect(completed('validate')).toBe(true);
+    // A golden path follows every rule, the warning ones included: conformance shows it all green.
+    expect(
+      result.stepLog('validate').filter(line => line.includes('(warning)')),
+    ).toEqual([]);
   }
   expect(completed('annotate')).toBe(true);
 

@@ -62,7 +62,9 @@ export async function startDryRunBackend(
               email: 'paved-road@example.com',
             },
           },
-          guidance: { publishLocal: { root: join(workDir, 'repos') } },
+          guidance: {
+            publishLocal: { enabled: true, root: join(workDir, 'repos') },
+          },
         },
       }),
       catalogServiceMock.factory({

@@ -9,6 +9,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { GUIDANCE_ANNOTATION } from '@paved-road/plugin-guidance-common';
+import { DefaultGuidanceService } from '@paved-road/plugin-guidance-node';
 import { createAnnotateAction } from './annotate';
 
 const catalogInfo = `# The entity created by the template
@@ -47,7 +48,12 @@ describe('guidance:annotate', () => {
   registerMswTestHooks(server);
   const workspace = createMockDirectory();
   const discovery = mockServices.discovery();
-  const action = createAnnotateAction({ discovery, auth: mockServices.auth() });
+  const action = createAnnotateAction({
+    guidance: new DefaultGuidanceService({
+      discovery,
+      auth: mockServices.auth(),
+    }),
+  });
   let requests: { body: any; authorization: string | null }[];
 
   beforeEach(() => {

@@ -1,20 +1,13 @@
 import fs from 'fs-extra';
 import { isMap, parseAllDocuments } from 'yaml';
-import {
-  AuthService,
-  DiscoveryService,
-  resolveSafeChildPath,
-} from '@backstage/backend-plugin-api';
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   GUIDANCE_ANNOTATION,
   parseGuidanceAnnotation,
-  Recommendation,
 } from '@paved-road/plugin-guidance-common';
-
-/** A slow guidance backend must not hold up the whole template run. */
-const RECOMMENDATION_TIMEOUT_MS = 10_000;
+import { GuidanceService } from '@paved-road/plugin-guidance-node';
 
 /** Explicit ids first, then the recommended ones; each id once. */
 export function mergeArticleIds(...lists: string[][]): string[] {
@@ -33,32 +26,12 @@ export function mergeArticleIds(...lists: string[][]): string[] {
  * `catalog-info.yaml` (explicit ids, then the guidance backend's recommendations).
  * @public
  */
-export function createAnnotateAction(options: {
-  discovery: DiscoveryService;
-  auth: AuthService;
-}) {
-  const { discovery, auth } = options;
+export function createAnnotateAction(options: { guidance: GuidanceService }) {
+  const { guidance } = options;
 
   async function recommend(entity: unknown): Promise<string[]> {
-    const baseUrl = await discovery.getBaseUrl('guidance');
-    const { token } = await auth.getPluginRequestToken({
-      onBehalfOf: await auth.getOwnServiceCredentials(),
-      targetPluginId: 'guidance',
-    });
-    const response = await fetch(`${baseUrl}/recommendations`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        Authorization: `Bearer ${token}`,
-      },
-      body: JSON.stringify({ entity }),
-      signal: AbortSignal.timeout(RECOMMENDATION_TIMEOUT_MS),
-    });
-    if (!response.ok) {
-      throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-    }
-    const body = (await response.json()) as { items?: Recommendation[] };
-    return (body.items ?? []).map(item => item.article.id);
+    const { items } = await guidance.recommend(entity);
+    return items.map(item => item.article.id);
   }
 
   return createTemplateAction({

@@ -130,13 +130,74 @@ describe('publish:local', () => {
     expect(await fs.pathExists(join(root, 'orders', '.git'))).toBe(true);
   });
 
-  it('uses the given name and root and the configured commit message', async () => {
-    const elsewhere = join(dir.path, 'elsewhere');
+  it('uses the given name, a folder inside the root and the configured commit message', async () => {
     await action({
+      guidance: { publishLocal: { root } },
       scaffolder: { defaultCommitMessage: 'Created by the golden path' },
-    }).handler(context({ name: 'orders-v2', root: elsewhere }));
-    const commits = await git.log({ fs, dir: join(elsewhere, 'orders-v2') });
+    }).handler(context({ name: 'orders-v2', root: 'team-a/services' }));
+    const commits = await git.log({
+      fs,
+      dir: join(root, 'team-a', 'services', 'orders-v2'),
+    });
     expect(commits[0].commit.message).toBe('Created by the golden path\n');
+  });
+
+  /** Every file and folder under the test directory, outside the workspace. */
+  async function written(): Promise<string[]> {
+    const all = await fs.readdir(dir.path, { recursive: true });
+    return all
+      .map(String)
+      .filter(p => p !== 'workspace' && !p.startsWith('workspace/'))
+      .sort();
+  }
+
+  it.each([
+    ['../elsewhere', /leads outside it/],
+    ['team-a/../../elsewhere', /leads outside it/],
+    ['..', /leads outside it/],
+    [join('/tmp', 'elsewhere'), /must be a relative folder.*absolute path/],
+    ['/', /must be a relative folder.*absolute path/],
+  ])('refuses the root "%s" and writes nothing', async (input, message) => {
+    await expect(action().handler(context({ root: input }))).rejects.toThrow(
+      message,
+    );
+    await expect(
+      action().handler(context({ root: input }, true)),
+    ).rejects.toThrow(message);
+    expect(await written()).toEqual([]);
+    expect(catalog.addLocation).not.toHaveBeenCalled();
+  });
+
+  it('refuses a symlink out of the root, for the folder and for the repository name', async () => {
+    dir.addContent({ outside: {}, 'repos/keep.txt': 'mine' });
+    const outside = join(dir.path, 'outside');
+    await fs.symlink(outside, join(root, 'link'));
+    await fs.symlink(outside, join(root, 'orders'));
+
+    for (const input of [
+      { root: 'link' },
+      { root: 'link/deeper' },
+      {}, // the repository name "orders" itself is a link out
+    ]) {
+      await expect(action().handler(context(input))).rejects.toThrow(
+        /only writes inside guidance.publishLocal.root .* leads outside it/,
+      );
+    }
+    expect(await fs.readdir(outside)).toEqual([]);
+    expect((await fs.readdir(root)).sort()).toEqual([
+      'keep.txt',
+      'link',
+      'orders',
+    ]);
+  });
+
+  it('follows a symlink that stays inside the root', async () => {
+    dir.addContent({ 'repos/teams/a': {} });
+    await fs.symlink(join(root, 'teams', 'a'), join(root, 'team-a'));
+    await action().handler(context({ root: 'team-a', register: false }));
+    expect(
+      await fs.pathExists(join(root, 'teams', 'a', 'orders', '.git')),
+    ).toBe(true);
   });
 
   it('refuses an existing target and leaves it as it was', async () => {

@@ -1,6 +1,6 @@
 import fs from 'fs-extra';
 import git from 'isomorphic-git';
-import { join, relative, resolve, sep } from 'path';
+import { isAbsolute, join, relative, resolve, sep } from 'path';
 import { pathToFileURL } from 'url';
 import { parseAllDocuments } from 'yaml';
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
@@ -14,6 +14,35 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 const REPO_NAME = /^[a-z0-9][a-z0-9._-]*$/;
 const DEFAULT_ROOT = './local-repos';
 const CATALOG_INFO = 'catalog-info.yaml';
+
+/**
+ * Where the repository goes: `folder` (optional) and `name` inside the configured root,
+ * refused when `..`, an absolute path or a symlink would lead out of it.
+ */
+function confinedTarget(
+  configuredRoot: string,
+  folder: string | undefined,
+  name: string,
+) {
+  const outside = () =>
+    new InputError(
+      `publish:local only writes inside guidance.publishLocal.root (${configuredRoot}); ${
+        folder === undefined ? `"${name}"` : `root "${folder}"`
+      } leads outside it`,
+    );
+  if (folder !== undefined && isAbsolute(folder)) {
+    throw new InputError(
+      `publish:local root must be a relative folder inside guidance.publishLocal.root (${configuredRoot}), got the absolute path "${folder}"`,
+    );
+  }
+  // resolveSafeChildPath resolves symlinks as far as the path exists, so a link out is refused too.
+  try {
+    const root = resolveSafeChildPath(configuredRoot, folder ?? '.');
+    return { root, target: resolveSafeChildPath(root, name) };
+  } catch {
+    throw outside();
+  }
+}
 
 type EntityId = { kind: string; namespace?: string; name: string };
 
@@ -91,7 +120,7 @@ export function createPublishLocalAction(options: {
             .string()
             .optional()
             .describe(
-              'Folder the repository is created in. Defaults to guidance.publishLocal.root, else ./local-repos; relative paths start at the backend working directory',
+              'Folder inside guidance.publishLocal.root that the repository is created in. Defaults to that root itself; paths leading outside it are refused',
             ),
           register: z
             .boolean()
@@ -134,13 +163,15 @@ export function createPublishLocalAction(options: {
           `Invalid repository name "${name}": use lower-case letters, digits, ".", "_" and "-", starting with a letter or digit`,
         );
       }
-      const root = resolve(
-        process.cwd(),
-        ctx.input.root ??
+      const { root, target } = confinedTarget(
+        resolve(
+          process.cwd(),
           config.getOptionalString('guidance.publishLocal.root') ??
-          DEFAULT_ROOT,
+            DEFAULT_ROOT,
+        ),
+        ctx.input.root,
+        name,
       );
-      const target = resolveSafeChildPath(root, name);
       const entityRef = entity
         ? stringifyEntityRef({
             kind: entity.kind,

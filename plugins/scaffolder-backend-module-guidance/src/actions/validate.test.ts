@@ -70,6 +70,7 @@ const container = (overrides: Record<string, unknown> = {}) => ({
     allowPrivilegeEscalation: false,
     capabilities: { drop: ['ALL'] },
   },
+  lifecycle: { preStop: { sleep: { seconds: 5 } } },
   ...overrides,
 });
 
@@ -203,7 +204,8 @@ describe('guidance:validate', () => {
 
   it('logs warnings without failing', async () => {
     const set = cleanSet();
-    set.deployment.spec.template.spec.containers[0].image = 'postgres:16';
+    set.deployment.spec.template.spec.containers[0].image =
+      'ghcr.io/acme/orders:main';
     delete set.deployment.spec.template.spec.containers[0].startupProbe;
     const ctx = await run(filesOf(set));
     expect(ctx.output).toHaveBeenCalledWith('warnings', 2);
@@ -212,7 +214,7 @@ describe('guidance:validate', () => {
     );
     expect(ctx.logger.warn).toHaveBeenCalledWith(
       expect.stringContaining(
-        '[image-pinned] container "app" uses image "postgres:16"',
+        '[image-pinned] container "app" uses image "ghcr.io/acme/orders:main"',
       ),
     );
   });

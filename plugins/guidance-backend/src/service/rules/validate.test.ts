@@ -311,6 +311,25 @@ describe('RuleRegistry', () => {
       articles,
     });
     expect(registry.getRules().map(r => r.id)).toEqual(['team-label']);
+    expect(
+      registry.evaluate([
+        {
+          path: 'cm.yaml',
+          content: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n',
+        },
+      ]),
+    ).toEqual([
+      expect.objectContaining({
+        status: 'fail',
+        findings: [
+          {
+            file: 'cm.yaml',
+            object: 'ConfigMap/a',
+            message: 'has no team label',
+          },
+        ],
+      }),
+    ]);
     expect(registry.toSummary(teamLabelRule).article).toEqual({
       id: 'golden-paths',
       title: 'golden-paths',

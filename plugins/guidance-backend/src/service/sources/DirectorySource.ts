@@ -1,6 +1,10 @@
 import { promises as fs, watch as watchFs, FSWatcher } from 'fs';
 import { join, relative, sep } from 'path';
-import { ArticleFile, ArticleSource, isArticleFile } from './ArticleSource';
+import {
+  ArticleFile,
+  ArticleSource,
+  isArticleFile,
+} from '@paved-road/plugin-guidance-node';
 
 /** Articles from a folder on disk; `watch` follows changes with fs.watch. */
 export class DirectorySource implements ArticleSource {

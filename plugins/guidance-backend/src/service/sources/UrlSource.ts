@@ -1,6 +1,10 @@
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { NotModifiedError } from '@backstage/errors';
-import { ArticleFile, ArticleSource, isArticleFile } from './ArticleSource';
+import {
+  ArticleFile,
+  ArticleSource,
+  isArticleFile,
+} from '@paved-road/plugin-guidance-node';
 
 /** Articles from a folder read through Backstage's UrlReader (a Git repository, for example). */
 export class UrlSource implements ArticleSource {

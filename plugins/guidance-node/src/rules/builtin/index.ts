@@ -1,14 +1,18 @@
 import { GuidanceRule } from '../types';
+import { alertRuleFieldsRule } from './alert-rule-fields';
 import { automountServiceAccountTokenRule } from './automount-service-account-token';
 import { cronjobDeadlinesRule } from './cronjob-deadlines';
+import { databaseInDeploymentRule } from './database-in-deployment';
 import { dropCapabilitiesRule } from './drop-capabilities';
 import { imagePinnedRule } from './image-pinned';
 import { imageTagRule } from './image-tag';
+import { ingressClassRule } from './ingress-class';
 import { livenessProbeRule } from './liveness-probe';
 import { memoryLimitRule } from './memory-limit';
 import { nonRootRule } from './non-root';
 import { pdbRule } from './pdb';
 import { pdbAllowsEvictionRule } from './pdb-allows-eviction';
+import { prestopDelayRule } from './prestop-delay';
 import { readinessDistinctFromLivenessRule } from './readiness-distinct-from-liveness';
 import { readinessProbeRule } from './readiness-probe';
 import { resourcesRule } from './resources';
@@ -44,10 +48,14 @@ export const BUILTIN_RULES: GuidanceRule[] = [
   secretEnvRule,
   secretManifestRule,
   serviceSelectorRule,
+  prestopDelayRule,
+  ingressClassRule,
   serviceMonitorSelectorRule,
   pdbRule,
   pdbAllowsEvictionRule,
   cronjobDeadlinesRule,
+  databaseInDeploymentRule,
+  alertRuleFieldsRule,
 ];
 
 export { KUBERNETES_API_ANNOTATION } from './automount-service-account-token';

@@ -2,8 +2,15 @@ import { evaluate, failuresOf } from '../../__testUtils__/manifests';
 import { readinessDistinctFromLivenessRule } from './readiness-distinct-from-liveness';
 
 describe('readiness-distinct-from-liveness', () => {
-  it('passes when the probes check different endpoints', () => {
+  it('passes when the probes check different endpoints, or both only check the port', () => {
     expect(evaluate(readinessDistinctFromLivenessRule).status).toBe('pass');
+    expect(
+      evaluate(readinessDistinctFromLivenessRule, s => {
+        const c = s.deployment.spec.template.spec.containers[0];
+        c.readinessProbe = { tcpSocket: { port: 'http' }, periodSeconds: 5 };
+        c.livenessProbe = { tcpSocket: { port: 'http' } };
+      }).status,
+    ).toBe('pass');
   });
 
   it('fails when both probes make the same check, whatever their timings', () => {

@@ -29,11 +29,16 @@ export const readinessDistinctFromLivenessRule: GuidanceRule = {
         (!c.init || isSidecar(c)) &&
         !!c.container.readinessProbe &&
         !!c.container.livenessProbe,
-      check: ({ container, label }) =>
-        isDeepStrictEqual(
-          target(container.readinessProbe!),
-          target(container.livenessProbe!),
-        )
+      check: ({ container, label }) => {
+        const readiness = target(container.readinessProbe!);
+        // A port check cannot depend on other services: the same one for both is harmless.
+        if (readiness.tcpSocket && target(container.livenessProbe!).tcpSocket) {
+          return {
+            ok: true,
+            message: `${label} checks its port for readiness and liveness`,
+          };
+        }
+        return isDeepStrictEqual(readiness, target(container.livenessProbe!))
           ? {
               ok: false,
               message: `${label} uses the same check for readiness and liveness: give liveness an endpoint that does not depend on other services`,
@@ -41,6 +46,7 @@ export const readinessDistinctFromLivenessRule: GuidanceRule = {
           : {
               ok: true,
               message: `${label} checks readiness and liveness differently`,
-            },
+            };
+      },
     }),
 };

@@ -10,6 +10,7 @@ import {
   categoryTitle,
 } from '@paved-road/plugin-guidance-common';
 import { articleRouteRef } from '../../routes';
+import { StaleMark } from '../ArticleProvenance';
 
 const useStyles = makeStyles(theme => ({
   card: {
@@ -94,6 +95,7 @@ export function ArticleCard(props: ArticleCardProps) {
             {article.readingTimeMinutes} min read · updated{' '}
             <time dateTime={article.updated}>{article.updated}</time>
           </Typography>
+          {article.stale && <StaleMark reviewed={article.reviewed} />}
         </div>
       </CardContent>
     </Card>

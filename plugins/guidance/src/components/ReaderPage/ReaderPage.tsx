@@ -35,6 +35,7 @@ import {
 import { safeUrl } from '../MarkdownArticle/sanitizeSchema';
 import { TableOfContents } from '../TableOfContents';
 import { ArticleConformance } from '../ArticleConformance';
+import { ArticleProvenance } from '../ArticleProvenance';
 
 const useStyles = makeStyles(theme => ({
   layout: {
@@ -345,6 +346,7 @@ export function ReaderPage() {
               value={`${article.readingTimeMinutes} min`}
             />
             <HeaderLabel label="Updated" value={article.updated} />
+            <ArticleProvenance article={article} />
           </>
         )}
       </Header>

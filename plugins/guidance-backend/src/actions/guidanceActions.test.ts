@@ -1,0 +1,261 @@
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { GUIDANCE_ANNOTATION } from '@paved-road/plugin-guidance-common';
+import { guidancePlugin } from '../plugin';
+import { articleFixture } from '../__testUtils__/articleFixture';
+
+const pooling = articleFixture({
+  id: 'connection-pooling',
+  title: 'Connection pooling with PgBouncer',
+  category: 'databases',
+  tags: ['postgres'],
+  appliesTo: { tags: ['postgres'] },
+  body: [
+    'Pools keep connections few.',
+    '',
+    '## Sizing the pool',
+    '',
+    'Multiply the pods by the pool size and keep the total under max_connections.',
+    '',
+    '### Worked example',
+    '',
+    'Fifty pods with ten connections each need five hundred server slots.',
+    '',
+    '## Transaction mode',
+    '',
+    'Prepared statements need care.',
+    '',
+  ].join('\n'),
+});
+
+async function startWithActions() {
+  const dir = mkdtempSync(join(tmpdir(), 'guidance-actions-'));
+  writeFileSync(join(dir, 'connection-pooling.md'), pooling);
+  const registry = actionsRegistryServiceMock();
+  await startTestBackend({
+    features: [
+      guidancePlugin,
+      mockServices.rootConfig.factory({
+        data: {
+          app: { baseUrl: 'https://portal.example.com' },
+          guidance: {
+            builtin: false,
+            sources: [{ type: 'directory', path: dir }],
+          },
+        },
+      }),
+      catalogServiceMock.factory({
+        entities: [
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Component',
+            metadata: {
+              name: 'orders',
+              tags: ['postgres'],
+              annotations: { [GUIDANCE_ANNOTATION]: 'connection-pooling' },
+            },
+            spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
+          },
+        ],
+      }),
+      createServiceFactory({
+        service: actionsRegistryServiceRef,
+        deps: {},
+        factory: () => registry,
+      }),
+    ],
+  });
+  const invoke = (name: string, input: Record<string, any>) =>
+    registry.invoke({
+      id: `test:${name}`,
+      input,
+      credentials: mockCredentials.user(),
+    });
+  return { registry, invoke };
+}
+
+describe('guidance actions', () => {
+  it('registers the actions with descriptions written for a model', async () => {
+    const { registry } = await startWithActions();
+    const { actions } = await registry.list();
+    const names = actions.map(a => a.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'search-guidance',
+        'get-guidance-article',
+        'recommend-guidance-for-entity',
+      ]),
+    );
+    for (const action of actions) {
+      expect(action.description.length).toBeGreaterThan(80);
+      expect(action.attributes.readOnly).toBe(true);
+    }
+  });
+
+  it('search-guidance returns sections with a deep link', async () => {
+    const { invoke } = await startWithActions();
+    const { output } = (await invoke('search-guidance', {
+      query: 'how many server slots for fifty pods',
+    })) as any;
+    expect(output.results[0]).toMatchObject({
+      articleId: 'connection-pooling',
+      title: 'Connection pooling with PgBouncer',
+    });
+    expect(output.results[0].section.id).toMatch(/sizing-the-pool|worked-example/);
+    expect(output.results[0].url).toBe(
+      `https://portal.example.com/guidance/connection-pooling#${output.results[0].section.id}`,
+    );
+    expect(output.results[0].snippet).not.toBe('');
+  });
+
+  it('search-guidance refuses an empty or over-long query and caps the count', async () => {
+    const { invoke } = await startWithActions();
+    await expect(invoke('search-guidance', { query: '  ' })).rejects.toThrow(
+      /query must not be empty/,
+    );
+    await expect(
+      invoke('search-guidance', { query: 'x'.repeat(201) }),
+    ).rejects.toThrow(/at most 200 characters/);
+    await expect(
+      invoke('search-guidance', { query: 'pool', limit: 500 }),
+    ).rejects.toThrow();
+  });
+
+  it('get-guidance-article returns the whole article with its sections, or one section', async () => {
+    const { invoke } = await startWithActions();
+    const whole = (await invoke('get-guidance-article', {
+      id: 'connection-pooling',
+    })) as any;
+    expect(whole.output.markdown).toContain('## Transaction mode');
+    expect(whole.output.sections.map((s: any) => s.id)).toEqual([
+      'sizing-the-pool',
+      'worked-example',
+      'transaction-mode',
+    ]);
+    expect(whole.output.stale).toBe(true); // the fixture has no reviewed date
+
+    const one = (await invoke('get-guidance-article', {
+      id: 'connection-pooling',
+      section: 'sizing-the-pool',
+    })) as any;
+    expect(one.output.title).toBe(
+      'Connection pooling with PgBouncer — Sizing the pool',
+    );
+    expect(one.output.markdown).toContain('Fifty pods');
+    expect(one.output.markdown).not.toContain('Prepared statements');
+    expect(one.output.url).toBe(
+      'https://portal.example.com/guidance/connection-pooling#sizing-the-pool',
+    );
+  });
+
+  it('get-guidance-article gives clear errors for unknown ids, sections and traversal', async () => {
+    const { invoke } = await startWithActions();
+    await expect(
+      invoke('get-guidance-article', { id: 'nope' }),
+    ).rejects.toThrow(/No guidance article with id "nope"/);
+    await expect(
+      invoke('get-guidance-article', { id: '../etc/passwd' }),
+    ).rejects.toThrow(/kebab-case/);
+    await expect(
+      invoke('get-guidance-article', {
+        id: 'connection-pooling',
+        section: 'missing',
+      }),
+    ).rejects.toThrow(/has no section "missing"/);
+  });
+
+  it('recommend-guidance-for-entity works for a catalog entity and for a body', async () => {
+    const { invoke } = await startWithActions();
+    const byRef = (await invoke('recommend-guidance-for-entity', {
+      entityRef: 'component:default/orders',
+    })) as any;
+    expect(byRef.output.items[0]).toMatchObject({
+      article: { id: 'connection-pooling' },
+      source: 'annotation',
+      url: 'https://portal.example.com/guidance/connection-pooling',
+    });
+    const byBody = (await invoke('recommend-guidance-for-entity', {
+      entity: { kind: 'Component', metadata: { tags: ['postgres'] } },
+    })) as any;
+    expect(byBody.output.items[0]).toMatchObject({
+      source: 'rule',
+      reasons: ['tag postgres'],
+    });
+  });
+
+  it('recommend-guidance-for-entity refuses missing, double and unknown input', async () => {
+    const { invoke } = await startWithActions();
+    await expect(invoke('recommend-guidance-for-entity', {})).rejects.toThrow(
+      /exactly one of entityRef or entity/,
+    );
+    await expect(
+      invoke('recommend-guidance-for-entity', {
+        entityRef: 'component:default/ghost',
+      }),
+    ).rejects.toThrow(/No entity component:default\/ghost/);
+  });
+});
+
+describe('validate-manifests action', () => {
+  const deployment = (image: string) =>
+    [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: { name: web }',
+      'spec:',
+      '  replicas: 1',
+      '  selector: { matchLabels: { app: web } }',
+      '  template:',
+      '    metadata: { labels: { app: web } }',
+      '    spec:',
+      '      containers:',
+      `        - name: web`,
+      `          image: ${image}`,
+    ].join('\n');
+
+  it('returns every rule with findings and the section that explains it', async () => {
+    const { invoke } = await startWithActions();
+    const { output } = (await invoke('validate-manifests', {
+      files: [{ path: 'deploy/deployment.yaml', content: deployment('nginx:latest') }],
+    })) as any;
+    expect(output.summary.fail).toBeGreaterThan(0);
+    const failing = output.results.filter((r: any) => r.status === 'fail');
+    const probe = failing.find((r: any) => r.rule.id === 'readiness-probe');
+    expect(probe.findings[0]).toMatchObject({
+      file: 'deploy/deployment.yaml',
+      object: 'Deployment/web',
+    });
+    expect(probe.rule.article.id).toBeTruthy();
+    expect(probe.url).toContain(`/guidance/${probe.rule.article.id}`);
+    expect(failing.map((r: any) => r.rule.id)).toContain('image-tag');
+  });
+
+  it('refuses no files, too many files and too many bytes with a clear error', async () => {
+    const { invoke } = await startWithActions();
+    await expect(invoke('validate-manifests', { files: [] })).rejects.toThrow(
+      /at least one file/,
+    );
+    const many = Array.from({ length: 201 }, (_, i) => ({
+      path: `f${i}.yaml`,
+      content: 'a: 1',
+    }));
+    await expect(invoke('validate-manifests', { files: many })).rejects.toThrow(
+      /at most 200 files/,
+    );
+    await expect(
+      invoke('validate-manifests', {
+        files: [{ path: 'big.yaml', content: `a: "${'x'.repeat(1024 * 1024)}"` }],
+      }),
+    ).rejects.toThrow(/at most 1048576/);
+  });
+});

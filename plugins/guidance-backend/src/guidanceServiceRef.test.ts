@@ -1,0 +1,53 @@
+import {
+  createBackendPlugin,
+  coreServices,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  GuidanceService,
+  guidanceServiceRef,
+} from '@paved-road/plugin-guidance-node';
+import { guidancePlugin } from './plugin';
+
+describe('guidanceServiceRef', () => {
+  it('reaches the guidance backend from another plugin through discovery and service auth', async () => {
+    let guidance: GuidanceService | undefined;
+    const consumer = createBackendPlugin({
+      pluginId: 'consumer',
+      register(env) {
+        env.registerInit({
+          deps: { client: guidanceServiceRef, logger: coreServices.logger },
+          async init({ client }) {
+            guidance = client;
+          },
+        });
+      },
+    });
+    await startTestBackend({
+      features: [
+        guidancePlugin,
+        consumer,
+        mockServices.rootConfig.factory({ data: {} }),
+        catalogServiceMock.factory({ entities: [] }),
+      ],
+    });
+
+    const { items } = await guidance!.listArticles();
+    expect(items).toHaveLength(20);
+    const article = await guidance!.getArticle('database-connection-pooling');
+    expect(article.toc.length).toBeGreaterThan(3);
+    const { results } = await guidance!.search({ q: 'pgbouncer', limit: 3 });
+    expect(results[0].id).toBe('database-connection-pooling');
+    const recommended = await guidance!.recommend({
+      kind: 'Component',
+      metadata: { name: 'orders', tags: ['postgres'] },
+    });
+    expect(recommended.items.map(r => r.article.id)).toContain(
+      'database-connection-pooling',
+    );
+    await expect(guidance!.getArticle('no-such-article')).rejects.toMatchObject(
+      { name: 'NotFoundError' },
+    );
+  });
+});

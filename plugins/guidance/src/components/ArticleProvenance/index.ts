@@ -1,0 +1,6 @@
+export {
+  ArticleProvenance,
+  StaleMark,
+  provenanceText,
+} from './ArticleProvenance';
+export { toolName } from './toolNames';
