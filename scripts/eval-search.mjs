@@ -1,21 +1,34 @@
 #!/usr/bin/env node
-// Search relevance: our /api/guidance/search against Backstage's default Lunr engine
-// (the demo backend's search plugin, indexing our collator's section documents), same run.
+// Search relevance: our /api/guidance/search against Backstage's default Lunr engine (the demo
+// backend's search plugin, indexing our collator's section documents), in the same run.
+//
+// Two query sets:
+//  - eval-search.sections.json: questions as people ask them (symptoms, error messages, "how
+//    many", "should I"), each with the article(s) and section id(s) that answer it, split into
+//    `tune` (used while tuning) and `held-out` (scored only to report). Metrics: section@1 (the
+//    top result is a right article and opens a section that answers), article MRR@5, recall@3.
+//  - eval-search.queries.json: the older article-level set (MRR@5, recall@3).
+// EVAL_SPLIT=tune limits the section set to the tuning split; EVAL_VERBOSE=1 prints misses.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, startBackend, table } from './lib/backend.mjs';
 
-const queries = JSON.parse(readFileSync(join(ROOT, 'scripts/eval-search.queries.json'), 'utf8'));
+const sectionQueries = JSON.parse(readFileSync(join(ROOT, 'scripts/eval-search.sections.json'), 'utf8'));
+const articleQueries = JSON.parse(readFileSync(join(ROOT, 'scripts/eval-search.queries.json'), 'utf8'));
+const splits = process.env.EVAL_SPLIT ? [process.env.EVAL_SPLIT] : ['tune', 'held-out'];
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
-function score(ranked, relevant) {
-  const top5 = ranked.slice(0, 5);
-  const rank = top5.findIndex(id => relevant.includes(id));
-  const top3 = new Set(ranked.slice(0, 3));
+/** ranked: [{ article, section? }] best first, one per article. */
+function score(ranked, answers) {
+  const relevant = Object.keys(answers);
+  const ids = ranked.map(r => r.article);
+  const rank = ids.slice(0, 5).findIndex(id => relevant.includes(id));
+  const top3 = new Set(ids.slice(0, 3));
+  const top = ranked[0];
   return {
+    section1: Boolean(top && answers[top.article]?.includes(top.section)),
     rr: rank < 0 ? 0 : 1 / (rank + 1),
     recall: relevant.filter(id => top3.has(id)).length / relevant.length,
-    hit: rank >= 0,
   };
 }
 
@@ -26,63 +39,98 @@ const headers = { Authorization: `Bearer ${backend.token}` };
 try {
   const ours = async q => {
     const res = await fetch(`${backend.base}/api/guidance/search?${new URLSearchParams({ q, limit: '10' })}`, { headers });
-    return (await res.json()).results.map(r => r.id);
+    if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
+    return (await res.json()).results.map(r => ({ article: r.id, section: r.section?.id }));
   };
   const lunr = async q => {
-    const params = new URLSearchParams({ term: q, 'types[0]': 'guidance', pageLimit: '50' });
+    const params = new URLSearchParams({ term: q, 'types[0]': 'guidance', pageLimit: '100' });
     const res = await fetch(`${backend.base}/api/search/query?${params}`, { headers });
-    const body = await res.json();
-    const ids = [];
-    for (const r of body.results ?? []) {
-      const id = r.document.articleId;
-      if (!ids.includes(id)) ids.push(id);
+    if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
+    const ranked = [];
+    for (const { document } of (await res.json()).results ?? []) {
+      // A section document's best hit is the article's deep link, as our results are.
+      if (!ranked.some(r => r.article === document.articleId)) {
+        ranked.push({ article: document.articleId, section: document.sectionId });
+      }
     }
-    return ids;
+    return ranked;
   };
 
   // The collator runs on the scheduler; wait until Lunr has the guidance documents.
   for (let i = 0; ; i++) {
-    if ((await lunr('kubernetes')).length > 0) break;
+    const ready = await lunr('kubernetes').then(r => r.length > 0, () => false);
+    if (ready) break;
     if (i > 120) throw new Error('the search index never received guidance documents');
     await sleep(1000);
   }
 
-  const engines = { 'Paved Road search': ours, 'Backstage Lunr (default engine)': lunr };
+  // Every labelled section must exist, or the evaluation measures a typo.
+  const known = new Map();
+  for (const id of new Set(sectionQueries.flatMap(q => Object.keys(q.answers)))) {
+    const res = await fetch(`${backend.base}/api/guidance/articles/${id}/sections`, { headers });
+    if (!res.ok) throw new Error(`labelled article ${id}: ${res.status}`);
+    known.set(id, new Set((await res.json()).items.map(s => s.id)));
+  }
+  for (const { q, answers } of sectionQueries) {
+    for (const [id, sections] of Object.entries(answers)) {
+      for (const s of sections) if (!known.get(id).has(s)) throw new Error(`"${q}": ${id} has no section ${s}`);
+    }
+  }
+
+  const engines = { 'Paved Road search': ours, 'Backstage Lunr': lunr };
   const rows = [];
-  const misses = {};
+  for (const split of splits) {
+    const queries = sectionQueries.filter(q => q.split === split);
+    for (const [name, search] of Object.entries(engines)) {
+      let section1 = 0;
+      let rr = 0;
+      let recall = 0;
+      for (const { q, answers } of queries) {
+        const ranked = await search(q);
+        const s = score(ranked, answers);
+        if (process.env.EVAL_VERBOSE && !s.section1) {
+          console.log(`${name} [${split}] "${q}" -> ${ranked.slice(0, 3).map(r => `${r.article}#${r.section ?? ''}`).join(', ')}`);
+        }
+        section1 += s.section1 ? 1 : 0;
+        rr += s.rr;
+        recall += s.recall;
+      }
+      const n = queries.length;
+      rows.push({
+        split,
+        engine: name,
+        questions: n,
+        'section@1': (section1 / n).toFixed(3),
+        'MRR@5': (rr / n).toFixed(3),
+        'recall@3': (recall / n).toFixed(3),
+      });
+    }
+  }
+  console.log('Section-level questions (eval-search.sections.json)\n');
+  console.log(table(rows));
+  for (const split of splits) {
+    const [a, b] = rows.filter(r => r.split === split);
+    console.log(`${split}: MRR@5 ours − Lunr = ${(a['MRR@5'] - b['MRR@5']).toFixed(3)}; section@1 ours − Lunr = ${(a['section@1'] - b['section@1']).toFixed(3)}`);
+  }
+
+  const articleRows = [];
   for (const [name, search] of Object.entries(engines)) {
     let rr = 0;
     let recall = 0;
-    let hits = 0;
-    misses[name] = [];
-    for (const { q, relevant } of queries) {
-      let ranked = [];
-      try {
-        ranked = await search(q);
-      } catch {
-        ranked = [];
-      }
-      const s = score(ranked, relevant);
-      if (process.env.EVAL_VERBOSE && s.rr < 1) console.log(`${name}: "${q}" -> ${ranked.slice(0, 5).join(', ')}`);
+    for (const { q, relevant } of articleQueries) {
+      const s = score(await search(q), Object.fromEntries(relevant.map(id => [id, []])));
       rr += s.rr;
       recall += s.recall;
-      if (s.hit) hits++;
-      else misses[name].push(q);
     }
-    rows.push({
+    articleRows.push({
       engine: name,
-      queries: queries.length,
-      'MRR@5': (rr / queries.length).toFixed(3),
-      'recall@3': (recall / queries.length).toFixed(3),
-      'hit@5': `${hits}/${queries.length}`,
+      queries: articleQueries.length,
+      'MRR@5': (rr / articleQueries.length).toFixed(3),
+      'recall@3': (recall / articleQueries.length).toFixed(3),
     });
   }
-  console.log(table(rows));
-  const [a, b] = rows;
-  console.log(`\nratio MRR@5 ours/Lunr: ${(Number(a['MRR@5']) / Math.max(Number(b['MRR@5']), 1e-9)).toFixed(2)}x; recall@3: ${(Number(a['recall@3']) / Math.max(Number(b['recall@3']), 1e-9)).toFixed(2)}x`);
-  for (const [name, list] of Object.entries(misses)) {
-    if (list.length) console.log(`\nmissed in top 5 by ${name}:\n  ${list.join('\n  ')}`);
-  }
+  console.log('\nArticle-level queries (eval-search.queries.json)\n');
+  console.log(table(articleRows));
 } finally {
   await backend.stop();
 }

@@ -2,7 +2,7 @@
 // Scale: a synthetic library of 10,000 articles of realistic length and structure, served by the
 // real backend. Measures load + index build time, memory over an empty library, and search p50/p95.
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, rssMiB, startBackend, table } from './lib/backend.mjs';
 
@@ -53,6 +53,7 @@ console.log(`generated ${COUNT} articles, ${(bytes / 1024 / 1024).toFixed(1)} Mi
 
 async function measure(path) {
   let loadedLine = '';
+  let indexLine = '';
   let tail = '';
   const backend = await startBackend({
     port: 7108,
@@ -63,6 +64,8 @@ async function measure(path) {
       tail = (tail + chunk).replace(/\x1b\[[0-9;]*m/g, '').slice(-4000);
       const m = /Guidance library loaded: (\d+) articles .*? in (\d+) ms/.exec(tail);
       if (m) loadedLine = m;
+      const built = /Guidance search index: (\d+) sections of (\d+) articles built in (\d+) ms \((\d+) ms CPU\)/.exec(tail);
+      if (built) indexLine = built;
       if (process.env.SCALE_DEBUG && /Skipped/.test(chunk)) process.stderr.write(chunk);
     },
   });
@@ -83,6 +86,9 @@ async function measure(path) {
     return {
       articles: loadedLine ? Number(loadedLine[1]) : NaN,
       loadMs: loadedLine ? Number(loadedLine[2]) : NaN,
+      indexMs: indexLine ? Number(indexLine[3]) : NaN,
+      indexCpuMs: indexLine ? Number(indexLine[4]) : NaN,
+      sections: indexLine ? Number(indexLine[1]) : NaN,
       rss,
       p50: latencies[Math.floor(latencies.length * 0.5)].toFixed(1),
       p95: latencies[Math.floor(latencies.length * 0.95)].toFixed(1),
@@ -97,10 +103,12 @@ try {
   const big = await measure(articles);
   console.log();
   console.log(table([
-    { library: 'empty (baseline)', articles: base.articles, 'load + index ms': base.loadMs, 'backend RSS MiB': base.rss, 'search p50 ms': base.p50, 'search p95 ms': base.p95 },
-    { library: `synthetic ${COUNT}`, articles: big.articles, 'load + index ms': big.loadMs, 'backend RSS MiB': big.rss, 'search p50 ms': big.p50, 'search p95 ms': big.p95 },
+    { library: 'empty (baseline)', articles: base.articles, sections: base.sections, 'load + index ms': base.loadMs, 'index build ms': base.indexMs, 'index build CPU ms': base.indexCpuMs, 'backend RSS MiB': base.rss, 'search p50 ms': base.p50, 'search p95 ms': base.p95 },
+    { library: `synthetic ${COUNT}`, articles: big.articles, sections: big.sections, 'load + index ms': big.loadMs, 'index build ms': big.indexMs, 'index build CPU ms': big.indexCpuMs, 'backend RSS MiB': big.rss, 'search p50 ms': big.p50, 'search p95 ms': big.p95 },
   ]));
   console.log(`\nmemory for ${COUNT} articles: ${big.rss - base.rss} MiB over the baseline backend`);
+  // Wall-clock figures stretch with other work on the machine; the CPU column does not.
+  console.log(`load average at the end (1/5/15 min): ${loadavg().map(l => l.toFixed(1)).join(' / ')} on ${(await import('node:os')).cpus().length} cores`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

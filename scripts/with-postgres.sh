@@ -3,6 +3,7 @@
 # 127.0.0.1:${PGPORT:-55432}, user postgres, no password, and stops and removes it afterwards.
 # The command sees BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING, so TestDatabases runs
 # the POSTGRES_15 cases against it. Usage: scripts/with-postgres.sh npm test
+# On a shared machine pick a free port instead: PGPORT=43601 scripts/with-postgres.sh ...
 set -euo pipefail
 PORT="${PGPORT:-55432}"
 BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"

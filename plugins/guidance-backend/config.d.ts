@@ -24,6 +24,16 @@ export interface Config {
      * marked "may be out of date". An article without `reviewed` is always stale. Defaults to 365.
      */
     reviewIntervalDays?: number;
+    /** Search vocabulary: an organisation's own abbreviations and filler words. */
+    search?: {
+      /**
+       * Words that expand to others when searched, e.g. `k8s: [kubernetes]`. Merged over the
+       * shipped defaults; an entry replaces the default for its word, an empty list removes it.
+       */
+      synonyms?: { [word: string]: string[] };
+      /** Words ignored in articles and queries. Replaces the shipped list (English function words). */
+      stopWords?: string[];
+    };
     refresh?: {
       /**
        * How often URL sources (and sources added by modules without `watch`) are read again.

@@ -150,6 +150,40 @@ describe('guidance backend', () => {
     expect(stale.status).toBe(200);
   });
 
+  it('serves the one section model: outline on the article, text on the sections route', async () => {
+    const { server } = await startGuidance();
+    const article = await request(server).get(
+      '/api/guidance/articles/connection-pooling',
+    );
+    expect(article.body.sections).toEqual([
+      { id: 'sizing-the-pool', text: 'Sizing the pool', level: 2 },
+      { id: 'transaction-mode', text: 'Transaction mode', level: 2 },
+    ]);
+    const res = await request(server).get(
+      '/api/guidance/articles/connection-pooling/sections',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([
+      { level: 0, text: 'Pools keep connections few.' },
+      {
+        id: 'sizing-the-pool',
+        heading: 'Sizing the pool',
+        level: 2,
+        text: 'Multiply pods by pool size.',
+      },
+      {
+        id: 'transaction-mode',
+        heading: 'Transaction mode',
+        level: 2,
+        text: 'Prepared statements need care.',
+      },
+    ]);
+    const missing = await request(server).get(
+      '/api/guidance/articles/nope/sections',
+    );
+    expect(missing.status).toBe(404);
+  });
+
   it('answers 404 with an error body for an unknown id', async () => {
     const { server } = await startGuidance();
     const res = await request(server).get(
@@ -348,13 +382,16 @@ describe('raw Markdown for assistants', () => {
       '/api/guidance/articles/connection-pooling/markdown?section=sizing-the-pool',
     );
     expect(res.status).toBe(200);
-    expect(res.text).toBe('## Sizing the pool\n\nMultiply pods by pool size.\n');
+    expect(res.text).toBe(
+      '## Sizing the pool\n\nMultiply pods by pool size.\n',
+    );
   });
 
   it('answers 404 for an unknown article or section and 400 for a bad section id', async () => {
     const { server } = await startGuidance();
     expect(
-      (await request(server).get('/api/guidance/articles/nope/markdown')).status,
+      (await request(server).get('/api/guidance/articles/nope/markdown'))
+        .status,
     ).toBe(404);
     const missing = await request(server).get(
       '/api/guidance/articles/connection-pooling/markdown?section=nope',

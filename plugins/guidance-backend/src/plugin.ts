@@ -15,6 +15,7 @@ import {
   guidanceRulesExtensionPoint,
 } from '@paved-road/plugin-guidance-node';
 import { ArticleLibrary } from './service/ArticleLibrary';
+import { readSearchVocabulary } from './service/searchText';
 import { createRouter } from './service/router';
 import { ConformanceService } from './service/conformance/ConformanceService';
 import { ConformanceStore } from './service/conformance/ConformanceStore';
@@ -68,9 +69,9 @@ export const guidancePlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
         database: coreServices.database,
         auth: coreServices.auth,
-        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         config,
@@ -81,9 +82,9 @@ export const guidancePlugin = createBackendPlugin({
         scheduler,
         lifecycle,
         catalog,
+        actionsRegistry,
         database,
         auth,
-        actionsRegistry,
       }) {
         // The built-in folder ships with the package: neither watched nor polled.
         const watched: ArticleSource[] = [];
@@ -136,6 +137,7 @@ export const guidancePlugin = createBackendPlugin({
             config.getOptionalNumber('guidance.reviewIntervalDays'),
           ),
           now: () => new Date(),
+          search: readSearchVocabulary(config),
         });
         const started = Date.now();
         await library.reload();
@@ -239,11 +241,15 @@ export const guidancePlugin = createBackendPlugin({
           catalog,
           appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
           validate: async files => rules.validate(files),
-          // visible to the caller in the catalog first, like the HTTP route
-          entityConformance: async (entityRef, credentials) =>
-            (await catalog.getEntityByRef(entityRef, { credentials }))
+          // Visible only if the caller's catalog read shows the entity, as on the HTTP route.
+          entityConformance: async (entityRef, credentials) => {
+            const entity = await catalog.getEntityByRef(entityRef, {
+              credentials,
+            });
+            return entity
               ? conformance.getEntityConformance(entityRef)
-              : undefined,
+              : undefined;
+          },
         });
       },
     });

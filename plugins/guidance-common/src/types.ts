@@ -41,6 +41,24 @@ export type ArticleSection = {
   parentId?: string;
 };
 
+/**
+ * One section with its plain text, as search indexes it (`GET /articles/:id/sections`):
+ * the same parse as `sections`, so a search document always opens its own heading.
+ */
+export type ArticleSectionContent = {
+  /** Heading id; absent for the text before the first heading. */
+  id?: string;
+  /** Heading text; absent for the text before the first heading. */
+  heading?: string;
+  /** Heading level (2 for `##`); 0 for the text before the first heading. */
+  level: number;
+  parentId?: string;
+  /** Text up to the next heading: no markup, table cells as words, code kept as words. */
+  text: string;
+};
+
+export type ArticleSectionsResponse = { items: ArticleSectionContent[] };
+
 export type CategoryCount = { id: string; title: string; count: number };
 
 export type SearchResult = {

@@ -10,7 +10,10 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
-import { SearchResultListItemBlueprint } from '@backstage/plugin-search-react/alpha';
+import {
+  SearchFilterResultTypeBlueprint,
+  SearchResultListItemBlueprint,
+} from '@backstage/plugin-search-react/alpha';
 import { Entity } from '@backstage/catalog-model';
 import LibraryBooksIcon from '@material-ui/icons/LibraryBooks';
 import { guidanceApiRef } from './api/GuidanceApi';
@@ -93,6 +96,16 @@ export const guidanceSearchResultListItem = SearchResultListItemBlueprint.make({
   },
 });
 
+/** A "Guidance" entry in the search page's result type filter. @alpha */
+export const guidanceSearchResultType = SearchFilterResultTypeBlueprint.make({
+  name: 'guidance',
+  params: {
+    value: 'guidance',
+    name: 'Guidance',
+    icon: <LibraryBooksIcon />,
+  },
+});
+
 /**
  * The guidance plugin for the new frontend system.
  *
@@ -109,5 +122,6 @@ export default createFrontendPlugin({
     guidanceEntityContent,
     guidanceEntityCard,
     guidanceSearchResultListItem,
+    guidanceSearchResultType,
   ],
 });

@@ -5,7 +5,9 @@ import {
   EntityGuidanceContent,
   GuidanceSearchResultListItem,
 } from './plugin';
-import alphaPlugin from './alpha';
+import alphaPlugin, { guidanceSearchResultType } from './alpha';
+import { createExtensionTester } from '@backstage/frontend-test-utils';
+import { SearchFilterResultTypeBlueprint } from '@backstage/plugin-search-react/alpha';
 import { guidanceApiRef } from './api/GuidanceApi';
 
 describe('guidance plugin', () => {
@@ -39,5 +41,17 @@ describe('guidance plugin', () => {
     ]) {
       expect(alphaPlugin.getExtension(id as any)).toBeDefined();
     }
+  });
+
+  it('adds a Guidance entry to the search page type filter', () => {
+    expect(
+      alphaPlugin.getExtension(
+        'search-filter-result-type:guidance/guidance' as any,
+      ),
+    ).toBeDefined();
+    const resultType = createExtensionTester(guidanceSearchResultType).get(
+      SearchFilterResultTypeBlueprint.dataRefs.resultType,
+    );
+    expect(resultType).toMatchObject({ value: 'guidance', name: 'Guidance' });
   });
 });

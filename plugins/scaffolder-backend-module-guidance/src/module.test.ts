@@ -1,5 +1,9 @@
 import request from 'supertest';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   scaffolderActionsExtensionPoint,
@@ -76,28 +80,42 @@ describe('scaffolderModuleGuidance', () => {
     expect(added.every(a => a.supportsDryRun)).toBe(true);
   });
 
-  it('shows the actions in the scaffolder backend', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        scaffolderPlugin,
-        scaffolderModuleGuidance,
-        catalogServiceMock.factory(),
-        mockServices.rootConfig.factory({
-          data: {
-            guidance: { publishLocal: { enabled: true, root: '/tmp/unused' } },
-          },
-        }),
-      ],
-    });
-    const response = await request(server).get('/api/scaffolder/v2/actions');
-    expect(response.status).toBe(200);
-    const ids = (response.body as { id: string }[]).map(a => a.id);
-    expect(ids).toEqual(expect.arrayContaining(ACTION_IDS));
-    const validate = response.body.find(
-      (a: { id: string }) => a.id === 'guidance:validate',
-    );
-    expect(validate.schema.input.properties).toHaveProperty('skip');
+  // The scaffolder keeps its tasks in the database: run it on SQLite and, where
+  // BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is set, on PostgreSQL 15 (no Docker).
+  const databases = TestDatabases.create({
+    ids: ['SQLITE_3', 'POSTGRES_15'],
+    disableDocker: true,
   });
+
+  it.each(databases.eachSupportedId())(
+    'shows the actions in the scaffolder backend on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const { server } = await startTestBackend({
+        features: [
+          mockServices.database.factory({ knex }),
+          scaffolderPlugin,
+          scaffolderModuleGuidance,
+          catalogServiceMock.factory(),
+          mockServices.rootConfig.factory({
+            data: {
+              guidance: {
+                publishLocal: { enabled: true, root: '/tmp/unused' },
+              },
+            },
+          }),
+        ],
+      });
+      const response = await request(server).get('/api/scaffolder/v2/actions');
+      expect(response.status).toBe(200);
+      const ids = (response.body as { id: string }[]).map(a => a.id);
+      expect(ids).toEqual(expect.arrayContaining(ACTION_IDS));
+      const validate = response.body.find(
+        (a: { id: string }) => a.id === 'guidance:validate',
+      );
+      expect(validate.schema.input.properties).toHaveProperty('skip');
+    },
+  );
 
   it('finds the fragments bundled with the package', () => {
     expect(defaultFragmentsRoot()).toMatch(

@@ -4,6 +4,7 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
+import { guidanceServiceRef } from '@paved-road/plugin-guidance-node';
 import { GuidanceCollatorFactory } from './collator/GuidanceCollatorFactory';
 
 /**
@@ -17,24 +18,16 @@ export const searchModuleGuidanceCollator = createBackendModule({
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
-        discovery: coreServices.discovery,
-        auth: coreServices.auth,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        guidance: guidanceServiceRef,
         indexRegistry: searchIndexRegistryExtensionPoint,
       },
-      async init({
-        config,
-        discovery,
-        auth,
-        logger,
-        scheduler,
-        indexRegistry,
-      }) {
-        const key = 'search.collators.guidance.schedule';
-        const schedule = config.has(key)
+      async init({ config, logger, scheduler, guidance, indexRegistry }) {
+        const key = 'search.collators.guidance';
+        const schedule = config.has(`${key}.schedule`)
           ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-              config.getConfig(key),
+              config.getConfig(`${key}.schedule`),
             )
           : {
               frequency: { minutes: 10 },
@@ -43,7 +36,14 @@ export const searchModuleGuidanceCollator = createBackendModule({
             };
         indexRegistry.addCollator({
           schedule: scheduler.createScheduledTaskRunner(schedule),
-          factory: new GuidanceCollatorFactory({ discovery, auth, logger }),
+          factory: new GuidanceCollatorFactory({
+            guidance,
+            logger,
+            locationTemplate: config.getOptionalString(
+              `${key}.locationTemplate`,
+            ),
+            parallelism: config.getOptionalNumber(`${key}.parallelism`),
+          }),
         });
       },
     });

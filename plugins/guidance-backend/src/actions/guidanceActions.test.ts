@@ -1,6 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import request from 'supertest';
+import { mkdirSync } from 'fs';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import {
@@ -38,11 +40,11 @@ const pooling = articleFixture({
   ].join('\n'),
 });
 
-async function startWithActions() {
+async function startWithActions(options: { sourceRoot?: string } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'guidance-actions-'));
   writeFileSync(join(dir, 'connection-pooling.md'), pooling);
   const registry = actionsRegistryServiceMock();
-  await startTestBackend({
+  const { server } = await startTestBackend({
     features: [
       guidancePlugin,
       mockServices.rootConfig.factory({
@@ -51,6 +53,10 @@ async function startWithActions() {
           guidance: {
             builtin: false,
             sources: [{ type: 'directory', path: dir }],
+            conformance: {
+              enabled: false,
+              localRoots: options.sourceRoot ? [options.sourceRoot] : [],
+            },
           },
         },
       }),
@@ -62,7 +68,14 @@ async function startWithActions() {
             metadata: {
               name: 'orders',
               tags: ['postgres'],
-              annotations: { [GUIDANCE_ANNOTATION]: 'connection-pooling' },
+              annotations: {
+                [GUIDANCE_ANNOTATION]: 'connection-pooling',
+                ...(options.sourceRoot
+                  ? {
+                      'backstage.io/source-location': `file:${options.sourceRoot}/`,
+                    }
+                  : {}),
+              },
             },
             spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
           },
@@ -81,7 +94,7 @@ async function startWithActions() {
       input,
       credentials: mockCredentials.user(),
     });
-  return { registry, invoke };
+  return { registry, invoke, server };
 }
 
 describe('guidance actions', () => {
@@ -111,7 +124,9 @@ describe('guidance actions', () => {
       articleId: 'connection-pooling',
       title: 'Connection pooling with PgBouncer',
     });
-    expect(output.results[0].section.id).toMatch(/sizing-the-pool|worked-example/);
+    expect(output.results[0].section.id).toMatch(
+      /sizing-the-pool|worked-example/,
+    );
     expect(output.results[0].url).toBe(
       `https://portal.example.com/guidance/connection-pooling#${output.results[0].section.id}`,
     );
@@ -226,7 +241,9 @@ describe('validate-manifests action', () => {
   it('returns every rule with findings and the section that explains it', async () => {
     const { invoke } = await startWithActions();
     const { output } = (await invoke('validate-manifests', {
-      files: [{ path: 'deploy/deployment.yaml', content: deployment('nginx:latest') }],
+      files: [
+        { path: 'deploy/deployment.yaml', content: deployment('nginx:latest') },
+      ],
     })) as any;
     expect(output.summary.fail).toBeGreaterThan(0);
     const failing = output.results.filter((r: any) => r.status === 'fail');
@@ -254,8 +271,59 @@ describe('validate-manifests action', () => {
     );
     await expect(
       invoke('validate-manifests', {
-        files: [{ path: 'big.yaml', content: `a: "${'x'.repeat(1024 * 1024)}"` }],
+        files: [
+          { path: 'big.yaml', content: `a: "${'x'.repeat(1024 * 1024)}"` },
+        ],
       }),
     ).rejects.toThrow(/at most 1048576/);
+  });
+});
+
+describe('get-entity-conformance action', () => {
+  it('returns the stored evaluation with links, and not-found before one exists', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'guidance-actions-src-'));
+    mkdirSync(join(root, 'deploy'));
+    writeFileSync(
+      join(root, 'deploy', 'deployment.yaml'),
+      [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata: { name: orders }',
+        'spec:',
+        '  selector: { matchLabels: { app: orders } }',
+        '  template:',
+        '    metadata: { labels: { app: orders } }',
+        '    spec:',
+        '      containers:',
+        '        - name: orders',
+        '          image: ghcr.io/acme/orders:latest',
+      ].join('\n'),
+    );
+    const { invoke, server } = await startWithActions({ sourceRoot: root });
+    await expect(
+      invoke('get-entity-conformance', {
+        entityRef: 'component:default/orders',
+      }),
+    ).rejects.toThrow(/No conformance for component:default\/orders/);
+
+    const refresh = await request(server).post(
+      '/api/guidance/entities/component/default/orders/conformance/refresh',
+    );
+    expect(refresh.status).toBe(202);
+
+    const { output } = (await invoke('get-entity-conformance', {
+      entityRef: 'orders',
+    })) as any;
+    expect(output.entityRef).toBe('component:default/orders');
+    const imageTag = output.results.find((r: any) => r.rule.id === 'image-tag');
+    expect(imageTag.status).toBe('fail');
+    expect(imageTag.findings[0].object).toBe('Deployment/orders');
+    expect(imageTag.url).toContain(`/guidance/${imageTag.rule.article.id}`);
+
+    await expect(
+      invoke('get-entity-conformance', {
+        entityRef: 'component:default/ghost',
+      }),
+    ).rejects.toThrow(/No conformance for component:default\/ghost/);
   });
 });

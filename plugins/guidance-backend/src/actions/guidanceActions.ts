@@ -92,7 +92,9 @@ export function registerGuidanceActions(options: GuidanceActionsOptions) {
             .min(1)
             .max(ACTION_LIMITS.searchResults)
             .optional()
-            .describe(`How many results (default 5, at most ${ACTION_LIMITS.searchResults})`),
+            .describe(
+              `How many results (default 5, at most ${ACTION_LIMITS.searchResults})`,
+            ),
         }),
       output: z =>
         z.object({
@@ -100,7 +102,9 @@ export function registerGuidanceActions(options: GuidanceActionsOptions) {
             z.object({
               articleId: z.string(),
               title: z.string(),
-              section: z.object({ id: z.string(), text: z.string() }).optional(),
+              section: z
+                .object({ id: z.string(), text: z.string() })
+                .optional(),
               snippet: z.string(),
               url: z.string(),
             }),
@@ -108,7 +112,10 @@ export function registerGuidanceActions(options: GuidanceActionsOptions) {
         }),
     },
     action: async ({ input }) => {
-      const results = library.snapshot.index.search(input.query, input.limit ?? 5);
+      const results = library.snapshot.index.search(
+        input.query,
+        input.limit ?? 5,
+      );
       return {
         output: {
           results: results.map(r => ({
@@ -139,11 +146,17 @@ export function registerGuidanceActions(options: GuidanceActionsOptions) {
           id: z
             .string()
             .max(MAX_ARTICLE_ID_LENGTH)
-            .regex(ARTICLE_ID_PATTERN, 'id must be a kebab-case article id, e.g. saga-pattern')
+            .regex(
+              ARTICLE_ID_PATTERN,
+              'id must be a kebab-case article id, e.g. saga-pattern',
+            )
             .describe('The article id, e.g. database-connection-pooling'),
           section: z
             .string()
-            .regex(sectionIdPattern, 'section must be a heading id, e.g. sizing-the-pool')
+            .regex(
+              sectionIdPattern,
+              'section must be a heading id, e.g. sizing-the-pool',
+            )
             .optional()
             .describe('A heading id inside the article'),
         }),
@@ -156,7 +169,9 @@ export function registerGuidanceActions(options: GuidanceActionsOptions) {
           stale: z.boolean(),
           truncated: z.boolean(),
           sections: z
-            .array(z.object({ id: z.string(), text: z.string(), level: z.number() }))
+            .array(
+              z.object({ id: z.string(), text: z.string(), level: z.number() }),
+            )
             .optional(),
         }),
     },
@@ -179,7 +194,10 @@ export function registerGuidanceActions(options: GuidanceActionsOptions) {
         output: {
           title,
           markdown: truncated
-            ? `${markdown.slice(0, ACTION_LIMITS.markdownChars)}\n\n[truncated: ask for one section]`
+            ? `${markdown.slice(
+                0,
+                ACTION_LIMITS.markdownChars,
+              )}\n\n[truncated: ask for one section]`
             : markdown,
           url: link(article.summary.id, input.section),
           ...(article.frontMatter.reviewed
@@ -229,7 +247,10 @@ export function registerGuidanceActions(options: GuidanceActionsOptions) {
                 })
                 .passthrough()
                 .optional(),
-              spec: z.object({ type: z.unknown().optional() }).passthrough().optional(),
+              spec: z
+                .object({ type: z.unknown().optional() })
+                .passthrough()
+                .optional(),
             })
             .passthrough()
             .optional()
@@ -240,7 +261,11 @@ export function registerGuidanceActions(options: GuidanceActionsOptions) {
           items: z.array(
             z.object({
               article: z
-                .object({ id: z.string(), title: z.string(), summary: z.string() })
+                .object({
+                  id: z.string(),
+                  title: z.string(),
+                  summary: z.string(),
+                })
                 .passthrough(),
               source: z.enum(['annotation', 'rule']),
               reasons: z.array(z.string()),
@@ -263,7 +288,9 @@ export function registerGuidanceActions(options: GuidanceActionsOptions) {
         }
         const found = await catalog.getEntityByRef(ref, { credentials });
         if (!found) {
-          throw new NotFoundError(`No entity ${stringifyEntityRef(ref)} in the catalog`);
+          throw new NotFoundError(
+            `No entity ${stringifyEntityRef(ref)} in the catalog`,
+          );
         }
         entity = found as typeof entity;
       }
@@ -307,7 +334,9 @@ export function registerGuidanceActions(options: GuidanceActionsOptions) {
       waived: z.number(),
       notApplicable: z.number(),
     });
-  const withLinks = <T extends { rule: { article: { id: string; section?: { id: string } } } }>(
+  const withLinks = <
+    T extends { rule: { article: { id: string; section?: { id: string } } } },
+  >(
     results: T[],
   ) =>
     results.map(r => ({
@@ -334,7 +363,13 @@ export function registerGuidanceActions(options: GuidanceActionsOptions) {
             files: z
               .array(
                 z.object({
-                  path: z.string().min(1).max(500).describe('Path in the repository, e.g. deploy/base/deployment.yaml'),
+                  path: z
+                    .string()
+                    .min(1)
+                    .max(500)
+                    .describe(
+                      'Path in the repository, e.g. deploy/base/deployment.yaml',
+                    ),
                   content: z.string().describe('The file contents'),
                 }),
               )
@@ -359,7 +394,10 @@ export function registerGuidanceActions(options: GuidanceActionsOptions) {
         }
         const report = await validate(input.files, credentials);
         return {
-          output: { summary: report.summary, results: withLinks(report.results) },
+          output: {
+            summary: report.summary,
+            results: withLinks(report.results),
+          },
         };
       },
     });
@@ -379,7 +417,11 @@ export function registerGuidanceActions(options: GuidanceActionsOptions) {
       schema: {
         input: z =>
           z.object({
-            entityRef: z.string().min(1).max(600).describe('kind:namespace/name'),
+            entityRef: z
+              .string()
+              .min(1)
+              .max(600)
+              .describe('kind:namespace/name'),
           }),
         output: z =>
           z.object({

@@ -18,7 +18,13 @@ import {
   provenanceOf,
   utcDay,
 } from './provenance';
+import { SearchVocabularyOptions } from './searchText';
 import { ArticleSource } from '@paved-road/plugin-guidance-node';
+
+/** How the library serves: when a review is stale, and the search vocabulary. */
+export type LibraryOptions = ReviewPolicy & {
+  search?: SearchVocabularyOptions;
+};
 
 /** An article's API body, serialised once per reload so a request only copies bytes. */
 export type PreparedBody = { json: string; etag: string };
@@ -29,6 +35,10 @@ export class LibrarySnapshot {
   readonly bodies = new Map<string, PreparedBody>();
   readonly categories: CategoryCount[];
   readonly index: SearchIndex;
+  /** How long building the search index took, for the load log line. */
+  readonly indexBuildMs: number;
+  /** The CPU time of that build: on a shared machine, what the build itself costs. */
+  readonly indexBuildCpuMs: number;
   /** The articles as served: summaries carry `reviewed` and `stale`. */
   readonly articles: ReadonlyMap<string, ParsedArticle>;
   /** The UTC day staleness was computed for; a new day rebuilds the snapshot. */
@@ -37,7 +47,7 @@ export class LibrarySnapshot {
   constructor(
     /** The articles as parsed, before provenance: kept to rebuild on a new day. */
     readonly parsed: ReadonlyMap<string, ParsedArticle>,
-    readonly policy: ReviewPolicy = defaultReviewPolicy(),
+    readonly policy: LibraryOptions = defaultReviewPolicy(),
   ) {
     this.day = utcDay(policy.now());
     const articles = new Map<string, ParsedArticle>();
@@ -69,10 +79,15 @@ export class LibrarySnapshot {
       title: c.title,
       count: this.summaries.filter(s => s.category === c.id).length,
     }));
-    this.index = SearchIndex.build(this.articles.values());
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    this.index = SearchIndex.build(this.articles.values(), policy.search);
+    this.indexBuildMs = Math.round(performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    this.indexBuildCpuMs = Math.round((used.user + used.system) / 1000);
   }
 
-  static empty(policy?: ReviewPolicy) {
+  static empty(policy?: LibraryOptions) {
     return new LibrarySnapshot(new Map(), policy);
   }
 }
@@ -94,7 +109,7 @@ export class ArticleLibrary {
   constructor(
     private readonly sources: ArticleSource[],
     private readonly logger: LoggerService,
-    private readonly reviewPolicy: ReviewPolicy = defaultReviewPolicy(),
+    private readonly reviewPolicy: LibraryOptions = defaultReviewPolicy(),
   ) {
     this.current = LibrarySnapshot.empty(reviewPolicy);
     const names = sources.map(s => s.name);
@@ -128,6 +143,9 @@ export class ArticleLibrary {
       await this.readSource(source);
     }
     this.current = this.assemble();
+    this.logger.info(
+      `Guidance search index: ${this.current.index.sectionCount} sections of ${this.current.summaries.length} articles built in ${this.current.indexBuildMs} ms (${this.current.indexBuildCpuMs} ms CPU)`,
+    );
   }
 
   private async readSource(source: ArticleSource) {

@@ -31,9 +31,7 @@ export function sectionRanges(
     }
   });
   return headings.map((h, i) => {
-    const next = headings
-      .slice(i + 1)
-      .find(other => other.level <= h.level);
+    const next = headings.slice(i + 1).find(other => other.level <= h.level);
     return { ...h, end: next ? next.start : lineCount };
   });
 }

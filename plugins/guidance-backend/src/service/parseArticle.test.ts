@@ -30,6 +30,62 @@ describe('parseArticle', () => {
     expect(article.sections[2].text).toContain('a: 1');
   });
 
+  it('gives setext headings, fenced "headings" and repeated headings one consistent outline', () => {
+    const article = parseArticle({
+      origin: 'test',
+      fallbackId: 'setup',
+      content: articleFixture({
+        title: 'Setup',
+        body: [
+          'Opening words.',
+          '',
+          'Install',
+          '=======',
+          '',
+          'Run the installer.',
+          '',
+          'Configure',
+          '---------',
+          '',
+          '```bash',
+          '# not a heading',
+          'export A=1',
+          '```',
+          '',
+          '### Example',
+          '',
+          '| key | value |',
+          '| --- | ----- |',
+          '| a   | 1     |',
+          '',
+          '## Example',
+          '',
+          '> [!TIP]',
+          '> Keep it short.',
+        ].join('\n'),
+      }),
+    });
+    expect(article.toc.map(t => [t.id, t.level])).toEqual([
+      ['install', 1],
+      ['configure', 2],
+      ['example', 3],
+      ['example-1', 2],
+    ]);
+    expect(
+      article.sections.map(s => [s.id, s.heading, s.level, s.parentId]),
+    ).toEqual([
+      [undefined, undefined, 0, undefined],
+      ['install', 'Install', 1, undefined],
+      ['configure', 'Configure', 2, 'install'],
+      ['example', 'Example', 3, 'configure'],
+      ['example-1', 'Example', 2, 'install'],
+    ]);
+    expect(article.sections[2].text).toBe('# not a heading\nexport A=1');
+    // Table cells become words: no pipes or dashes reach the index.
+    expect(article.sections[3].text).toBe('key value a 1');
+    expect(article.sections[4].text).toBe('Keep it short.');
+  });
+
   it.each([
     ['no front matter', '# Just markdown', /no front matter/],
     ['broken YAML', '---\ntitle: [unclosed\n---\nbody', /not valid YAML/],

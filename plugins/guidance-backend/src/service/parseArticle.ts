@@ -3,6 +3,7 @@ import type Token from 'markdown-it/lib/token.mjs';
 import { parse as parseYaml } from 'yaml';
 import {
   Article,
+  ArticleSectionContent,
   ArticleSummary,
   ArticleFrontMatter,
   TocEntry,
@@ -17,7 +18,14 @@ export type ArticleSection = {
   /** Heading id; undefined for the text before the first heading. */
   id?: string;
   heading?: string;
+  /** Heading level (2 for `##`); 0 for the text before the first heading. */
+  level: number;
+  /** The id of the nearest heading above with a lower level (an H3's H2). */
+  parentId?: string;
+  /** The prose, then the code of the section's code blocks. */
   text: string;
+  /** How many characters at the end of `text` are code (search weighs them less). */
+  codeChars?: number;
 };
 
 /** An article as the library keeps it: what the API serves plus what search needs. */
@@ -119,7 +127,14 @@ export function parseArticle(options: {
   };
 }
 
-/** Table of contents and per-section plain text, in one pass over markdown-it's tokens. */
+// A GitHub alert marker at the start of a callout's first line says nothing searchable.
+const ALERT_MARKER = /^\[![A-Z]+\]\s*/;
+
+/**
+ * Table of contents and per-section plain text, in one pass over markdown-it's tokens: the
+ * one section model. Setext headings and headings in code fences are markdown-it's to decide,
+ * so the reader, the table of contents and search all agree on where a section starts.
+ */
 export function outline(markdown: string): {
   toc: TocEntry[];
   sections: ArticleSection[];
@@ -127,32 +142,83 @@ export function outline(markdown: string): {
   const tokens = md.parse(markdown, {});
   const slug = createHeadingSlugger();
   const toc: TocEntry[] = [];
-  const sections: ArticleSection[] = [{ text: '' }];
+  const sections: ArticleSection[] = [{ level: 0, text: '' }];
+  // Per section, its code, kept apart so search can tell prose from code.
+  const code: string[] = [''];
+  // The open heading at each level, to find a heading's parent.
+  const open: { id: string; level: number }[] = [];
   const append = (text: string) => {
+    if (!text) return;
     const current = sections[sections.length - 1];
     current.text = current.text ? `${current.text} ${text}` : text;
+  };
+  const appendCode = (text: string) => {
+    if (!text) return;
+    const i = code.length - 1;
+    code[i] = code[i] ? `${code[i]}\n${text}` : text;
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.type === 'heading_open') {
       const text = inlineText(tokens[i + 1]).trim();
       const id = slug(text);
-      toc.push({ id, text, level: Number(t.tag.slice(1)) });
-      sections.push({ id, heading: text, text: '' });
+      const level = Number(t.tag.slice(1));
+      while (open.length && open[open.length - 1].level >= level) open.pop();
+      const parentId = open[open.length - 1]?.id;
+      open.push({ id, level });
+      toc.push({ id, text, level });
+      sections.push({
+        id,
+        heading: text,
+        level,
+        ...(parentId ? { parentId } : {}),
+        text: '',
+      });
+      code.push('');
       i += 2; // skip inline + heading_close
     } else if (t.type === 'inline') {
-      append(inlineText(t));
+      append(inlineText(t).replace(ALERT_MARKER, '').trim());
     } else if (
       (t.type === 'fence' || t.type === 'code_block') &&
       t.info.trim() !== 'mermaid'
     ) {
-      append(t.content);
+      appendCode(t.content.trim());
     }
   }
+  sections.forEach((section, i) => {
+    if (!code[i]) return;
+    const joined = section.text ? `${section.text}\n${code[i]}` : code[i];
+    section.codeChars = joined.length - section.text.length;
+    section.text = joined;
+  });
   return {
     toc,
     sections: sections.filter(s => s.id !== undefined || s.text.trim() !== ''),
   };
+}
+
+/** The sections as the API serves them with an article: headings only, with their level and parent. */
+export function toSectionOutline(sections: ArticleSection[]) {
+  return sections
+    .filter(s => s.id !== undefined)
+    .map(s => ({
+      id: s.id!,
+      text: s.heading!,
+      level: s.level,
+      ...(s.parentId ? { parentId: s.parentId } : {}),
+    }));
+}
+
+/** The sections with their text, for search collators (`GET /articles/:id/sections`). */
+export function toSectionContents(
+  sections: ArticleSection[],
+): ArticleSectionContent[] {
+  return sections.map(s => ({
+    ...(s.id !== undefined ? { id: s.id, heading: s.heading } : {}),
+    level: s.level,
+    ...(s.parentId ? { parentId: s.parentId } : {}),
+    text: s.text,
+  }));
 }
 
 /** The JSON the API serves for one article. */
@@ -164,6 +230,7 @@ export function toArticleResponse(
     ...article.summary,
     markdown: article.markdown,
     toc: article.toc,
+    sections: toSectionOutline(article.sections),
     related,
     ...(article.editUrl ? { editUrl: article.editUrl } : {}),
     ...(article.frontMatter.verifiedAgainst

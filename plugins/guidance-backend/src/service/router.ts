@@ -21,6 +21,7 @@ import { recommendForEntity } from './recommend';
 import { ConformanceService } from './conformance/ConformanceService';
 import { createConformanceRouter } from './conformance/conformanceRouter';
 import { RuleRegistry, VALIDATE_LIMITS } from './rules';
+import { toSectionContents } from './parseArticle';
 
 export type RouterOptions = {
   library: ArticleLibrary;
@@ -157,7 +158,8 @@ export async function createRouter(
     const id = parseArticleId(req.params.id);
     const { section } = parse(markdownQuery, req.query, 'query');
     const article = library.snapshot.articles.get(id);
-    if (!article) throw new NotFoundError(`No guidance article with id "${id}"`);
+    if (!article)
+      throw new NotFoundError(`No guidance article with id "${id}"`);
     let text = article.markdown;
     if (section) {
       const found = sectionMarkdown(article.markdown, section);
@@ -177,6 +179,15 @@ export async function createRouter(
       return;
     }
     res.type('text/markdown; charset=utf-8').send(text);
+  });
+
+  // The one section model with its text: what search collators index, one document per section.
+  router.get('/articles/:id/sections', (req, res) => {
+    const id = parseArticleId(req.params.id);
+    const article = library.snapshot.articles.get(id);
+    if (!article)
+      throw new NotFoundError(`No guidance article with id "${id}"`);
+    res.json({ items: toSectionContents(article.sections) });
   });
 
   router.get('/articles/:id/entities', async (req, res) => {

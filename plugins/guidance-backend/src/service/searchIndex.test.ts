@@ -1,4 +1,7 @@
-import { stem } from './searchIndex';
+import { SearchIndex } from './searchIndex';
+import { stem } from './searchText';
+import { parseArticle } from './parseArticle';
+import { articleFixture } from '../__testUtils__/articleFixture';
 
 describe('stem', () => {
   it.each([
@@ -18,5 +21,149 @@ describe('stem', () => {
     ['dns', 'dns'],
   ])('%s becomes %s', (word, stemmed) => {
     expect(stem(word)).toBe(stemmed);
+  });
+});
+
+describe('SearchIndex', () => {
+  const pooling = parseArticle({
+    origin: 'test',
+    fallbackId: 'pooling',
+    content: articleFixture({
+      title: 'Connection pooling',
+      tags: ['postgres'],
+      body: [
+        'Pools keep server connections few.',
+        '',
+        '## Sizing',
+        '',
+        'Multiply the pod count by the pool size per pod.',
+        '',
+        '### Worked example',
+        '',
+        'Two replicas of twenty connections each need forty on the server.',
+        '',
+        '## Troubleshooting',
+        '',
+        'Clients fail with query_wait_timeout when slow queries hold every server connection.',
+        '',
+        '| symptom | fix |',
+        '| --- | --- |',
+        '| waiting clients | shorter transactions |',
+      ].join('\n'),
+    }),
+  });
+  const dns = parseArticle({
+    origin: 'test',
+    fallbackId: 'dns',
+    content: articleFixture({
+      title: 'DNS',
+      tags: ['networking'],
+      body: 'Names resolve.\n\n## Caching\n\nA negative answer is cached for the SOA minimum; timeouts wait five seconds.\n',
+    }),
+  });
+  const index = SearchIndex.build([pooling, dns]);
+
+  it('deep-links to the section that answers, with a snippet from it', () => {
+    const [top] = index.search('clients fail with query_wait_timeout', 5);
+    expect(top).toMatchObject({
+      id: 'pooling',
+      section: { id: 'troubleshooting', text: 'Troubleshooting' },
+    });
+    expect(top.snippet).toContain('query_wait_timeout');
+    expect(top.snippet).not.toMatch(/\||---/);
+  });
+
+  it('uses the heading above a section as its context', () => {
+    // "sizing" is only in the H2; the H3 under it holds the numbers.
+    const [top] = index.search('sizing forty replicas', 5);
+    expect(top.section?.id).toBe('worked-example');
+  });
+
+  it('completes the word being typed and forgives a typo', () => {
+    expect(index.search('query_wait_time', 5)[0].section?.id).toBe(
+      'troubleshooting',
+    );
+    expect(index.search('negativ', 5)[0].id).toBe('dns');
+    expect(index.search('replcas', 5)[0].id).toBe('pooling');
+  });
+
+  it('expands synonyms from configuration and drops configured stop words', () => {
+    expect(index.search('pg', 5).map(r => r.id)).toEqual(['pooling']);
+    const custom = SearchIndex.build([pooling, dns], {
+      synonyms: { resolver: ['dns'], pg: [] },
+      stopWords: ['names'],
+    });
+    expect(custom.search('resolver', 5).map(r => r.id)).toEqual(['dns']);
+    expect(custom.search('pg', 5)).toEqual([]);
+    expect(custom.search('names', 5)).toEqual([]);
+  });
+
+  it('answers nothing for a query of stop words only', () => {
+    expect(index.search('how do I', 5)).toEqual([]);
+  });
+});
+
+describe('SearchIndex for questions of quantity', () => {
+  it('prefers the section with the arithmetic for "how many" questions', () => {
+    const article = parseArticle({
+      origin: 'test',
+      fallbackId: 'rotation',
+      content: articleFixture({
+        title: 'Rotations',
+        body: [
+          '## Handover',
+          '',
+          'Each engineer on the rotation hands over notes to the next engineer on the rotation.',
+          '',
+          '## Team arithmetic',
+          '',
+          'A rotation of 6 engineers puts each on call 1 week in 6, 17 percent; 8 engineers make it 12 percent.',
+        ].join('\n'),
+      }),
+    });
+    const index = SearchIndex.build([article]);
+    expect(index.search('engineers rotation', 5)[0].section?.id).toBe(
+      'handover',
+    );
+    expect(
+      index.search('how many engineers for a rotation', 5)[0].section?.id,
+    ).toBe('team-arithmetic');
+  });
+});
+
+describe('SearchIndex and code blocks', () => {
+  it('counts words in code for less than the same words in prose', () => {
+    const article = parseArticle({
+      origin: 'test',
+      fallbackId: 'probes',
+      content: articleFixture({
+        title: 'Probes',
+        body: [
+          '## Manifest',
+          '',
+          'The full manifest.',
+          '',
+          '```yaml',
+          '# slow start: startup probe',
+          'startup: { probe: slow, startup: probe }',
+          'probe: { startup: slow }',
+          '```',
+          '',
+          '## Why a startup probe',
+          '',
+          'A slow process gets a startup probe, so the liveness probe does not restart it while it boots.',
+        ].join('\n'),
+      }),
+    });
+    expect(article.sections[0].codeChars).toBeGreaterThan(0);
+    expect(article.sections[0].text).toMatch(
+      /^The full manifest\.\n# slow start/,
+    );
+    const index = SearchIndex.build([article]);
+    // The manifest says "startup", "probe" and "slow" more often, but only in code.
+    expect(index.search('startup', 5)).toHaveLength(1);
+    expect(index.search('slow startup probe', 5)[0].section?.id).toBe(
+      'why-a-startup-probe',
+    );
   });
 });

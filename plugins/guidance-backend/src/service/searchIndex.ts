@@ -1,316 +1,743 @@
-import MiniSearch from 'minisearch';
 import { SearchResult } from '@paved-road/plugin-guidance-common';
 import type { ParsedArticle } from './parseArticle';
+import {
+  SearchVocabularyOptions,
+  TermNormaliser,
+  forEachWord,
+  words,
+} from './searchText';
 
-/** One indexed document per article; sections are ranked afterwards, for the top results only. */
-type ArticleDocument = {
-  id: string;
-  title: string;
-  headings: string;
-  tags: string;
-  summary: string;
-  text: string;
+export { stem } from './searchText';
+
+/**
+ * Ranking weights. A section is scored with BM25F over its own text, its heading, the heading
+ * above it (an H3's H2) and the article's title and tags: a term found in the heading counts as
+ * if it appeared `heading` times in the text, and so on. An article ranks by its best section.
+ */
+export const WEIGHTS = {
+  k1: 2,
+  b: 0.7,
+  heading: 2.5,
+  parentHeading: 2.5,
+  title: 1.5,
+  tags: 1,
+  /** Synonyms, completions and corrections weigh less than the word as typed. */
+  synonym: 0.6,
+  prefix: 0.7,
+  fuzzy: 0.6,
+  /** How much an article's other matching sections add to its best one. */
+  secondSection: 0.4,
+  /** Bonus per pair of adjacent question words found next to each other in a section. */
+  phrase: 2.5,
+  /** How many of the best sections are checked for such pairs. */
+  phraseCandidates: 30,
+  /** Words within this distance (stop words not counted) stand together. */
+  phraseWindow: 3,
+  /**
+   * The opening text and a checklist summarise the sections that explain: a question is
+   * answered by the explaining section when one matches nearly as well.
+   */
+  opening: 0.65,
+  checklist: 0.6,
+  /**
+   * "How many / how much / what size" questions are answered by arithmetic: for them a section
+   * gains up to this share of its score by how many of its words are numbers.
+   */
+  numeric: 0.5,
+  /** A term in more than this share of sections only adds to sections rarer terms found. */
+  commonShare: 0.2,
+  /** A word in a code block counts this much of a word of prose. */
+  code: 0.25,
 };
 
-// Words that say nothing about the topic; dropping them keeps OR-queries from matching everything.
-const STOP_WORDS = new Set(
-  'a an and are as at be by can do does for from how i in is it my of on or should the to use vs what when which why with you your'.split(
-    ' ',
-  ),
-);
+/** Text term counts are stored in quarters, so a code word can count a quarter. */
+const TF_SCALE = 4;
 
-// Abbreviations and alternative names people type; each expands to the words the articles use.
-const SYNONYMS: Record<string, string[]> = {
-  k8s: ['kubernetes'],
-  kube: ['kubernetes'],
-  pg: ['postgres', 'postgresql'],
-  postgresql: ['postgres'],
-  postgres: ['postgresql'],
-  psql: ['postgres'],
-  argo: ['argocd'],
-  argocd: ['argo'],
-  gha: ['github', 'actions'],
-  cicd: ['ci', 'cd', 'pipeline'],
-  ci: ['pipeline'],
-  oidc: ['openid'],
-  sso: ['oidc', 'oauth2'],
-  jwt: ['token'],
-  db: ['database'],
-  dbs: ['database'],
-  prom: ['prometheus'],
-  alerting: ['alert', 'alertmanager'],
-  oncall: ['on-call', 'pager'],
-  pager: ['on-call', 'pagerduty'],
-  pagerduty: ['on-call'],
-  secrets: ['secret', 'vault'],
-  creds: ['credentials', 'secret'],
-  password: ['secret', 'credentials'],
-  backup: ['velero', 'snapshot'],
-  restore: ['backup', 'velero'],
-  dns: ['resolver'],
-  nslookup: ['dig', 'dns'],
-  sysctl: ['kernel'],
-  swap: ['swappiness'],
-  pooler: ['pgbouncer', 'pooling'],
-  connections: ['pooling', 'pgbouncer'],
-  microservices: ['saga', 'services'],
-  '2pc': ['two-phase', 'commit'],
-  cnpg: ['cloudnativepg'],
-  paged: ['page', 'pager', 'on-call'],
-  toil: ['automation'],
-  scaffolder: ['template', 'golden'],
-  template: ['golden', 'scaffolder'],
-  minikube: ['local'],
-};
+// A question that asks for a quantity.
+const QUANTITY_QUESTION =
+  /\bhow (much|many|big|large|long|often)\b|\bsiz(e|es|ing)\b|\bwhat (value|number)\b/i;
 
-const VOWEL = /[aeiou]/;
-const isConsonant = (w: string, i: number): boolean =>
-  !VOWEL.test(w[i]) && !(w[i] === 'y' && i > 0 && isConsonant(w, i - 1));
-/** Porter's measure: the number of vowel-consonant sequences in a stem. */
-function measure(w: string): number {
-  let m = 0;
-  let prevVowel = false;
-  for (let i = 0; i < w.length; i++) {
-    const vowel = !isConsonant(w, i);
-    if (!vowel && prevVowel) m++;
-    prevVowel = vowel;
+/** Postings of one term in one field: section (or article) numbers and term counts. */
+class Postings {
+  docs: Uint32Array;
+  tfs: Uint16Array;
+  n = 0;
+  constructor(capacity = 2) {
+    this.docs = new Uint32Array(capacity);
+    this.tfs = new Uint16Array(capacity);
   }
-  return m;
-}
-const endsCvc = (w: string) =>
-  w.length >= 3 &&
-  isConsonant(w, w.length - 3) &&
-  !isConsonant(w, w.length - 2) &&
-  isConsonant(w, w.length - 1) &&
-  !/[wxy]$/.test(w);
-
-/**
- * English plural and verb endings removed (the first step of Porter's stemmer), so
- * "pools", "pooling" and "pooled" meet, and so do "paged" and "pages". Applied to the
- * index and to queries alike.
- */
-export function stem(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
-  let w = word;
-  if (w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.endsWith('ies')) w = `${w.slice(0, -3)}i`;
-  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-
-  const suffix = /(eed|ed|ing)$/.exec(w)?.[1];
-  if (suffix === 'eed') {
-    if (measure(w.slice(0, -3)) > 0) w = w.slice(0, -1);
-  } else if (suffix && VOWEL.test(w.slice(0, -suffix.length))) {
-    w = w.slice(0, -suffix.length);
-    if (/(at|bl|iz)$/.test(w)) w += 'e';
-    else if (/([^aeiouslz])\1$/.test(w)) w = w.slice(0, -1);
-    else if (measure(w) === 1 && endsCvc(w)) w += 'e';
-  }
-  if (w.endsWith('y') && VOWEL.test(w.slice(0, -1))) w = `${w.slice(0, -1)}i`;
-  return w;
-}
-
-// A library repeats the same few ten thousand words: stemming each once saves most of the indexing time.
-const normalised = new Map<string, string | null>();
-function normalise(term: string): string | null {
-  let result = normalised.get(term);
-  if (result === undefined) {
-    const t = term.toLowerCase().replace(/['’]s$/, '');
-    result = !t || STOP_WORDS.has(t) ? null : stem(t);
-    if (normalised.size > 500_000) normalised.clear();
-    normalised.set(term, result);
-  }
-  return result;
-}
-
-/** Edits allowed for a query term: none for short words, one for four letters, a fifth of longer ones. */
-function typoTolerance(term: string): number | false {
-  if (term.length >= 5) return 0.2;
-  return term.length === 4 ? 1 : false;
-}
-
-const FIELD_BOOSTS = { title: 6, headings: 3, tags: 3, summary: 2, text: 1 };
-const SNIPPET_LENGTH = 200;
-const tokenize = MiniSearch.getDefault('tokenize') as (
-  text: string,
-) => string[];
-
-type SectionTerms = { heading: Set<string>; text: Set<string> }[];
-const termSet = (text: string) =>
-  new Set(
-    tokenize(text)
-      .map(normalise)
-      .filter((t): t is string => Boolean(t)),
-  );
-
-/**
- * Per-article sets of section terms, computed when an article first appears in results and
- * kept for the most recent ones: a popular article is tokenized once, and memory stays
- * bounded however large the library.
- */
-class SectionTermsCache {
-  private readonly entries = new Map<string, SectionTerms>();
-  constructor(private readonly capacity: number) {}
-
-  get(article: ParsedArticle): SectionTerms {
-    const id = article.summary.id;
-    let terms = this.entries.get(id);
-    if (terms) {
-      this.entries.delete(id); // re-insert: most recently used last
-    } else {
-      terms = article.sections.map(s => ({
-        heading: termSet(s.heading ?? ''),
-        text: termSet(s.text),
-      }));
-      if (this.entries.size >= this.capacity) {
-        this.entries.delete(this.entries.keys().next().value!);
-      }
+  add(doc: number, tf: number) {
+    if (this.n === this.docs.length) {
+      const docs = new Uint32Array(this.n * 2);
+      docs.set(this.docs);
+      this.docs = docs;
+      const tfs = new Uint16Array(this.n * 2);
+      tfs.set(this.tfs);
+      this.tfs = tfs;
     }
-    this.entries.set(id, terms);
-    return terms;
+    this.docs[this.n] = doc;
+    this.tfs[this.n] = Math.min(tf, 65535);
+    this.n++;
+  }
+  /** Drops the spare capacity once the index is built. */
+  trim() {
+    if (this.docs.length !== this.n) {
+      this.docs = this.docs.slice(0, this.n);
+      this.tfs = this.tfs.slice(0, this.n);
+    }
   }
 }
 
-/** The section whose heading and text contain most of the matched terms; headings count triple. */
-function bestSection(
-  article: ParsedArticle,
-  terms: SectionTerms,
-  matched: string[],
-) {
-  let best: ParsedArticle['sections'][number] | undefined;
-  let bestScore = 0;
-  article.sections.forEach((section, i) => {
-    let score = 0;
-    for (const t of matched) {
-      if (terms[i].heading.has(t)) score += 3;
-      if (terms[i].text.has(t)) score += 1;
+/** One query term with the weight it carries: typed words 1, expansions less. */
+type QueryTerm = { id: number; weight: number };
+
+const SNIPPET_LENGTH = 220;
+/** Pairs of term ids as one number (ids stay far below 2^26). */
+const pairKey = (a: number, b: number) =>
+  a < b ? a * 67108864 + b : b * 67108864 + a;
+
+/** Edits allowed for a query word the library does not contain. */
+function allowedEdits(word: string): number {
+  if (word.length >= 10) return 2;
+  return word.length >= 4 ? 1 : 0;
+}
+
+/** Levenshtein distance, or max + 1 as soon as it is certain to exceed max. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(
+        prev[j] + 1,
+        row[j - 1] + 1,
+        prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      row.push(v);
+      if (v < best) best = v;
     }
-    if (score > bestScore) {
-      best = section;
-      bestScore = score;
+    if (best > max) return max + 1;
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/** How likely a section is to be the answer before any word is matched. */
+function sectionPrior(section: ParsedArticle['sections'][number]): number {
+  if (section.id === undefined) return WEIGHTS.opening;
+  return isChecklist(section.text) ? WEIGHTS.checklist : 1;
+}
+
+/** Whether a section is a checklist: three or more task-list items. */
+function isChecklist(text: string): boolean {
+  let n = 0;
+  for (const marker of ['[ ]', '[x]', '[X]']) {
+    for (
+      let i = text.indexOf(marker);
+      i >= 0;
+      i = text.indexOf(marker, i + 3)
+    ) {
+      if (++n >= 3) return true;
     }
-  });
-  return best;
+  }
+  return false;
+}
+
+/** The `k` of the first `n` entries of `items` with the highest `score[item]`, best first. */
+function topK(
+  items: Int32Array,
+  n: number,
+  score: Float64Array,
+  k: number,
+): number[] {
+  const top: number[] = [];
+  let floor = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const item = items[i];
+    const v = score[item];
+    if (top.length === k && v <= floor) continue;
+    let at = top.length;
+    while (at > 0 && score[top[at - 1]] < v) at--;
+    top.splice(at, 0, item);
+    if (top.length > k) top.pop();
+    if (top.length === k) floor = score[top[k - 1]];
+  }
+  return top;
 }
 
 /**
- * Full-text index with prefix completion, typo tolerance, synonyms and stemming. Articles are
- * ranked as whole documents (fast at ten thousand articles); then, for the results returned,
- * the section that matches best is found so a result can deep-link to its heading.
+ * A section-level inverted index: one entry per article section (the text before the first
+ * heading included), scored with BM25F over the section's text, heading, parent heading and
+ * the article's title and tags, plus a bonus for question words that stand together in the
+ * section. Articles rank by their best section, which is also the deep link and the source of
+ * the snippet. Prefix completion for the word being typed, typo tolerance for words the
+ * library does not contain, and configurable synonyms and stop words.
+ *
+ * Terms are numbered and postings are typed arrays; a query adds into preallocated arrays, so
+ * ten thousand articles (about a hundred thousand sections) stay fast and small.
  */
 export class SearchIndex {
-  private constructor(
-    private readonly index: MiniSearch<ArticleDocument>,
-    private readonly articles: Map<string, ParsedArticle>,
-    /** Every indexed term: a query term found here needs no fuzzy or prefix expansion. */
-    private readonly vocabulary: Set<string>,
-  ) {}
+  private readonly normaliser: TermNormaliser;
+  /** Stemmed term -> id. */
+  private readonly termIds = new Map<string, number>();
+  private readonly termNames: string[] = [];
+  private readonly textPostings: (Postings | undefined)[] = [];
+  private readonly headingPostings: (Postings | undefined)[] = [];
+  private readonly titlePostings: (Postings | undefined)[] = [];
+  private readonly tagPostings: (Postings | undefined)[] = [];
+  /** Per term: sections with it in any field, for its rarity. */
+  private df: number[] = [];
+  /** Every word seen (lower case, unstemmed) -> its term id, or -1 for a stop word. */
+  private readonly wordTerm = new Map<string, number>();
+  /** The indexed words, sorted for prefix search, and by length for typo search. */
+  private surfaceWords: string[] = [];
+  private readonly wordsByLength = new Map<number, string[]>();
 
-  private readonly sectionTerms = new SectionTermsCache(1000);
+  private readonly articles: ParsedArticle[] = [];
+  /** Per section: its article, its index within the article, its text length, parent, prior. */
+  private sectionArticle = new Uint32Array(0);
+  private sectionOrdinal = new Uint16Array(0);
+  private sectionLength = new Float32Array(0);
+  private sectionParent = new Int32Array(0);
+  /** Per section: how likely it is to be the answer before any word is matched. */
+  private sectionPrior = new Float32Array(0);
+  /** Per section: the share of its words that are numbers (0 to 1). */
+  private sectionNumeric = new Float32Array(0);
+  /** Per article: its first section (one more entry closes the last article). */
+  private articleFirstSection = new Uint32Array(0);
+  private averageLength = 1;
 
-  static build(articles: Iterable<ParsedArticle>): SearchIndex {
-    const vocabulary = new Set<string>();
-    const index = new MiniSearch<ArticleDocument>({
-      fields: ['title', 'headings', 'tags', 'summary', 'text'],
-      processTerm: term => {
-        const t = normalise(term);
-        if (t) vocabulary.add(t);
-        return t;
-      },
-      searchOptions: { processTerm: normalise },
+  // Scratch space, reused by every call (search is synchronous).
+  private counts = new Uint16Array(1024);
+  private headingCounts = new Uint16Array(1024);
+  private scores = new Float64Array(0);
+  private tf = new Float64Array(0);
+  private touchedBuffer = new Int32Array(0);
+  private articleBuffer = new Int32Array(0);
+  /** Per section: BM25's length normalisation, 1 / (1 - b + b * length / average). */
+  private sectionNorm = new Float32Array(0);
+  private articleBest = new Float64Array(0);
+  private articleSecond = new Float64Array(0);
+  private articleLink = new Float64Array(0);
+  private articleSection = new Int32Array(0);
+
+  private constructor(options: SearchVocabularyOptions) {
+    this.normaliser = new TermNormaliser(options);
+  }
+
+  /** How many sections are indexed. */
+  get sectionCount(): number {
+    return this.sectionArticle.length;
+  }
+
+  static build(
+    articles: Iterable<ParsedArticle>,
+    options: SearchVocabularyOptions = {},
+  ): SearchIndex {
+    const index = new SearchIndex(options);
+    index.add([...articles]);
+    return index;
+  }
+
+  /** The term id of an indexed word, created on first sight; -1 for a stop word. */
+  private indexWord(word: string): number {
+    let id = this.wordTerm.get(word);
+    if (id === undefined) {
+      const term = this.normaliser.term(word);
+      if (!term) id = -1;
+      else {
+        id = this.termIds.get(term);
+        if (id === undefined) {
+          id = this.termNames.length;
+          this.termIds.set(term, id);
+          this.termNames.push(term);
+          this.df.push(0);
+          if (id >= this.counts.length) {
+            const grown = new Uint16Array(this.counts.length * 2);
+            grown.set(this.counts);
+            this.counts = grown;
+            const grownHeading = new Uint16Array(this.counts.length);
+            grownHeading.set(this.headingCounts);
+            this.headingCounts = grownHeading;
+          }
+        }
+      }
+      this.wordTerm.set(word, id);
+    }
+    return id;
+  }
+
+  /** Words and numbers seen by the last call of count(). */
+  private lastWords = 0;
+  private lastNumbers = 0;
+
+  /** Counts the terms of `text` into `counts`; returns the ids touched. */
+  private count(
+    text: string,
+    counts: Uint16Array,
+    step = TF_SCALE,
+    touched: number[] = [],
+  ): number[] {
+    this.lastWords = 0;
+    this.lastNumbers = 0;
+    forEachWord(text, w => {
+      this.lastWords++;
+      const c = w.charCodeAt(0);
+      if (c >= 48 && c <= 57) this.lastNumbers++;
+      const id = this.indexWord(w);
+      if (id < 0) return;
+      // indexWord may have grown the arrays: index through the field, not the argument.
+      const target =
+        counts === this.headingCounts ? this.headingCounts : this.counts;
+      if (target[id] === 0) touched.push(id);
+      target[id] = Math.min(65535, target[id] + step);
     });
-    const byId = new Map<string, ParsedArticle>();
-    const documents: ArticleDocument[] = [];
-    for (const article of articles) {
-      const { id, title, summary, tags } = article.summary;
-      byId.set(id, article);
-      documents.push({
-        id,
-        title,
-        headings: article.toc.map(t => t.text).join(' '),
-        tags: tags.join(' '),
-        summary,
-        text: article.sections.map(x => x.text).join(' '),
+    return touched;
+  }
+
+  private add(articles: ParsedArticle[]) {
+    const sectionCount = articles.reduce((n, a) => n + a.sections.length, 0);
+    this.sectionArticle = new Uint32Array(sectionCount);
+    this.sectionOrdinal = new Uint16Array(sectionCount);
+    this.sectionLength = new Float32Array(sectionCount);
+    this.sectionParent = new Int32Array(sectionCount);
+    this.sectionPrior = new Float32Array(sectionCount);
+    this.sectionNumeric = new Float32Array(sectionCount);
+    this.articleFirstSection = new Uint32Array(articles.length + 1);
+    let s = 0;
+    let totalLength = 0;
+    const post = (
+      lists: (Postings | undefined)[],
+      id: number,
+      doc: number,
+      tf: number,
+    ) => {
+      let p = lists[id];
+      if (!p) {
+        p = new Postings();
+        lists[id] = p;
+      }
+      p.add(doc, tf);
+    };
+    articles.forEach((article, a) => {
+      this.articles.push(article);
+      this.articleFirstSection[a] = s;
+      const { title, tags } = article.summary;
+      for (const [field, lists] of [
+        [title, this.titlePostings],
+        [tags.join(' '), this.tagPostings],
+      ] as const) {
+        for (const id of this.count(field, this.counts, 1)) {
+          post(lists, id, a, this.counts[id]);
+          this.counts[id] = 0;
+        }
+      }
+      const byId = new Map<string, number>();
+      article.sections.forEach((section, i) => {
+        this.sectionArticle[s] = a;
+        this.sectionOrdinal[s] = Math.min(i, 65535);
+        this.sectionParent[s] = section.parentId
+          ? byId.get(section.parentId) ?? -1
+          : -1;
+        if (section.id) byId.set(section.id, s);
+        // The opening text speaks for the whole article: it carries the summary too.
+        const text =
+          section.id === undefined
+            ? `${article.summary.summary} ${section.text}`
+            : section.text;
+        // Prose counts in full, code words (YAML keys, flags) for less.
+        const codeChars = section.codeChars ?? 0;
+        const textIds = this.count(
+          text.slice(0, text.length - codeChars),
+          this.counts,
+        );
+        let words = this.lastWords;
+        let numbers = this.lastNumbers;
+        if (codeChars) {
+          this.count(
+            text.slice(text.length - codeChars),
+            this.counts,
+            Math.max(1, Math.round(WEIGHTS.code * TF_SCALE)),
+            textIds,
+          );
+          words += this.lastWords;
+          numbers += this.lastNumbers;
+        }
+        this.sectionNumeric[s] = words ? numbers / words : 0;
+        const headingIds = this.count(
+          section.heading ?? '',
+          this.headingCounts,
+          1,
+        );
+        let length = 0;
+        for (const id of textIds) {
+          post(this.textPostings, id, s, this.counts[id]);
+          this.df[id]++;
+          length += this.counts[id] / TF_SCALE;
+        }
+        for (const id of headingIds) {
+          post(this.headingPostings, id, s, this.headingCounts[id]);
+          if (this.counts[id] === 0) this.df[id]++;
+          this.headingCounts[id] = 0;
+        }
+        for (const id of textIds) this.counts[id] = 0;
+        this.sectionLength[s] = length;
+        this.sectionPrior[s] = sectionPrior(section);
+        totalLength += length;
+        s++;
+      });
+    });
+    this.articleFirstSection[articles.length] = s;
+    this.averageLength = Math.max(1, totalLength / Math.max(1, s));
+    for (const lists of [
+      this.textPostings,
+      this.headingPostings,
+      this.titlePostings,
+      this.tagPostings,
+    ]) {
+      for (const p of lists) p?.trim();
+    }
+    this.surfaceWords = [...this.wordTerm.entries()]
+      .filter(([, id]) => id >= 0)
+      .map(([w]) => w)
+      .sort();
+    for (const w of this.surfaceWords) {
+      const list = this.wordsByLength.get(w.length) ?? [];
+      list.push(w);
+      this.wordsByLength.set(w.length, list);
+    }
+    this.scores = new Float64Array(sectionCount);
+    this.tf = new Float64Array(sectionCount);
+    this.touchedBuffer = new Int32Array(sectionCount);
+    this.articleBuffer = new Int32Array(articles.length);
+    this.sectionNorm = new Float32Array(sectionCount);
+    for (let i = 0; i < sectionCount; i++) {
+      this.sectionNorm[i] =
+        1 /
+        (1 -
+          WEIGHTS.b +
+          (WEIGHTS.b * this.sectionLength[i]) / this.averageLength);
+    }
+    this.articleBest = new Float64Array(articles.length);
+    this.articleSecond = new Float64Array(articles.length);
+    this.articleLink = new Float64Array(articles.length);
+    this.articleSection = new Int32Array(articles.length).fill(-1);
+  }
+
+  /** The term id of a query word, if the library has it; null for a stop word. */
+  private lookup(word: string): number | null | undefined {
+    const id = this.wordTerm.get(word);
+    if (id !== undefined) return id < 0 ? null : id;
+    const term = this.normaliser.term(word);
+    return term ? this.termIds.get(term) : null;
+  }
+
+  /** Index terms for a query: typed words, their synonyms, a completion of the last word, corrections. */
+  private queryTerms(typed: string[]): QueryTerm[] {
+    const result: QueryTerm[] = [];
+    const seen = new Map<number, number>();
+    const push = (id: number, weight: number) => {
+      const at = seen.get(id);
+      if (at !== undefined) {
+        result[at].weight = Math.max(result[at].weight, weight);
+        return;
+      }
+      seen.set(id, result.length);
+      result.push({ id, weight });
+    };
+    typed.forEach((word, i) => {
+      const isLast = i === typed.length - 1;
+      const id = this.lookup(word);
+      if (id === null) return;
+      if (id !== undefined) push(id, 1);
+      for (const synonym of this.normaliser.synonyms.get(word) ?? []) {
+        const s = this.lookup(synonym);
+        if (s !== null && s !== undefined) push(s, WEIGHTS.synonym);
+      }
+      // Search as you type: the last word may be unfinished.
+      if (isLast && word.length >= 3) {
+        for (const w of this.completions(word)) {
+          push(this.wordTerm.get(w)!, WEIGHTS.prefix);
+        }
+      }
+      if (id === undefined) {
+        for (const c of this.corrections(word)) push(c, WEIGHTS.fuzzy);
+      }
+    });
+    return result;
+  }
+
+  /** Up to 20 words of the library that start with `prefix`. */
+  private completions(prefix: string): string[] {
+    const list = this.surfaceWords;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < list.length && out.length < 20; i++) {
+      if (!list[i].startsWith(prefix)) break;
+      if (list[i] !== prefix) out.push(list[i]);
+    }
+    return out;
+  }
+
+  /** Term ids of words within the allowed edits of a word the library does not contain. */
+  private corrections(word: string): number[] {
+    const max = allowedEdits(word);
+    if (max === 0) return [];
+    const found = new Set<number>();
+    for (let len = word.length - max; len <= word.length + max; len++) {
+      for (const candidate of this.wordsByLength.get(len) ?? []) {
+        if (editDistance(word, candidate, max) <= max) {
+          found.add(this.wordTerm.get(candidate)!);
+        }
+      }
+    }
+    return [...found];
+  }
+
+  /** How many of the question's word pairs stand close together in a section. */
+  private phraseMatches(sct: number, pairs: Set<number>): number {
+    const article = this.articles[this.sectionArticle[sct]];
+    const section = article.sections[this.sectionOrdinal[sct]];
+    const found = new Set<number>();
+    const window = WEIGHTS.phraseWindow;
+    for (const text of [
+      article.summary.title,
+      section.heading ?? '',
+      section.text,
+    ]) {
+      const recent: number[] = [];
+      forEachWord(text, w => {
+        const id = this.wordTerm.get(w);
+        if (id === undefined || id < 0) return;
+        for (const r of recent) {
+          const key = pairKey(r, id);
+          if (pairs.has(key)) found.add(key);
+        }
+        recent.push(id);
+        if (recent.length > window) recent.shift();
       });
     }
-    index.addAll(documents);
-    return new SearchIndex(index, byId, vocabulary);
+    return found.size;
   }
 
   search(query: string, limit: number): SearchResult[] {
-    const words = tokenize(query).filter(Boolean);
-    const terms = new Set<string>();
-    for (const w of words) {
-      const lower = w.toLowerCase();
-      if (STOP_WORDS.has(lower)) continue;
-      terms.add(lower);
-      for (const s of SYNONYMS[lower] ?? []) terms.add(s);
-    }
-    if (terms.size === 0) return [];
-    const typed = new Set(words.map(normalise));
-    const last = normalise(words[words.length - 1] ?? '');
-    const known = (term: string) => this.vocabulary.has(term);
-    const hits = this.index.search([...terms].join(' '), {
-      boost: FIELD_BOOSTS,
-      combineWith: 'OR',
-      // Expanding a term is the expensive part at scale: only the word being typed is
-      // completed, and only words the library does not contain are treated as typos.
-      prefix: (term: string) =>
-        term.length >= 3 && (term === last || !known(term)),
-      fuzzy: (term: string) => (known(term) ? false : typoTolerance(term)),
-      maxFuzzy: 2,
-      // Typed words weigh more than the synonyms added for them.
-      boostTerm: (term: string) => (typed.has(term) ? 1 : 0.6),
-    });
+    const typed = words(query);
+    const queryTerms = this.queryTerms(typed);
+    if (queryTerms.length === 0) return [];
+    const sectionCount = this.sectionArticle.length;
+    const { k1 } = WEIGHTS;
+    const { scores, tf, sectionNorm } = this;
+    // Sections with a score, in preallocated buffers: a common word reaches tens of thousands.
+    const touched = this.touchedBuffer;
+    let touchedCount = 0;
+    // Sections that a term reaches through a heading, a parent heading, the title or tags.
+    const fieldTouched: number[] = [];
+    const addTf = (sct: number, value: number) => {
+      if (tf[sct] === 0) fieldTouched.push(sct);
+      tf[sct] += value;
+    };
 
-    return hits.slice(0, limit).map(hit => {
-      const article = this.articles.get(hit.id as string)!;
-      const section = bestSection(
-        article,
-        this.sectionTerms.get(article),
-        hit.terms,
-      );
+    // Rarest terms first: a very common term only adds to sections a rarer one already found,
+    // so a query with a distinctive word never scans half the library for "kubernetes".
+    const ordered = [...queryTerms].sort(
+      (x, y) => this.df[x.id] - this.df[y.id],
+    );
+    const commonDf = sectionCount * WEIGHTS.commonShare;
+    for (const { id, weight } of ordered) {
+      const df = this.df[id];
+      const idf = Math.log(1 + (sectionCount - df + 0.5) / (df + 0.5));
+      const scale = weight * idf * (k1 + 1);
+      const onlyFound = df > commonDf && touchedCount > 0;
+      // BM25F: the weighted term count over all fields, saturated once.
+      const heading = this.headingPostings[id];
+      if (heading) {
+        for (let i = 0; i < heading.n; i++) {
+          const sct = heading.docs[i];
+          addTf(sct, WEIGHTS.heading * heading.tfs[i]);
+          // The heading is context for the sections under it.
+          const end = this.articleFirstSection[this.sectionArticle[sct] + 1];
+          for (let c = sct + 1; c < end && this.sectionParent[c] >= sct; c++) {
+            if (this.sectionParent[c] === sct) {
+              addTf(c, WEIGHTS.parentHeading * heading.tfs[i]);
+            }
+          }
+        }
+      }
+      for (const [postings, w] of [
+        [this.titlePostings[id], WEIGHTS.title],
+        [this.tagPostings[id], WEIGHTS.tags],
+      ] as const) {
+        if (!postings) continue;
+        for (let i = 0; i < postings.n; i++) {
+          const article = postings.docs[i];
+          const end = this.articleFirstSection[article + 1];
+          for (let c = this.articleFirstSection[article]; c < end; c++) {
+            addTf(c, w * postings.tfs[i]);
+          }
+        }
+      }
+      const text = this.textPostings[id];
+      if (text) {
+        const { docs, tfs, n } = text;
+        for (let i = 0; i < n; i++) {
+          const sct = docs[i];
+          const before = scores[sct];
+          if (onlyFound && before === 0) continue;
+          const value = (tfs[i] / TF_SCALE) * sectionNorm[sct] + tf[sct];
+          if (before === 0) touched[touchedCount++] = sct;
+          scores[sct] = before + (scale * value) / (value + k1);
+          tf[sct] = -1; // counted; the other fields' share went in with the text
+        }
+      }
+      for (const sct of fieldTouched) {
+        const value = tf[sct];
+        tf[sct] = 0;
+        if (value <= 0) continue; // -1: already counted with the text
+        if (onlyFound && scores[sct] === 0) continue;
+        if (scores[sct] === 0) touched[touchedCount++] = sct;
+        scores[sct] += (scale * value) / (value + k1);
+      }
+      fieldTouched.length = 0;
+      if (text) {
+        for (let i = 0; i < text.n; i++) tf[text.docs[i]] = 0;
+      }
+    }
+
+    if (QUANTITY_QUESTION.test(query)) {
+      for (let t = 0; t < touchedCount; t++) {
+        const sct = touched[t];
+        scores[sct] *=
+          1 + WEIGHTS.numeric * Math.min(1, this.sectionNumeric[sct] * 10);
+      }
+    }
+
+    // Proximity for the best candidates: question words that stand together.
+    const pairs = new Set<number>();
+    const ids = typed
+      .map(w => this.lookup(w))
+      .filter((id): id is number => id !== null && id !== undefined);
+    for (let i = 1; i < ids.length; i++) {
+      if (ids[i - 1] !== ids[i]) pairs.add(pairKey(ids[i - 1], ids[i]));
+    }
+    if (pairs.size) {
+      for (const sct of topK(
+        touched,
+        touchedCount,
+        scores,
+        WEIGHTS.phraseCandidates,
+      )) {
+        scores[sct] += WEIGHTS.phrase * this.phraseMatches(sct, pairs);
+      }
+    }
+
+    // Articles by their best section; the deep link is the best once openings and checklists give way.
+    const { articleBest, articleSecond, articleLink, articleSection } = this;
+    const articlesTouched = this.articleBuffer;
+    let articleCount = 0;
+    for (let t = 0; t < touchedCount; t++) {
+      const sct = touched[t];
+      const score = scores[sct];
+      const a = this.sectionArticle[sct];
+      if (articleSection[a] < 0) articlesTouched[articleCount++] = a;
+      if (score > articleBest[a]) {
+        articleSecond[a] = articleBest[a];
+        articleBest[a] = score;
+      } else if (score > articleSecond[a]) articleSecond[a] = score;
+      const link = score * this.sectionPrior[sct];
+      if (link > articleLink[a] || articleSection[a] < 0) {
+        articleLink[a] = link;
+        articleSection[a] = sct;
+      }
+    }
+    for (let t = 0; t < articleCount; t++) {
+      const a = articlesTouched[t];
+      articleBest[a] += WEIGHTS.secondSection * articleSecond[a];
+    }
+    const ranked = topK(articlesTouched, articleCount, articleBest, limit).map(
+      a => ({ article: a, section: articleSection[a], score: articleBest[a] }),
+    );
+    for (let t = 0; t < touchedCount; t++) scores[touched[t]] = 0;
+    for (let t = 0; t < articleCount; t++) {
+      const a = articlesTouched[t];
+      articleBest[a] = 0;
+      articleSecond[a] = 0;
+      articleLink[a] = 0;
+      articleSection[a] = -1;
+    }
+
+    const matchTerms = new Set(queryTerms.map(q => this.termNames[q.id]));
+    return ranked.map(({ article: a, section: sct, score }) => {
+      const article = this.articles[a];
+      const section = article.sections[this.sectionOrdinal[sct]];
       return {
         id: article.summary.id,
         title: article.summary.title,
         summary: article.summary.summary,
         category: article.summary.category,
-        score: Math.round(hit.score * 1000) / 1000,
+        score: Math.round(score * 1000) / 1000,
         ...(section?.id
           ? { section: { id: section.id, text: section.heading! } }
           : {}),
-        snippet: snippet(section?.text || article.summary.summary, [
-          ...words,
-          ...hit.terms,
-        ]),
+        snippet: snippet(
+          section?.text || article.summary.summary,
+          matchTerms,
+          this.normaliser,
+        ),
       };
     });
   }
 }
 
-/** About SNIPPET_LENGTH characters of `text` around the first word that matched. */
-export function snippet(text: string, words: string[]): string {
+/**
+ * About SNIPPET_LENGTH characters of `text` (two to three lines in a result list), from the
+ * window with the most distinct matched terms.
+ */
+export function snippet(
+  text: string,
+  terms: ReadonlySet<string>,
+  normaliser: TermNormaliser = new TermNormaliser(),
+): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const lower = flat.toLowerCase();
-  let at = -1;
-  for (const w of words) {
-    const stemmed = stem(w.toLowerCase());
-    if (stemmed.length < 2) continue;
-    const i = lower.search(
-      new RegExp(`\\b${stemmed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
-    );
-    if (i >= 0 && (at < 0 || i < at)) at = i;
-  }
   if (flat.length <= SNIPPET_LENGTH) return flat;
-  let start = Math.max(0, at - 60);
+  const hits: { at: number; term: string }[] = [];
+  forEachWord(flat, (word, at) => {
+    const t = normaliser.term(word);
+    if (t && terms.has(t)) hits.push({ at, term: t });
+  });
+  let start = 0;
+  let bestCount = 0;
+  for (let i = 0; i < hits.length; i++) {
+    const distinct = new Set<string>();
+    for (
+      let j = i;
+      j < hits.length && hits[j].at - hits[i].at < SNIPPET_LENGTH - 40;
+      j++
+    ) {
+      distinct.add(hits[j].term);
+    }
+    if (distinct.size > bestCount) {
+      bestCount = distinct.size;
+      start = hits[i].at;
+    }
+  }
+  // Start a little before the first hit, at a word boundary.
+  start = Math.max(0, start - 40);
   if (start > 0) start = flat.indexOf(' ', start) + 1 || start;
+  start = Math.min(start, Math.max(0, flat.length - SNIPPET_LENGTH));
+  if (start > 0 && flat[start - 1] !== ' ')
+    start = flat.indexOf(' ', start) + 1 || start;
   const end = Math.min(flat.length, start + SNIPPET_LENGTH);
-  const cut = flat.slice(start, end);
-  const trimmed =
-    end < flat.length
-      ? cut.slice(
-          0,
-          cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length,
-        )
-      : cut;
-  return `${start > 0 ? '… ' : ''}${trimmed}${end < flat.length ? ' …' : ''}`;
+  let cut = flat.slice(start, end);
+  if (end < flat.length && cut.lastIndexOf(' ') > 0) {
+    cut = cut.slice(0, cut.lastIndexOf(' '));
+  }
+  return `${start > 0 ? '… ' : ''}${cut}${end < flat.length ? ' …' : ''}`;
 }

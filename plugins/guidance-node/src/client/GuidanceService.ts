@@ -7,6 +7,7 @@ import {
 import { NotFoundError } from '@backstage/errors';
 import {
   Article,
+  ArticleSectionsResponse,
   ArticleSummary,
   ConformanceOverview,
   EntityConformance,
@@ -36,6 +37,11 @@ export interface GuidanceService {
     options?: GuidanceRequestOptions,
   ): Promise<ListResponse<ArticleSummary>>;
   getArticle(id: string, options?: GuidanceRequestOptions): Promise<Article>;
+  /** The article's sections with their plain text, as search indexes them. */
+  getArticleSections(
+    id: string,
+    options?: GuidanceRequestOptions,
+  ): Promise<ArticleSectionsResponse>;
   search(
     query: { q: string; limit?: number },
     options?: GuidanceRequestOptions,
@@ -112,6 +118,15 @@ export class DefaultGuidanceService implements GuidanceService {
     );
   }
 
+  getArticleSections(id: string, options?: GuidanceRequestOptions) {
+    return this.request<ArticleSectionsResponse>(
+      'GET',
+      `/articles/${encodeURIComponent(id)}/sections`,
+      undefined,
+      options,
+    );
+  }
+
   search(
     query: { q: string; limit?: number },
     options?: GuidanceRequestOptions,
@@ -178,7 +193,7 @@ export class DefaultGuidanceService implements GuidanceService {
         options,
       );
     } catch (error) {
-      if ((error as Error).name === 'NotFoundError') return undefined;
+      if (error instanceof NotFoundError) return undefined;
       throw error;
     }
   }

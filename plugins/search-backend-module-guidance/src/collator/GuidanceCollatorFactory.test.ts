@@ -1,108 +1,191 @@
-import { setupServer } from 'msw/node';
-import { http, HttpResponse } from 'msw';
-import { mockServices } from '@backstage/backend-test-utils';
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { TestPipeline } from '@backstage/plugin-search-backend-node';
-import { GuidanceCollatorFactory } from './GuidanceCollatorFactory';
+import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+// The collator is tested against the real guidance backend: its parse is the one section model.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import guidancePlugin from '@paved-road/plugin-guidance-backend';
+import type { GuidanceService } from '@paved-road/plugin-guidance-node';
+import { searchModuleGuidanceCollator } from '../module';
+import { GuidanceCollatorFactory, cleanText } from './GuidanceCollatorFactory';
 
-const article = {
-  id: 'dns-deep-dive',
-  title: 'DNS deep dive',
-  summary: 'How names resolve.',
-  category: 'networking',
-  tags: ['dns'],
-  updated: '2026-11-01',
-  readingTimeMinutes: 12,
-  markdown: [
-    'Names resolve through a chain of servers.',
-    '',
-    '## How resolution works',
-    '',
-    'The recursive resolver asks the **root**, then the [TLD](https://example.com).',
-    '',
-    '```bash',
-    '# not a heading: a comment inside code',
-    'dig +trace example.com',
-    '```',
-    '',
-    '## Troubleshooting with `dig`',
-    '',
-    '> [!TIP]',
-    '> Use +short.',
-  ].join('\n'),
-  toc: [
-    { id: 'how-resolution-works', text: 'How resolution works', level: 2 },
-    {
-      id: 'troubleshooting-with-dig',
-      text: 'Troubleshooting with dig',
-      level: 2,
-    },
-  ],
-  related: [],
-};
+// Setext headings, a "# heading" inside a code fence and two headings with the same text:
+// the cases where splitting Markdown a second time used to shift every later link.
+const tricky = `---
+title: Setting up the resolver
+summary: How names resolve.
+category: networking
+tags: [dns]
+updated: 2026-11-01
+---
+Names resolve through a chain of servers.
+
+Install
+=======
+
+Install the resolver package.
+
+Configure
+---------
+
+\`\`\`bash
+# not a heading: a comment inside code
+dig +trace example.com | head
+\`\`\`
+
+### Example
+
+| record | ttl |
+| ------ | --- |
+| A      | 300 |
+
+## Example
+
+> [!TIP]
+> Use +short.
+`;
+
+function library() {
+  const dir = mkdtempSync(join(tmpdir(), 'guidance-collator-'));
+  writeFileSync(join(dir, 'resolver.md'), tricky);
+  return dir;
+}
 
 describe('GuidanceCollatorFactory', () => {
-  const server = setupServer();
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-  afterEach(() => server.resetHandlers());
-  afterAll(() => server.close());
-
-  const discovery = mockServices.discovery();
-  const factory = new GuidanceCollatorFactory({
-    discovery,
-    auth: mockServices.auth(),
-    logger: mockServices.logger.mock(),
-  });
-
-  it('yields one document per section, each linking to its heading', async () => {
-    const base = await discovery.getBaseUrl('guidance');
-    const seenAuth: (string | null)[] = [];
-    server.use(
-      http.get(`${base}/articles`, ({ request }) => {
-        seenAuth.push(request.headers.get('authorization'));
-        return HttpResponse.json({ items: [article] });
-      }),
-      http.get(`${base}/articles/dns-deep-dive`, () =>
-        HttpResponse.json(article),
-      ),
-    );
-
-    const { documents } = await TestPipeline.fromCollator(
+  it('yields one document per section of the backend parse, each opening its own heading', async () => {
+    const addCollator = jest.fn();
+    await startTestBackend({
+      extensionPoints: [
+        [
+          searchIndexRegistryExtensionPoint,
+          { addCollator, addDecorator: jest.fn() },
+        ],
+      ],
+      features: [
+        guidancePlugin,
+        searchModuleGuidanceCollator,
+        catalogServiceMock.factory(),
+        mockServices.rootConfig.factory({
+          data: {
+            guidance: {
+              builtin: false,
+              sources: [{ type: 'directory', path: library() }],
+            },
+            search: {
+              collators: {
+                guidance: { locationTemplate: '/docs/guidance/:id' },
+              },
+            },
+          },
+        }),
+      ],
+    });
+    const factory: GuidanceCollatorFactory =
+      addCollator.mock.calls[0][0].factory;
+    const { documents, error } = await TestPipeline.fromCollator(
       await factory.getCollator(),
     ).execute();
+    expect(error).toBeUndefined();
 
-    expect(seenAuth[0]).toMatch(/^Bearer /);
-    expect(documents.map(d => d.location)).toEqual([
-      '/guidance/dns-deep-dive',
-      '/guidance/dns-deep-dive#how-resolution-works',
-      '/guidance/dns-deep-dive#troubleshooting-with-dig',
+    expect(
+      documents.map(d => [d.location, (d as any).section ?? null]),
+    ).toEqual([
+      ['/docs/guidance/resolver', null],
+      ['/docs/guidance/resolver#install', 'Install'],
+      ['/docs/guidance/resolver#configure', 'Configure'],
+      ['/docs/guidance/resolver#example', 'Example'],
+      ['/docs/guidance/resolver#example-1', 'Example'],
     ]);
-    expect(documents[1]).toMatchObject({
-      title: 'DNS deep dive › How resolution works',
-      articleId: 'dns-deep-dive',
-      section: 'How resolution works',
+    // Each document's text is the text under its own heading.
+    expect(documents[1].text).toBe('Install the resolver package.');
+    expect(documents[2].text).toBe(
+      'not a heading: a comment inside code dig +trace example.com head',
+    );
+    expect(documents[3]).toMatchObject({
+      title: 'Setting up the resolver › Example',
+      text: 'record ttl A 300',
+      parentSection: 'Configure',
+      articleId: 'resolver',
       category: 'networking',
       tags: ['dns'],
     });
-    // Markup is gone, code stays searchable, and the comment in code did not start a section.
-    expect(documents[1].text).toContain('asks the root , then the TLD');
-    expect(documents[1].text).toContain('dig +trace example.com');
-    expect(documents[2].text).toBe('Use +short.');
+    expect(documents[4].text).toBe('Use +short.');
+  });
+
+  it('reads articles with bounded parallelism and keeps their order', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const ids = Array.from({ length: 12 }, (_, i) => `a${i}`);
+    const guidance = {
+      listArticles: async () => ({
+        items: ids.map(id => ({
+          id,
+          title: id,
+          summary: 's',
+          category: 'sre',
+          tags: [],
+          updated: '2026-11-01',
+          readingTimeMinutes: 1,
+        })),
+      }),
+      getArticleSections: async (id: string) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise(r => setTimeout(r, 5 + (id.length % 3)));
+        inFlight--;
+        return { items: [{ level: 0, text: `text of ${id}` }] };
+      },
+    } as unknown as GuidanceService;
+    const factory = new GuidanceCollatorFactory({
+      guidance,
+      logger: mockServices.logger.mock(),
+      parallelism: 3,
+    });
+    const { documents } = await TestPipeline.fromCollator(
+      await factory.getCollator(),
+    ).execute();
+    expect(documents.map(d => d.location)).toEqual(
+      ids.map(id => `/guidance/${id}`),
+    );
+    expect(most).toBe(3);
   });
 
   it('fails the collation with the backend error rather than indexing nothing silently', async () => {
-    const base = await discovery.getBaseUrl('guidance');
-    server.use(
-      http.get(`${base}/articles`, () =>
-        HttpResponse.json(
-          { error: { name: 'Error', message: 'boom' } },
-          { status: 500 },
-        ),
-      ),
-    );
+    const guidance = {
+      listArticles: async () => {
+        throw new Error('guidance GET /articles failed: 500 boom');
+      },
+    } as unknown as GuidanceService;
+    const factory = new GuidanceCollatorFactory({
+      guidance,
+      logger: mockServices.logger.mock(),
+    });
     const result = await TestPipeline.fromCollator(
       await factory.getCollator(),
     ).execute();
     expect(result.documents).toEqual([]);
-    expect(String(result.error)).toMatch(/500/);
+    expect(String(result.error)).toMatch(/500 boom/);
+  });
+
+  it('refuses a location template without :id and a parallelism below 1', () => {
+    const base = {
+      guidance: {} as GuidanceService,
+      logger: mockServices.logger.mock(),
+    };
+    expect(
+      () => new GuidanceCollatorFactory({ ...base, locationTemplate: '/x' }),
+    ).toThrow(/must contain :id/);
+    expect(
+      () => new GuidanceCollatorFactory({ ...base, parallelism: 0 }),
+    ).toThrow(/at least 1/);
+  });
+
+  it('cleans text: table rules and pipes go, code words stay', () => {
+    expect(cleanText('a | b\n--- | ---\n`kubectl get pods -A` { x }')).toBe(
+      'a b `kubectl get pods -A` x',
+    );
   });
 });

@@ -1,20 +1,14 @@
 import { Readable } from 'stream';
-import {
-  AuthService,
-  DiscoveryService,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   DocumentCollatorFactory,
   IndexableDocument,
 } from '@backstage/plugin-search-common';
 import {
-  Article,
+  ArticleSectionContent,
   ArticleSummary,
-  ListResponse,
 } from '@paved-road/plugin-guidance-common';
-import { splitSections } from './splitSections';
+import type { GuidanceService } from '@paved-road/plugin-guidance-node';
 
 /** A search document for one section of a guidance article. */
 export interface GuidanceSectionDocument extends IndexableDocument {
@@ -22,63 +16,147 @@ export interface GuidanceSectionDocument extends IndexableDocument {
   articleTitle: string;
   /** The heading this section sits under; absent for the article's opening text. */
   section?: string;
+  /** The heading's id, the anchor the location ends with. */
+  sectionId?: string;
+  /** The heading above this one (an H3's H2), for context in results. */
+  parentSection?: string;
   category: string;
   tags: string[];
 }
 
 export type GuidanceCollatorFactoryOptions = {
-  discovery: DiscoveryService;
-  auth: AuthService;
+  guidance: GuidanceService;
   logger: LoggerService;
+  /** Where an article opens in the app; `:id` is replaced. Defaults to `/guidance/:id`. */
+  locationTemplate?: string;
+  /** How many articles are read at once. Defaults to 5. */
+  parallelism?: number;
 };
 
-/** Reads the guidance API and yields one document per article section, with a deep link. */
+export const DEFAULT_LOCATION_TEMPLATE = '/guidance/:id';
+const DEFAULT_PARALLELISM = 5;
+
+// Tokens with no letter or digit (table rules, pipes, braces) carry nothing searchable.
+const PUNCTUATION_ONLY = /(^|\s)[^\p{L}\p{N}\s]+(?=\s|$)/gu;
+
+/** A section's text as a search engine should see it: words, with code kept as its words. */
+export function cleanText(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(PUNCTUATION_ONLY, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * `items` mapped with at most `parallelism` calls in flight, yielded in the input's order,
+ * so a large library is collated quickly without flooding the guidance backend.
+ */
+async function* mapBounded<T, R>(
+  items: T[],
+  parallelism: number,
+  fn: (item: T) => Promise<R>,
+): AsyncGenerator<R> {
+  const inFlight: Promise<R>[] = [];
+  let next = 0;
+  while (next < items.length && inFlight.length < parallelism) {
+    inFlight.push(fn(items[next++]));
+  }
+  while (inFlight.length) {
+    const result = await inFlight.shift()!;
+    if (next < items.length) inFlight.push(fn(items[next++]));
+    yield result;
+  }
+}
+
+/**
+ * Reads the guidance backend through `guidanceServiceRef` and yields one document per section,
+ * using the backend's own parse (`GET /articles/:id/sections`): every document opens its own
+ * heading, whatever the Markdown looks like (setext headings, `#` lines in code, repeated titles).
+ */
 export class GuidanceCollatorFactory implements DocumentCollatorFactory {
   readonly type = 'guidance';
+  private readonly locationTemplate: string;
+  private readonly parallelism: number;
 
-  constructor(private readonly options: GuidanceCollatorFactoryOptions) {}
+  constructor(private readonly options: GuidanceCollatorFactoryOptions) {
+    this.locationTemplate =
+      options.locationTemplate ?? DEFAULT_LOCATION_TEMPLATE;
+    if (!this.locationTemplate.includes(':id')) {
+      throw new Error(
+        `search.collators.guidance.locationTemplate must contain :id, got "${this.locationTemplate}"`,
+      );
+    }
+    this.parallelism = options.parallelism ?? DEFAULT_PARALLELISM;
+    if (!Number.isInteger(this.parallelism) || this.parallelism < 1) {
+      throw new Error(
+        `search.collators.guidance.parallelism must be a whole number of at least 1, got ${this.parallelism}`,
+      );
+    }
+  }
 
   async getCollator(): Promise<Readable> {
     return Readable.from(this.documents());
   }
 
-  private async *documents(): AsyncGenerator<GuidanceSectionDocument> {
-    const { items } = await this.get<ListResponse<ArticleSummary>>('/articles');
-    for (const summary of items) {
-      const article = await this.get<Article>(
-        `/articles/${encodeURIComponent(summary.id)}`,
-      );
-      for (const section of splitSections(article.markdown, article.toc)) {
-        yield {
-          title: section.heading
-            ? `${article.title} › ${section.heading}`
-            : article.title,
-          text: section.text || article.summary,
-          location: section.id
-            ? `/guidance/${article.id}#${section.id}`
-            : `/guidance/${article.id}`,
-          articleId: article.id,
-          articleTitle: article.title,
-          ...(section.heading ? { section: section.heading } : {}),
-          category: article.category,
-          tags: article.tags,
-        };
-      }
-    }
-    this.options.logger.debug(`Collated ${items.length} guidance articles`);
+  private location(articleId: string, sectionId?: string): string {
+    const base = this.locationTemplate.replace(
+      /:id\b/g,
+      encodeURIComponent(articleId),
+    );
+    return sectionId ? `${base}#${sectionId}` : base;
   }
 
-  private async get<T>(path: string): Promise<T> {
-    const { discovery, auth } = this.options;
-    const base = await discovery.getBaseUrl('guidance');
-    const { token } = await auth.getPluginRequestToken({
-      onBehalfOf: await auth.getOwnServiceCredentials(),
-      targetPluginId: 'guidance',
-    });
-    const res = await fetch(`${base}${path}`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    if (!res.ok) throw await ResponseError.fromResponse(res);
-    return (await res.json()) as T;
+  private async *documents(): AsyncGenerator<GuidanceSectionDocument> {
+    const { guidance, logger } = this.options;
+    const { items } = await guidance.listArticles();
+    let count = 0;
+    for await (const { summary, sections } of mapBounded(
+      items,
+      this.parallelism,
+      async article => ({
+        summary: article,
+        sections: (await guidance.getArticleSections(article.id)).items,
+      }),
+    )) {
+      for (const document of this.toDocuments(summary, sections)) {
+        count++;
+        yield document;
+      }
+    }
+    logger.debug(
+      `Collated ${items.length} guidance articles into ${count} documents`,
+    );
+  }
+
+  private *toDocuments(
+    article: ArticleSummary,
+    sections: ArticleSectionContent[],
+  ): Generator<GuidanceSectionDocument> {
+    const headings = new Map(
+      sections.filter(s => s.id).map(s => [s.id!, s.heading!]),
+    );
+    for (const section of sections) {
+      const text = cleanText(section.text);
+      const parent = section.parentId
+        ? headings.get(section.parentId)
+        : undefined;
+      if (!section.id && !text) continue;
+      yield {
+        title: section.heading
+          ? `${article.title} › ${section.heading}`
+          : article.title,
+        text: text || article.summary,
+        location: this.location(article.id, section.id),
+        articleId: article.id,
+        articleTitle: article.title,
+        ...(section.id
+          ? { section: section.heading, sectionId: section.id }
+          : {}),
+        ...(parent ? { parentSection: parent } : {}),
+        category: article.category,
+        tags: article.tags,
+      };
+    }
   }
 }

@@ -5,6 +5,11 @@ import {
   renderInTestApp,
 } from '@backstage/test-utils';
 import { analyticsApiRef } from '@backstage/core-plugin-api';
+import {
+  MockSearchApi,
+  SearchContextProvider,
+  searchApiRef,
+} from '@backstage/plugin-search-react';
 import { GuidanceSearchResultListItem } from './GuidanceSearchResultListItem';
 
 const result = {
@@ -59,6 +64,36 @@ describe('GuidanceSearchResultListItem', () => {
       />,
     );
     expect(screen.getByText('pooling').tagName).toBe('MARK');
+  });
+
+  it('shows about three lines around the search words, not the whole section', async () => {
+    const text = `${'Unrelated opening words here. '.repeat(
+      15,
+    )}PgBouncer in transaction mode breaks prepared statements unless max_prepared_statements is set. ${'Trailing words that follow. '.repeat(
+      15,
+    )}`;
+    await renderInTestApp(
+      <TestApiProvider apis={[[searchApiRef, new MockSearchApi()]]}>
+        <SearchContextProvider
+          initialState={{
+            term: 'prepared statements',
+            types: [],
+            filters: {},
+            pageCursor: undefined,
+          }}
+        >
+          <GuidanceSearchResultListItem result={{ ...result, text }} />
+        </SearchContextProvider>
+      </TestApiProvider>,
+    );
+    const snippet = screen.getByTestId('guidance-search-snippet');
+    expect(snippet.textContent!.length).toBeLessThanOrEqual(250);
+    expect(snippet).toHaveTextContent(
+      /^… .*breaks prepared statements unless.* …$/,
+    );
+    expect(
+      [...snippet.querySelectorAll('mark')].map(m => m.textContent),
+    ).toEqual(['prepared', 'statements', 'prepared', 'statements']);
   });
 
   it('falls back to the title for a document without guidance fields', async () => {

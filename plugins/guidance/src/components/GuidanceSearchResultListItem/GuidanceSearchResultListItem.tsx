@@ -5,7 +5,11 @@ import {
   ResultHighlight,
   SearchDocument,
 } from '@backstage/plugin-search-common';
-import { HighlightedSearchResultText } from '@backstage/plugin-search-react';
+import {
+  HighlightedSearchResultText,
+  useSearch,
+  useSearchContextCheck,
+} from '@backstage/plugin-search-react';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import ListItem from '@material-ui/core/ListItem';
@@ -14,6 +18,12 @@ import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { categoryTitle } from '@paved-road/plugin-guidance-common';
+import {
+  SnippetSegment,
+  excerpt,
+  segmentsFromHighlight,
+  segmentsFromTerm,
+} from './snippet';
 
 /** A guidance section as the search collator indexes it. */
 export type GuidanceSearchDocument = SearchDocument & {
@@ -26,6 +36,18 @@ const useStyles = makeStyles(theme => ({
   item: { display: 'flex', alignItems: 'flex-start' },
   text: { wordBreak: 'break-word', margin: 0 },
   section: { color: theme.palette.text.secondary, fontWeight: 'normal' },
+  // Two to three lines, never the whole section.
+  snippet: {
+    display: '-webkit-box',
+    WebkitLineClamp: 3,
+    WebkitBoxOrient: 'vertical',
+    overflow: 'hidden',
+  },
+  match: {
+    backgroundColor: 'transparent',
+    color: 'inherit',
+    fontWeight: theme.typography.fontWeightBold as number,
+  },
 }));
 
 export type GuidanceSearchResultListItemProps = {
@@ -41,11 +63,11 @@ function highlighted(
   field: string,
   highlight: ResultHighlight | undefined,
 ): ReactNode {
-  const excerpt = highlight?.fields?.[field];
-  if (excerpt && highlight) {
+  const marked = highlight?.fields?.[field];
+  if (marked && highlight) {
     return (
       <HighlightedSearchResultText
-        text={excerpt}
+        text={marked}
         preTag={highlight.preTag}
         postTag={highlight.postTag}
       />
@@ -54,11 +76,44 @@ function highlighted(
   return value;
 }
 
+/**
+ * The part of a section worth showing: around the engine's highlights when it sends them,
+ * else around the words of the search term.
+ */
+function snippetSegments(
+  text: string,
+  term: string,
+  highlight: ResultHighlight | undefined,
+): SnippetSegment[] {
+  const excerptText = highlight?.fields?.text;
+  if (excerptText && highlight) {
+    return excerpt(
+      segmentsFromHighlight(excerptText, highlight.preTag, highlight.postTag),
+    );
+  }
+  return excerpt(segmentsFromTerm(text, term));
+}
+
 /** One Backstage search result of type `guidance`: an article section, deep-linked. */
 export function GuidanceSearchResultListItem(
   props: GuidanceSearchResultListItemProps,
 ) {
-  const { rank, highlight, icon, noTrack } = props;
+  // The search term marks the snippet when the engine sends no highlights; useSearch
+  // needs a search context, which a result rendered on its own does not have.
+  return useSearchContextCheck() ? (
+    <ItemWithSearchTerm {...props} />
+  ) : (
+    <Item {...props} term="" />
+  );
+}
+
+function ItemWithSearchTerm(props: GuidanceSearchResultListItemProps) {
+  const { term } = useSearch();
+  return <Item {...props} term={term} />;
+}
+
+function Item(props: GuidanceSearchResultListItemProps & { term: string }) {
+  const { rank, highlight, icon, noTrack, term } = props;
   const result = props.result as GuidanceSearchDocument | undefined;
   const classes = useStyles();
   const analytics = useAnalytics();
@@ -97,8 +152,22 @@ export function GuidanceSearchResultListItem(
           </Link>
         }
         secondary={
-          <Typography component="span" variant="body2" color="textSecondary">
-            {highlighted(result.text, 'text', highlight)}
+          <Typography
+            component="span"
+            variant="body2"
+            color="textSecondary"
+            className={classes.snippet}
+            data-testid="guidance-search-snippet"
+          >
+            {snippetSegments(result.text, term, highlight).map((s, i) =>
+              s.match ? (
+                <mark key={i} className={classes.match}>
+                  {s.text}
+                </mark>
+              ) : (
+                <span key={i}>{s.text}</span>
+              ),
+            )}
           </Typography>
         }
       />

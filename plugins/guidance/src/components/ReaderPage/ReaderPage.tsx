@@ -34,8 +34,8 @@ import {
 } from '../MarkdownArticle';
 import { safeUrl } from '../MarkdownArticle/sanitizeSchema';
 import { TableOfContents } from '../TableOfContents';
-import { ArticleConformance } from '../ArticleConformance';
 import { ArticleProvenance } from '../ArticleProvenance';
+import { ArticleConformance } from '../ArticleConformance';
 
 const useStyles = makeStyles(theme => ({
   layout: {
