@@ -25,6 +25,7 @@ import {
   ArticleSource,
   guidanceArticleSourcesExtensionPoint,
 } from '@paved-road/plugin-guidance-node';
+import { createTemplateVersionsRouter } from './service/templateVersionsRouter';
 import { DirectorySource } from './service/sources/DirectorySource';
 import { UrlSource } from './service/sources/UrlSource';
 import { readReviewIntervalDays } from './service/provenance';
@@ -251,6 +252,9 @@ export const guidancePlugin = createBackendPlugin({
               : undefined;
           },
         });
+        httpRouter.use(
+          createTemplateVersionsRouter({ catalog, urlReader, httpAuth }),
+        );
       },
     });
   },

@@ -10,3 +10,4 @@ export * from './headingSlug';
 export * from './readingTime';
 export * from './schema';
 export * from './types';
+export * from './templateVersion';

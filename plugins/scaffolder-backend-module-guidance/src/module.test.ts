@@ -18,6 +18,8 @@ const ACTION_IDS = [
   'guidance:annotate',
   'guidance:validate',
   'publish:local',
+  'guidance:record:answers',
+  'guidance:upgrade',
 ];
 
 async function addedActions(config: object) {

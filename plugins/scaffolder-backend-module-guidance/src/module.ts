@@ -13,11 +13,13 @@ import { createAnnotateAction } from './actions/annotate';
 import { createFetchFragmentAction } from './actions/fetchFragment';
 import { createPublishLocalAction } from './actions/publishLocal';
 import { createValidateAction } from './actions/validate';
+import { createRecordAnswersAction } from './actions/recordAnswers';
+import { createUpgradeAction } from './actions/upgrade';
 
 /**
  * Adds the golden-path actions to the scaffolder: `guidance:fetch:fragment`,
- * `guidance:annotate`, `guidance:validate`, and `publish:local` when
- * `guidance.publishLocal.enabled` is true.
+ * `guidance:annotate`, `guidance:validate`, `guidance:record:answers`, `guidance:upgrade`, and
+ * `publish:local` when `guidance.publishLocal.enabled` is true.
  * @public
  */
 export const scaffolderModuleGuidance = createBackendModule({
@@ -29,16 +31,37 @@ export const scaffolderModuleGuidance = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         guidance: guidanceServiceRef,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
         logger: coreServices.logger,
         catalog: catalogServiceRef,
+        urlReader: coreServices.urlReader,
       },
-      async init({ scaffolder, config, guidance, logger, catalog }) {
+      async init({
+        scaffolder,
+        config,
+        guidance,
+        discovery,
+        auth,
+        logger,
+        catalog,
+        urlReader,
+      }) {
         const actions: TemplateAction<any, any, any>[] = [
           createFetchFragmentAction({
             integrations: ScmIntegrations.fromConfig(config),
           }),
           createAnnotateAction({ guidance }),
           createValidateAction({ guidance }),
+          createRecordAnswersAction(),
+          createUpgradeAction({
+            config,
+            catalog,
+            discovery,
+            auth,
+            urlReader,
+            integrations: ScmIntegrations.fromConfig(config),
+          }),
         ];
         // publish:local writes into the backend host's filesystem: only when a demo asks for it.
         if (config.getOptionalBoolean('guidance.publishLocal.enabled')) {

@@ -61,6 +61,7 @@ describe('template definitions', () => {
       'ci-pipeline',
       'gitops-bootstrap',
       'go-service',
+      'golden-path-upgrade',
       'kubernetes-workload',
       'node-service',
       'observability-stack',

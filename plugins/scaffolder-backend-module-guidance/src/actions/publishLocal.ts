@@ -9,6 +9,7 @@ import { Config } from '@backstage/config';
 import { ConflictError, InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { TEMPLATE_BRANCH } from '@paved-road/plugin-guidance-common';
 
 /** A single folder name: no separators, nothing hidden, nothing that climbs. */
 const REPO_NAME = /^[a-z0-9][a-z0-9._-]*$/;
@@ -236,6 +237,13 @@ export function createPublishLocalAction(options: {
             'Initial commit',
           author,
           committer: author,
+        });
+        // The pristine render, kept as the base of later template upgrades.
+        await git.branch({
+          fs,
+          dir: target,
+          ref: TEMPLATE_BRANCH,
+          object: oid,
         });
         ctx.logger.info(
           `Published the workspace to ${target} (commit ${oid.slice(

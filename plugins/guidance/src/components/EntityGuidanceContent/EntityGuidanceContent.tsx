@@ -19,6 +19,7 @@ import { useEntityGuidance } from '../../hooks/useEntityGuidance';
 import { EntityConformancePanel } from '../EntityConformance';
 import { articleRouteRef, rootRouteRef } from '../../routes';
 import { splitRecommendations } from './recommendationGroups';
+import { TemplateDrift } from '../TemplateDrift';
 
 const useStyles = makeStyles(theme => ({
   list: { listStyle: 'none', margin: 0, padding: 0 },
@@ -185,6 +186,7 @@ export function EntityGuidanceContent() {
           )}
         </InfoCard>
       </Grid>
+      <TemplateDrift />
     </Grid>
   );
 }

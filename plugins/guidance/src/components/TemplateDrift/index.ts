@@ -1,0 +1,1 @@
+export { TemplateDrift, upgradeLink } from './TemplateDrift';

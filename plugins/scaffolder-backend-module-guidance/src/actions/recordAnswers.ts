@@ -1,0 +1,187 @@
+import fs from 'fs-extra';
+import { dirname } from 'path';
+import YAML, { isMap, parseAllDocuments } from 'yaml';
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  ANSWERS_FILE,
+  TEMPLATE_ORIGIN_ANNOTATION,
+  TEMPLATE_VERSION_ANNOTATION,
+} from '@paved-road/plugin-guidance-common';
+
+/** Names that hold credentials are never written, even when a template passes them in. */
+const SECRET_LIKE =
+  /(secret|token|password|passwd|credential|private.?key|api.?key)/i;
+
+/** What `.paved-road/answers.yaml` holds. */
+export type TemplateAnswers = {
+  template: string;
+  version: number;
+  values: Record<string, unknown>;
+};
+
+export function answersToYaml(answers: TemplateAnswers): string {
+  return [
+    '# Written by the golden path this repository was created from. guidance:upgrade replays',
+    '# these answers when it renders a newer template version; edit them only to change an answer.',
+    YAML.stringify(answers, { sortMapEntries: false, lineWidth: 0 }),
+  ].join('\n');
+}
+
+/** Reads an answers file; throws an InputError naming what is wrong. */
+export function parseAnswers(text: string): TemplateAnswers {
+  const value = YAML.parse(text);
+  if (
+    typeof value?.template !== 'string' ||
+    !Number.isInteger(Number(value?.version)) ||
+    (value.values !== undefined &&
+      (typeof value.values !== 'object' || Array.isArray(value.values)))
+  ) {
+    throw new InputError(
+      `${ANSWERS_FILE} must hold template (a name), version (an integer) and values (a map)`,
+    );
+  }
+  return {
+    template: value.template,
+    version: Number(value.version),
+    values: value.values ?? {},
+  };
+}
+
+/**
+ * Creates `guidance:record:answers`: writes `.paved-road/answers.yaml` (template, version and
+ * the answers given, never secrets) and sets `paved-road.dev/template: <name>@<version>` on the
+ * entity in catalog-info.yaml, so a later template version can be merged into the repository.
+ * @public
+ */
+export function createRecordAnswersAction() {
+  return createTemplateAction({
+    id: 'guidance:record:answers',
+    description: `Writes ${ANSWERS_FILE} (template, version, answers; never secrets) and the ${TEMPLATE_ORIGIN_ANNOTATION} annotation, so guidance:upgrade can later replay the answers on a newer template version.`,
+    examples: [
+      {
+        description: 'Remember the answers of this run',
+        example: [
+          'steps:',
+          '  - id: answers',
+          '    action: guidance:record:answers',
+          '    input:',
+          '      values: ${{ parameters }}',
+        ].join('\n'),
+      },
+    ],
+    supportsDryRun: true,
+    schema: {
+      input: z =>
+        z.object({
+          values: z
+            .record(z.unknown())
+            .describe('The answers to record, usually ${{ parameters }}'),
+          exclude: z
+            .array(z.string())
+            .optional()
+            .describe('Answers to leave out of the file'),
+          template: z
+            .string()
+            .optional()
+            .describe('Template name. Defaults to the running template'),
+          version: z
+            .union([z.string(), z.number()])
+            .optional()
+            .describe(
+              `Template version. Defaults to the running template's ${TEMPLATE_VERSION_ANNOTATION}`,
+            ),
+          entityPath: z
+            .string()
+            .optional()
+            .describe(
+              'Entity file to annotate. Defaults to catalog-info.yaml; skipped when absent',
+            ),
+        }),
+      output: z =>
+        z.object({
+          template: z.string(),
+          version: z.number(),
+          recorded: z
+            .array(z.string())
+            .describe('Names of the recorded answers'),
+        }),
+    },
+    async handler(ctx) {
+      const metadata = ctx.templateInfo?.entity?.metadata;
+      const template = ctx.input.template ?? metadata?.name;
+      const rawVersion =
+        ctx.input.version ??
+        metadata?.annotations?.[TEMPLATE_VERSION_ANNOTATION];
+      const version = Number(rawVersion);
+      if (!template || !/^[a-z0-9][a-z0-9._-]*$/.test(template)) {
+        throw new InputError(
+          `No valid template name to record (got ${JSON.stringify(template)})`,
+        );
+      }
+      if (!Number.isInteger(version) || version < 1) {
+        throw new InputError(
+          `Template ${template} has no valid ${TEMPLATE_VERSION_ANNOTATION} (got ${JSON.stringify(
+            rawVersion,
+          )})`,
+        );
+      }
+
+      const excluded = new Set(ctx.input.exclude ?? []);
+      const values: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(ctx.input.values)) {
+        if (excluded.has(key) || value === undefined) continue;
+        if (SECRET_LIKE.test(key)) {
+          ctx.logger.warn(`Not recording "${key}": it looks like a secret`);
+          continue;
+        }
+        values[key] = value;
+      }
+      const answersPath = resolveSafeChildPath(ctx.workspacePath, ANSWERS_FILE);
+      await fs.ensureDir(dirname(answersPath));
+      await fs.writeFile(
+        answersPath,
+        answersToYaml({ template, version, values }),
+      );
+
+      const entityPath = ctx.input.entityPath ?? 'catalog-info.yaml';
+      const entityFile = resolveSafeChildPath(ctx.workspacePath, entityPath);
+      if (await fs.pathExists(entityFile)) {
+        const documents = parseAllDocuments(
+          await fs.readFile(entityFile, 'utf8'),
+        );
+        const list = Array.isArray(documents) ? documents : [documents];
+        const document = list.find(
+          d =>
+            d.errors.length === 0 &&
+            isMap(d.contents) &&
+            d.get('kind') &&
+            isMap(d.get('metadata')),
+        );
+        if (!document) {
+          throw new InputError(
+            `${entityPath} holds no entity (a document with kind and metadata)`,
+          );
+        }
+        document.setIn(
+          ['metadata', 'annotations', TEMPLATE_ORIGIN_ANNOTATION],
+          `${template}@${version}`,
+        );
+        const layout = { lineWidth: 0, flowCollectionPadding: false };
+        await fs.writeFile(
+          entityFile,
+          list.map(d => d.toString(layout)).join(''),
+        );
+      }
+      ctx.logger.info(
+        `Recorded ${template}@${version} with answers ${
+          Object.keys(values).join(', ') || '(none)'
+        }`,
+      );
+      ctx.output('template', template);
+      ctx.output('version', version);
+      ctx.output('recorded', Object.keys(values));
+    },
+  });
+}

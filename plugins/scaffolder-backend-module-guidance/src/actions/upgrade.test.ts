@@ -1,0 +1,391 @@
+import os from 'os';
+import { join } from 'path';
+import fs from 'fs-extra';
+import git from 'isomorphic-git';
+import request from 'supertest';
+import YAML from 'yaml';
+import {
+  mockServices,
+  startTestBackend,
+  TestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+// Test only: guidance:annotate asks the real guidance backend for recommendations.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import guidancePlugin from '@paved-road/plugin-guidance-backend';
+import { scaffolderModuleGuidance } from '../module';
+import {
+  liveCatalog,
+  templateEntityFromFile,
+} from '../__testUtils__/liveCatalog';
+import { TEMPLATES_ROOT } from '../__testUtils__/templateDirectory';
+
+jest.setTimeout(300_000);
+
+type TaskResult = { status: string; output: any; log: string[] };
+
+/** Real scaffolder tasks (not dry runs): the template runs and its actions write for real. */
+async function runTask(
+  backend: TestBackend,
+  templateRef: string,
+  values: Record<string, unknown>,
+): Promise<TaskResult> {
+  const created = await request(backend.server)
+    .post('/api/scaffolder/v2/tasks')
+    .send({ templateRef, values });
+  if (created.status !== 201) {
+    throw new Error(
+      `Task not created: ${created.status} ${JSON.stringify(created.body)}`,
+    );
+  }
+  const id = created.body.id;
+  for (let i = 0; i < 600; i++) {
+    const task = await request(backend.server).get(
+      `/api/scaffolder/v2/tasks/${id}`,
+    );
+    if (['completed', 'failed', 'cancelled'].includes(task.body.status)) {
+      const events = await request(backend.server).get(
+        `/api/scaffolder/v2/tasks/${id}/events`,
+      );
+      const list: any[] = events.body ?? [];
+      return {
+        status: task.body.status,
+        output: list.find(e => e.type === 'completion')?.body?.output,
+        log: list.filter(e => e.type === 'log').map(e => e.body.message),
+      };
+    }
+    await new Promise(r => setTimeout(r, 250));
+  }
+  throw new Error(`Task ${id} did not finish`);
+}
+
+async function readFileAt(dir: string, ref: string, filepath: string) {
+  const oid = await git.resolveRef({ fs, dir, ref });
+  const { blob } = await git.readBlob({ fs, dir, oid, filepath });
+  return Buffer.from(blob).toString('utf8');
+}
+
+async function filesAt(dir: string, ref: string) {
+  return git.listFiles({ fs, dir, ref });
+}
+
+async function commitOnMain(dir: string, message: string) {
+  for (const [filepath, , worktree] of await git.statusMatrix({ fs, dir })) {
+    if (worktree === 0) await git.remove({ fs, dir, filepath });
+    else await git.add({ fs, dir, filepath });
+  }
+  const author = { name: 'Dev', email: 'dev@example.com' };
+  await git.commit({ fs, dir, message, author, committer: author });
+}
+
+async function edit(file: string, from: string | RegExp, to: string) {
+  const before = await fs.readFile(file, 'utf8');
+  const after = before.replace(from, to);
+  if (after === before) throw new Error(`${from} not found in ${file}`);
+  await fs.writeFile(file, after);
+}
+
+const serviceValues = (name: string) => ({
+  name,
+  description: `The ${name} service`,
+  owner: 'group:default/team-a',
+  namespace: 'shop',
+  imageRegistry: 'ghcr.io/acme',
+  ciProvider: 'github-actions',
+  gitops: 'argocd',
+  secretsStore: 'external-secrets',
+  replicas: 2,
+  publishTo: 'local',
+  gitRemoteUrl: `https://github.com/acme/${name}.git`,
+});
+
+describe('guidance:upgrade through the real scaffolder', () => {
+  let workDir: string;
+  let backend: TestBackend;
+  let templateCopy: string;
+  const entities: Entity[] = [];
+  const repo = (name: string) => join(workDir, 'repos', name);
+  const deployment = (name: string) =>
+    join(repo(name), 'deploy/base/deployment.yaml');
+
+  beforeAll(async () => {
+    workDir = await fs.mkdtemp(join(os.tmpdir(), 'paved-road-upgrade-'));
+    templateCopy = join(workDir, 'templates/go-service');
+    await fs.copy(join(TEMPLATES_ROOT, 'go-service'), templateCopy);
+    entities.push(
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name: 'team-a', namespace: 'default' },
+        spec: { type: 'team', children: [] },
+      },
+      await templateEntityFromFile(join(templateCopy, 'template.yaml')),
+      await templateEntityFromFile(
+        join(TEMPLATES_ROOT, 'golden-path-upgrade/template.yaml'),
+      ),
+    );
+    backend = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        scaffolderModuleGuidance,
+        guidancePlugin,
+        liveCatalog(entities),
+        mockServices.rootConfig.factory({
+          data: {
+            backend: { workingDirectory: workDir },
+            scaffolder: {
+              defaultAuthor: {
+                name: 'Paved Road',
+                email: 'paved-road@example.com',
+              },
+            },
+            guidance: {
+              publishLocal: { root: join(workDir, 'repos'), enabled: true },
+            },
+          },
+        }),
+      ],
+    });
+
+    // Version 1: create two services, then change them the way teams do.
+    for (const name of ['orders', 'billing']) {
+      const created = await runTask(
+        backend,
+        'template:default/go-service',
+        serviceValues(name),
+      );
+      if (created.status !== 'completed') {
+        throw new Error(`Creating ${name} failed: ${created.log.join('\n')}`);
+      }
+    }
+    await edit(deployment('orders'), 'replicas: 2', 'replicas: 3');
+    await edit(
+      deployment('orders'),
+      /( *)- name: LOG_LEVEL\n( *)value: info\n/,
+      '$1- name: LOG_LEVEL\n$2value: info\n$1- name: FEATURE_FLAGS\n$2value: checkout-v2\n',
+    );
+    await commitOnMain(repo('orders'), 'More replicas and a feature flag');
+
+    await edit(deployment('billing'), /path: \/healthz/, 'path: /health');
+    await fs.remove(join(repo('billing'), 'README.md'));
+    await commitOnMain(repo('billing'), 'Own health path, no README');
+
+    // Version 2 of the test copy: a new component label and a changed liveness probe path
+    // (both in the kubernetes/base fragment's values), and a README addition.
+    const templateFile = join(templateCopy, 'template.yaml');
+    await edit(
+      templateFile,
+      /paved-road\.dev\/template-version: ['"]1['"]/,
+      "paved-road.dev/template-version: '2'",
+    );
+    await edit(
+      templateFile,
+      '          replicas: ${{ parameters.replicas }}\n',
+      '          replicas: ${{ parameters.replicas }}\n          component: api\n          healthPath: /livez\n',
+    );
+    await fs.appendFile(
+      join(templateCopy, 'content/README.md'),
+      '\n## Staying on the golden path\n\nUpgrade with the golden-path-upgrade template.\n',
+    );
+    const bumped = await templateEntityFromFile(templateFile);
+    entities.splice(
+      entities.findIndex(e => e.metadata.name === 'go-service'),
+      1,
+      bumped,
+    );
+  });
+
+  afterAll(async () => {
+    await backend?.stop();
+    if (workDir) await fs.remove(workDir);
+  });
+
+  it('creation recorded the answers, the template annotation and the pristine branch', async () => {
+    const answers = YAML.parse(
+      await readFileAt(
+        repo('orders'),
+        'paved-road/template',
+        '.paved-road/answers.yaml',
+      ),
+    );
+    expect(answers).toMatchObject({
+      template: 'go-service',
+      version: 1,
+      values: { name: 'orders', replicas: 2, publishTo: 'local' },
+    });
+    const entity = entities.find(e => e.metadata.name === 'orders');
+    expect(entity?.metadata.annotations?.['paved-road.dev/template']).toBe(
+      'go-service@1',
+    );
+    const log = await git.log({ fs, dir: repo('orders'), ref: 'main' });
+    expect(log).toHaveLength(2);
+    expect(
+      await git.resolveRef({
+        fs,
+        dir: repo('orders'),
+        ref: 'paved-road/template',
+      }),
+    ).toBe(log[1].oid);
+  });
+
+  it('keeps the user edits and applies the template changes on paved-road/upgrade-v2', async () => {
+    const dir = repo('orders');
+    const mainBefore = await git.resolveRef({ fs, dir, ref: 'main' });
+    const templateBefore = await git.resolveRef({
+      fs,
+      dir,
+      ref: 'paved-road/template',
+    });
+    const result = await runTask(
+      backend,
+      'template:default/golden-path-upgrade',
+      {
+        entityRef: 'component:default/orders',
+      },
+    );
+    expect({
+      status: result.status,
+      log: result.status === 'completed' ? [] : result.log,
+    }).toEqual({
+      status: 'completed',
+      log: [],
+    });
+
+    const merged = await readFileAt(
+      dir,
+      'paved-road/upgrade-v2',
+      'deploy/base/deployment.yaml',
+    );
+    expect(merged).toContain('replicas: 3'); // user edit
+    expect(merged).toContain('- name: FEATURE_FLAGS'); // user edit
+    expect(merged).toContain('path: /livez'); // template change
+    expect(merged).not.toContain('path: /healthz');
+    expect(merged).toContain('app.kubernetes.io/component: api'); // template change
+    expect(merged).not.toMatch(/^(<<<<<<<|=======|>>>>>>>)/m);
+    expect(
+      await readFileAt(dir, 'paved-road/upgrade-v2', 'README.md'),
+    ).toContain('Staying on the golden path');
+    expect(
+      YAML.parse(
+        await readFileAt(
+          dir,
+          'paved-road/upgrade-v2',
+          '.paved-road/answers.yaml',
+        ),
+      ),
+    ).toMatchObject({
+      template: 'go-service',
+      version: 2,
+      values: { replicas: 2, name: 'orders' },
+    });
+    expect(
+      YAML.parse(
+        await readFileAt(dir, 'paved-road/upgrade-v2', 'catalog-info.yaml'),
+      ).metadata.annotations['paved-road.dev/template'],
+    ).toBe('go-service@2');
+
+    // main is untouched; the template branch moved one commit on from the v1 render.
+    expect(await git.resolveRef({ fs, dir, ref: 'main' })).toBe(mainBefore);
+    const [templateHead] = await git.log({
+      fs,
+      dir,
+      ref: 'paved-road/template',
+      depth: 1,
+    });
+    expect(templateHead.commit.parent).toEqual([templateBefore]);
+    expect(
+      await readFileAt(
+        dir,
+        'paved-road/template',
+        'deploy/base/deployment.yaml',
+      ),
+    ).toContain('replicas: 2');
+    const [upgrade] = await git.log({
+      fs,
+      dir,
+      ref: 'paved-road/upgrade-v2',
+      depth: 1,
+    });
+    expect(upgrade.commit.parent).toEqual([mainBefore, templateHead.oid]);
+
+    expect(result.output.text[0].content).toContain('paved-road/upgrade-v2');
+    expect(result.output.text[0].content).toContain(
+      'Conflicts (files with markers): none',
+    );
+  });
+
+  it('marks a conflicting edit, lists it, and does not bring back a deleted file', async () => {
+    const dir = repo('billing');
+    const result = await runTask(
+      backend,
+      'template:default/golden-path-upgrade',
+      {
+        entityRef: 'component:default/billing',
+      },
+    );
+    expect(result.status).toBe('completed');
+    const content = result.output.text[0].content;
+    expect(content).toContain(
+      'Conflicts (files with markers): deploy/base/deployment.yaml',
+    );
+    expect(content).toContain('deleted by you (left deleted): README.md');
+
+    const merged = await readFileAt(
+      dir,
+      'paved-road/upgrade-v2',
+      'deploy/base/deployment.yaml',
+    );
+    expect(merged).toContain(
+      [
+        '<<<<<<< main',
+        '              path: /health',
+        '||||||| go-service v1',
+        '              path: /healthz',
+        '=======',
+        '              path: /livez',
+        '>>>>>>> go-service v2',
+      ].join('\n'),
+    );
+    // Non-conflicting template changes in the same file still arrive.
+    expect(merged).toContain('app.kubernetes.io/component: api');
+    expect(await filesAt(dir, 'paved-road/upgrade-v2')).not.toContain(
+      'README.md',
+    );
+    expect(result.log.join('\n')).toMatch(
+      /README.md was deleted on main and changed by the template/,
+    );
+  });
+
+  it('refuses to upgrade twice to the same version and explains entities without a golden path', async () => {
+    const again = await runTask(
+      backend,
+      'template:default/golden-path-upgrade',
+      {
+        entityRef: 'component:default/orders',
+      },
+    );
+    expect(again.status).toBe('failed');
+    expect(again.log.join('\n')).toMatch(
+      /already has a branch paved-road\/upgrade-v2/,
+    );
+
+    entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'legacy', namespace: 'default' },
+      spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
+    });
+    const legacy = await runTask(
+      backend,
+      'template:default/golden-path-upgrade',
+      {
+        entityRef: 'component:default/legacy',
+      },
+    );
+    expect(legacy.status).toBe('failed');
+    expect(legacy.log.join('\n')).toMatch(
+      /was not created from a versioned golden path/,
+    );
+  });
+});
