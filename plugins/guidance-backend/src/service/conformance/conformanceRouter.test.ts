@@ -10,7 +10,10 @@ import {
 import {
   BackstageCredentials,
   createBackendModule,
+  createServiceFactory,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { guidanceRulesExtensionPoint } from '@paved-road/plugin-guidance-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
@@ -66,7 +69,7 @@ function catalogWithVisibility(entities: Entity[]) {
   });
 }
 
-async function start(options: { scheduler?: any } = {}) {
+async function start(options: { scheduler?: any; registry?: any } = {}) {
   const root = mkdtempSync(join(tmpdir(), 'conformance-routes-'));
   const good = writeTree(
     {
@@ -136,6 +139,15 @@ async function start(options: { scheduler?: any } = {}) {
       }),
       catalogWithVisibility(entities).factory,
       ...(options.scheduler ? [options.scheduler.factory] : []),
+      ...(options.registry
+        ? [
+            createServiceFactory({
+              service: actionsRegistryServiceRef,
+              deps: {},
+              factory: () => options.registry,
+            }),
+          ]
+        : []),
     ],
   });
   return { server };
@@ -356,6 +368,26 @@ describe('conformance routes', () => {
       ['bad', 'good', 'secret'].map(name =>
         stringifyEntityRef({ kind: 'component', namespace: 'default', name }),
       ),
+    );
+  });
+
+  it('answers the get-entity-conformance action with the same visibility as the route', async () => {
+    const registry = actionsRegistryServiceMock();
+    const { server } = await start({ registry });
+    await refresh(server, 'secret');
+    const invoke = (credentials: any) =>
+      registry.invoke({
+        id: 'test:get-entity-conformance',
+        input: { entityRef: 'component:default/secret' },
+        credentials,
+      });
+    const { output } = await invoke(mockCredentials.user());
+    expect(output).toMatchObject({
+      entityRef: 'component:default/secret',
+      summary: { fail: 2 },
+    });
+    await expect(invoke(mockCredentials.user(OUTSIDER))).rejects.toThrow(
+      /No conformance for component:default\/secret/,
     );
   });
 });
