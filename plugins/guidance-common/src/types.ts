@@ -151,6 +151,10 @@ export type ConformanceOverview = {
     error?: string;
     /** With `?rule=`: that rule's status for this entity. */
     ruleStatus?: RuleStatus;
+    /** The golden path and version it was created or last upgraded from. */
+    template?: { template: string; version: number };
   }[];
   rules: { rule: RuleSummary; pass: number; fail: number; waived: number }[];
+  /** Services per golden path and version (drift at a glance). */
+  templates?: { template: string; version: number; count: number }[];
 };

@@ -85,7 +85,10 @@ async function start(options: { scheduler?: any; registry?: any } = {}) {
   const entities = [
     serviceEntity(
       'good',
-      { 'backstage.io/source-location': `file:${good}/` },
+      {
+        'backstage.io/source-location': `file:${good}/`,
+        'paved-road.dev/template': 'go-service@2',
+      },
       'team-a',
     ),
     serviceEntity(
@@ -94,6 +97,7 @@ async function start(options: { scheduler?: any; registry?: any } = {}) {
         'backstage.io/source-location': `file:${bad}/`,
         'paved-road.dev/waive.image-pinned':
           '2999-01-01 vendor tags its own image',
+        'paved-road.dev/template': 'go-service@1',
       },
       'group:default/team-b',
     ),
@@ -274,12 +278,19 @@ describe('conformance routes', () => {
         entityRef: 'component:default/bad',
         owner: 'group:default/team-b',
         summary: { pass: 0, fail: 1, waived: 1, notApplicable: 1 },
+        template: { template: 'go-service', version: 1 },
       },
       {
         entityRef: 'component:default/good',
         owner: 'group:default/team-a',
         summary: { pass: 2, fail: 0, waived: 0, notApplicable: 1 },
+        template: { template: 'go-service', version: 2 },
       },
+    ]);
+    // services per golden path version: who has drifted behind the newest
+    expect(all.body.templates).toEqual([
+      { template: 'go-service', version: 2, count: 1 },
+      { template: 'go-service', version: 1, count: 1 },
     ]);
     expect(
       all.body.rules.map((r: any) => [r.rule.id, r.pass, r.fail, r.waived]),

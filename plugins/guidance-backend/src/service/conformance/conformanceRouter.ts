@@ -9,7 +9,11 @@ import {
 } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { articleIdSchema } from '@paved-road/plugin-guidance-common';
+import {
+  TEMPLATE_ORIGIN_ANNOTATION,
+  articleIdSchema,
+  parseTemplateOrigin,
+} from '@paved-road/plugin-guidance-common';
 import { ConformanceService } from './ConformanceService';
 
 const entityPart = z
@@ -47,6 +51,26 @@ function entityRefFromParams(
   };
 }
 
+/** Services per golden path and version, newest version first within a template. */
+function countTemplateVersions(
+  origins: ({ template: string; version: number } | undefined)[],
+): { template: string; version: number; count: number }[] {
+  const counts = new Map<
+    string,
+    { template: string; version: number; count: number }
+  >();
+  for (const origin of origins) {
+    if (!origin) continue;
+    const key = `${origin.template}@${origin.version}`;
+    const entry = counts.get(key) ?? { ...origin, count: 0 };
+    entry.count += 1;
+    counts.set(key, entry);
+  }
+  return [...counts.values()].sort(
+    (a, b) => a.template.localeCompare(b.template) || b.version - a.version,
+  );
+}
+
 /**
  * Conformance routes. Every read goes through the catalog with the caller's credentials
  * first: an entity the catalog does not show the caller has no conformance for them.
@@ -75,9 +99,22 @@ export function createConformanceRouter(options: {
   const visibleConformance = async (req: express.Request) => {
     const credentials = await httpAuth.credentials(req);
     const entities = await conformance.visibleEntities(credentials);
-    return conformance.listConformance(
+    const listed = await conformance.listConformance(
       entities.map(e => stringifyEntityRef(e)),
     );
+    // the golden path each entity was created (or last upgraded) from, for drift counts
+    const origins = new Map(
+      entities.map(e => [
+        stringifyEntityRef(e),
+        parseTemplateOrigin(
+          e.metadata.annotations?.[TEMPLATE_ORIGIN_ANNOTATION],
+        ),
+      ]),
+    );
+    return listed.map(e => ({
+      ...e,
+      template: origins.get(e.conformance.entityRef),
+    }));
   };
 
   router.get(
@@ -181,8 +218,10 @@ export function createConformanceRouter(options: {
               )?.status,
             }
           : {}),
+        ...(e.template ? { template: e.template } : {}),
       })),
       rules,
+      templates: countTemplateVersions(listed.map(e => e.template)),
     });
   });
 

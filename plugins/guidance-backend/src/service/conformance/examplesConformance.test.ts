@@ -54,7 +54,9 @@ describe('the example services against the built-in rules', () => {
       'component:default/payments-api',
     );
     expect(good?.source.error).toBeUndefined();
-    expect(good?.results.filter(r => r.status === 'fail').map(r => r.rule.id)).toEqual([]);
+    expect(
+      good?.results.filter(r => r.status === 'fail').map(r => r.rule.id),
+    ).toEqual([]);
     expect(good?.summary.fail).toBe(0);
     expect(good?.summary.pass).toBeGreaterThanOrEqual(15);
 

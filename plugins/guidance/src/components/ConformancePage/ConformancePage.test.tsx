@@ -108,6 +108,43 @@ describe('ConformancePage', () => {
     });
   });
 
+  it('counts services per golden path version when the overview has them', async () => {
+    await renderAt(
+      '/conformance',
+      mockGuidanceApi({
+        getConformanceOverview: jest.fn().mockResolvedValue({
+          ...overview,
+          templates: [
+            { template: 'go-service', version: 2, count: 4 },
+            { template: 'go-service', version: 1, count: 3 },
+          ],
+        }),
+      }),
+    );
+    const table = tableNamed(
+      (await screen.findByRole('heading', { name: 'By golden path version' }))
+        .textContent!,
+    );
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map(row => row.textContent);
+    expect(rows).toEqual(['go-service24', 'go-service13']);
+  });
+
+  it('leaves the golden path table out when no service records its template', async () => {
+    await renderAt(
+      '/conformance',
+      mockGuidanceApi({
+        getConformanceOverview: jest.fn().mockResolvedValue(overview),
+      }),
+    );
+    await screen.findByRole('heading', { name: 'Services (3)' });
+    expect(
+      screen.queryByRole('heading', { name: 'By golden path version' }),
+    ).not.toBeInTheDocument();
+  });
+
   it('reads the owner filter from the address', async () => {
     const api = await renderAt(
       '/conformance?owner=group:default/platform-team',

@@ -36,6 +36,16 @@ type OwnerRow = {
   failingRules: number;
 };
 type RuleRow = ConformanceOverview['rules'][number] & { id: string };
+type TemplateRow = NonNullable<ConformanceOverview['templates']>[number] & {
+  id: string;
+};
+
+/** How many services were created (or last upgraded) from each version of a golden path. */
+const templateColumns: TableColumn<TemplateRow>[] = [
+  { title: 'Golden path', field: 'template' },
+  { title: 'Version', field: 'version', type: 'numeric', defaultSort: 'desc' },
+  { title: 'Services', field: 'count', type: 'numeric' },
+];
 
 const useStyles = makeStyles(theme => ({
   filters: {
@@ -246,6 +256,19 @@ export function ConformancePage() {
             data={value.rules.map(r => ({ ...r, id: r.rule.id }))}
           />
         </Grid>
+        {value.templates && value.templates.length > 0 && (
+          <Grid item xs={12}>
+            <Table<TemplateRow>
+              title="By golden path version"
+              options={{ paging: false, search: false, padding: 'dense' }}
+              columns={templateColumns}
+              data={value.templates.map(t => ({
+                ...t,
+                id: `${t.template}@${t.version}`,
+              }))}
+            />
+          </Grid>
+        )}
         <Grid item xs={12}>
           <Table<ServiceRow>
             title={`Services (${services.length})`}
