@@ -5,7 +5,7 @@ import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import {
   ArticleEntityLink,
   GUIDANCE_ANNOTATION,
@@ -22,6 +22,7 @@ import { ConformanceService } from './conformance/ConformanceService';
 import { createConformanceRouter } from './conformance/conformanceRouter';
 import { RuleRegistry, VALIDATE_LIMITS } from './rules';
 import { toSectionContents } from './parseArticle';
+import { parseInput as parse } from './parseInput';
 
 export type RouterOptions = {
   library: ArticleLibrary;
@@ -87,20 +88,6 @@ const validateBody = z.object({
     }),
   ),
 });
-
-function parse<T extends z.ZodTypeAny>(
-  schema: T,
-  value: unknown,
-  what: string,
-): z.infer<T> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const at = issue.path.length ? ` ${issue.path.join('.')}` : '';
-    throw new InputError(`Invalid ${what}${at}: ${issue.message}`);
-  }
-  return result.data;
-}
 
 function parseArticleId(value: string): string {
   return parse(articleIdSchema, value, 'article id');

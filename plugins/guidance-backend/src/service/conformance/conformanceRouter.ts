@@ -15,6 +15,7 @@ import {
   parseTemplateOrigin,
 } from '@paved-road/plugin-guidance-common';
 import { ConformanceService } from './ConformanceService';
+import { parseInput as parse } from '../parseInput';
 
 const entityPart = z
   .string()
@@ -26,20 +27,6 @@ const overviewQuery = z.object({
   owner: z.string().min(1).max(512).optional(),
   rule: z.string().min(1).max(200).optional(),
 });
-
-function parse<T extends z.ZodTypeAny>(
-  schema: T,
-  value: unknown,
-  what: string,
-): z.infer<T> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const at = issue.path.length ? ` ${issue.path.join('.')}` : '';
-    throw new InputError(`Invalid ${what}${at}: ${issue.message}`);
-  }
-  return result.data;
-}
 
 function entityRefFromParams(
   params: Record<string, string>,
