@@ -32,4 +32,16 @@ test('a go-service created in the portal lands in the catalog with its guidance,
   }).toPass({ timeout: 90_000 });
   await expect(page.getByText('Followed guidance')).toBeVisible();
   await screenshot(page, 'golden-path-entity-guidance');
+
+  // Conformance: evaluated on demand (the schedule would get there too), every rule that
+  // applies to the generated manifests passes.
+  const evaluate = page.getByRole('button', { name: 'Evaluate now' });
+  if (await evaluate.isVisible({ timeout: 10_000 }).catch(() => false)) await evaluate.click();
+  const headline = page.getByTestId('conformance-headline');
+  await expect(headline).toHaveText(/Follows the paved road: \d+ of \d+ rules?/, { timeout: 60_000 });
+  const [, passing, total] = /(\d+) of (\d+)/.exec((await headline.textContent()) ?? '')!;
+  expect(Number(total)).toBeGreaterThan(10);
+  expect(Number(passing)).toBe(Number(total));
+  await expect(headline).not.toContainText('failing');
+  await screenshot(page, 'golden-path-entity-conformance');
 });

@@ -140,6 +140,41 @@ export function whenDiagramsNear(
   return stop;
 }
 
+/** The element that scrolls `el` (the page itself when no ancestor does). */
+function scrollerOf(el: HTMLElement): { scrollBy(x: number, y: number): void } {
+  for (let p = el.parentElement; p; p = p.parentElement) {
+    const overflow = getComputedStyle(p).overflowY;
+    if (
+      (overflow === 'auto' || overflow === 'scroll') &&
+      p.scrollHeight > p.clientHeight
+    ) {
+      return p;
+    }
+  }
+  return window;
+}
+
+/**
+ * Runs `change` (which may resize `block`) without moving the heading the reader jumped to:
+ * a diagram drawn late above the `#heading` in the address would otherwise push it away.
+ */
+function keepHashTargetInPlace(block: HTMLElement, change: () => void) {
+  const id = decodeURIComponent(window.location.hash.slice(1));
+  const target = id ? document.getElementById(id) : null;
+  const below =
+    target &&
+    // eslint-disable-next-line no-bitwise
+    block.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING;
+  if (!target || !below) {
+    change();
+    return;
+  }
+  const before = target.getBoundingClientRect().top;
+  change();
+  const delta = target.getBoundingClientRect().top - before;
+  if (delta !== 0) scrollerOf(target).scrollBy(0, delta);
+}
+
 /**
  * Draws the article's Mermaid blocks. Mermaid is large, so it is imported only here, and
  * only when the article has one; `securityLevel: 'strict'` keeps labels from carrying HTML
@@ -180,7 +215,7 @@ export async function renderDiagrams(
       figure.dataset.mermaidSource = source;
       // mermaid's output, sanitized by mermaid itself under securityLevel 'strict'
       figure.innerHTML = svg;
-      block.replaceWith(figure);
+      keepHashTargetInPlace(block, () => block.replaceWith(figure));
     } catch (error) {
       // a failed render can leave mermaid's scratch element behind in the body
       document.getElementById(`d${id}`)?.remove();
