@@ -93,7 +93,6 @@ const isInside = (root: string, path: string) =>
  */
 export class ManifestReader {
   private readonly matchers: ((path: string) => boolean)[];
-  private realRoots?: Promise<string[]>;
 
   constructor(
     private readonly options: {
@@ -143,13 +142,14 @@ export class ManifestReader {
     }
   }
 
+  /** Resolved on every read: a root may not exist yet when the backend starts (publish:local makes it). */
   private async allowedRoots() {
-    this.realRoots ??= Promise.all(
+    const roots = await Promise.all(
       this.options.localRoots.map(root =>
         fs.realpath(resolve(root)).catch(() => undefined),
       ),
-    ).then(roots => roots.filter((r): r is string => Boolean(r)));
-    return this.realRoots;
+    );
+    return roots.filter((r): r is string => Boolean(r));
   }
 
   private async readLocal(path: string, etag?: string): Promise<SourceRead> {

@@ -1,4 +1,7 @@
-import { jumpToHeading } from '../MarkdownArticle/jumpToHeading';
+import {
+  jumpToHeading,
+  recentJumpTarget,
+} from '../MarkdownArticle/jumpToHeading';
 
 const COPY_RESET_MS = 2000;
 
@@ -171,6 +174,11 @@ function keepHashTargetInPlace(block: HTMLElement, change: () => void) {
   }
   const before = target.getBoundingClientRect().top;
   change();
+  if (recentJumpTarget() === id) {
+    // a (smooth) jump to it may still be under way: land on the heading where it is now
+    target.scrollIntoView?.({ block: 'start' });
+    return;
+  }
   const delta = target.getBoundingClientRect().top - before;
   if (delta !== 0) scrollerOf(target).scrollBy(0, delta);
 }

@@ -3,6 +3,16 @@
  * without a router navigation (so the article does not re-render) — the address stays
  * shareable as `/guidance/<id>#<heading>`.
  */
+/** The last heading jumped to, so content drawn late can bring the reader back to it. */
+let lastJump: { id: string; at: number } | undefined;
+
+/** The heading jumped to within the last `withinMs`, if any. */
+export function recentJumpTarget(withinMs = 3000): string | undefined {
+  return lastJump && Date.now() - lastJump.at < withinMs
+    ? lastJump.id
+    : undefined;
+}
+
 export function jumpToHeading(
   id: string,
   options: { smooth?: boolean; updateUrl?: boolean; focus?: boolean } = {},
@@ -11,6 +21,7 @@ export function jumpToHeading(
   if (!target) {
     return false;
   }
+  lastJump = { id, at: Date.now() };
   const reduceMotion = window.matchMedia?.(
     '(prefers-reduced-motion: reduce)',
   ).matches;
