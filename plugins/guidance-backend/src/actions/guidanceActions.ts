@@ -11,7 +11,7 @@ import {
   ValidateResponse,
 } from '@paved-road/plugin-guidance-common';
 import { ArticleLibrary } from '../service/ArticleLibrary';
-import { sectionMarkdown, sectionRanges } from '../service/markdownSections';
+import { sectionMarkdown } from '../service/markdownSections';
 import { recommendForEntity } from '../service/recommend';
 import { VALIDATE_LIMITS } from '../service/rules';
 
@@ -180,7 +180,7 @@ export function registerGuidanceActions(options: GuidanceActionsOptions) {
       let markdown = article.markdown;
       let title = article.summary.title;
       if (input.section) {
-        const section = sectionMarkdown(article.markdown, input.section);
+        const section = sectionMarkdown(article, input.section);
         if (!section) {
           throw new NotFoundError(
             `Article "${input.id}" has no section "${input.section}"; call get-guidance-article without a section to list them`,
@@ -206,13 +206,7 @@ export function registerGuidanceActions(options: GuidanceActionsOptions) {
           // the library marks staleness against guidance.reviewIntervalDays
           stale: article.summary.stale ?? true,
           truncated,
-          ...(input.section
-            ? {}
-            : {
-                sections: sectionRanges(article.markdown).map(
-                  ({ id, text, level }) => ({ id, text, level }),
-                ),
-              }),
+          ...(input.section ? {} : { sections: article.toc }),
         },
       };
     },

@@ -1,6 +1,7 @@
-import { sectionMarkdown, sectionRanges } from './markdownSections';
+import { sectionMarkdown } from './markdownSections';
+import { outline } from './parseArticle';
 
-const doc = [
+const markdown = [
   '# Title',
   '',
   'Intro.',
@@ -22,10 +23,11 @@ const doc = [
   '',
   'The second setup.',
 ].join('\n');
+const doc = { markdown, sections: outline(markdown).sections };
 
 describe('sectionMarkdown', () => {
   it('gives ids the same way the table of contents does, duplicates numbered', () => {
-    expect(sectionRanges(doc).map(r => r.id)).toEqual([
+    expect(doc.sections.filter(s => s.id).map(s => s.id)).toEqual([
       'title',
       'setup',
       'details',

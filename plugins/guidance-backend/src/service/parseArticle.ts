@@ -27,6 +27,8 @@ export type ArticleSection = {
   text: string;
   /** How many characters at the end of `text` are code (search weighs them less). */
   codeChars?: number;
+  /** Source line of the heading (0-based), so one section's Markdown can be sliced out. */
+  line?: number;
 };
 
 /** An article as the library keeps it: what the API serves plus what search needs. */
@@ -177,6 +179,7 @@ export function outline(markdown: string): {
         level,
         ...(parentId ? { parentId } : {}),
         text: '',
+        line: t.map?.[0],
       });
       code.push('');
       i += 2; // skip inline + heading_close

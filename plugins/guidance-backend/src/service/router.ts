@@ -149,7 +149,7 @@ export async function createRouter(
       throw new NotFoundError(`No guidance article with id "${id}"`);
     let text = article.markdown;
     if (section) {
-      const found = sectionMarkdown(article.markdown, section);
+      const found = sectionMarkdown(article, section);
       if (!found) {
         throw new NotFoundError(
           `Guidance article "${id}" has no section "${section}"`,
