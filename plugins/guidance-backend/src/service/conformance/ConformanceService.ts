@@ -15,7 +15,6 @@ import {
 } from '@backstage/catalog-client';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  ConformanceSummary,
   EntityConformance,
   RuleResult,
   RuleSummary,
@@ -26,6 +25,7 @@ import {
   parseManifests,
 } from '@paved-road/plugin-guidance-node';
 import { ParsedArticle } from '../parseArticle';
+import { ruleSummary, summarize } from '../rules/RuleRegistry';
 import { ConformanceStore, StoredEntityWithResults } from './ConformanceStore';
 import {
   MANAGED_BY_LOCATION_ANNOTATION,
@@ -86,22 +86,6 @@ export function ownerOf(entity: Entity): string | undefined {
   } catch {
     return owner;
   }
-}
-
-const emptySummary = (): ConformanceSummary => ({
-  pass: 0,
-  fail: 0,
-  waived: 0,
-  notApplicable: 0,
-});
-
-export function summarize(results: RuleResult[]): ConformanceSummary {
-  const summary = emptySummary();
-  for (const r of results) {
-    if (r.status === 'not-applicable') summary.notApplicable += 1;
-    else summary[r.status] += 1;
-  }
-  return summary;
 }
 
 /** Runs `fn` over `items`, at most `limit` at a time. */
@@ -308,29 +292,7 @@ export class ConformanceService {
   /** Rule metadata as the API shows it: the article's title and the heading's text. */
   ruleSummaries(): RuleSummary[] {
     const articles = this.options.articles();
-    return this.options.rules().map(rule => {
-      const article = articles.get(rule.article.id);
-      const section = rule.article.section
-        ? article?.toc.find(t => t.id === rule.article.section)
-        : undefined;
-      return {
-        id: rule.id,
-        title: rule.title,
-        severity: rule.severity,
-        article: {
-          id: rule.article.id,
-          title: article?.summary.title ?? rule.article.id,
-          ...(rule.article.section
-            ? {
-                section: {
-                  id: rule.article.section,
-                  text: section?.text ?? rule.article.section,
-                },
-              }
-            : {}),
-        },
-      };
-    });
+    return this.options.rules().map(rule => ruleSummary(rule, articles));
   }
 
   /** Stored rows as the API shape, waivers applied as of now; rules no longer registered drop out. */

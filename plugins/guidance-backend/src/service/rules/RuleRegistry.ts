@@ -23,6 +23,31 @@ export class PayloadTooLargeError extends CustomErrorBase {
   statusCode = 413;
 }
 
+/** A rule as the API shows it: the article's title and the heading's text from the library. */
+export function ruleSummary(
+  rule: GuidanceRule,
+  articles: ReadonlyMap<string, ParsedArticle>,
+): RuleSummary {
+  const article = articles.get(rule.article.id);
+  const sectionId = rule.article.section;
+  const heading = sectionId
+    ? article?.toc.find(entry => entry.id === sectionId)
+    : undefined;
+  return {
+    id: rule.id,
+    title: rule.title,
+    severity: rule.severity,
+    article: {
+      id: rule.article.id,
+      // a custom rule may name an article this portal does not serve: show the id
+      title: article?.summary.title ?? rule.article.id,
+      ...(sectionId
+        ? { section: { id: sectionId, text: heading?.text ?? sectionId } }
+        : {}),
+    },
+  };
+}
+
 const RULE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 function assertRule(rule: GuidanceRule, origin: string) {
@@ -102,24 +127,7 @@ export class RuleRegistry {
 
   /** The rule as the API shows it: the article's title and the heading's text from the library. */
   toSummary(rule: GuidanceRule): RuleSummary {
-    const article = this.articles().get(rule.article.id);
-    const sectionId = rule.article.section;
-    const heading = sectionId
-      ? article?.toc.find(entry => entry.id === sectionId)
-      : undefined;
-    return {
-      id: rule.id,
-      title: rule.title,
-      severity: rule.severity,
-      article: {
-        id: rule.article.id,
-        // a custom rule may name an article this portal does not serve: show the id
-        title: article?.summary.title ?? rule.article.id,
-        ...(sectionId
-          ? { section: { id: sectionId, text: heading?.text ?? sectionId } }
-          : {}),
-      },
-    };
+    return ruleSummary(rule, this.articles());
   }
 
   /** An engine result as the API shows it. */
