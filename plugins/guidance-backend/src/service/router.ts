@@ -22,7 +22,7 @@ import { ConformanceService } from './conformance/ConformanceService';
 import { createConformanceRouter } from './conformance/conformanceRouter';
 import { RuleRegistry, VALIDATE_LIMITS } from './rules';
 import { toSectionContents } from './parseArticle';
-import { parseInput as parse } from './parseInput';
+import { entityRefFromParams, parseInput as parse } from './parseInput';
 
 export type RouterOptions = {
   library: ArticleLibrary;
@@ -57,12 +57,6 @@ const markdownQuery = z.object({
     .regex(/^[\p{L}\p{M}\p{N}_-]+$/u, 'must be a heading id')
     .optional(),
 });
-
-const entityName = z
-  .string()
-  .min(1)
-  .max(253)
-  .regex(/^[A-Za-z0-9._-]+$/, 'invalid entity name part');
 
 const recommendationsBody = z.object({
   entity: z
@@ -229,18 +223,10 @@ export async function createRouter(
   });
 
   router.get('/entities/:kind/:namespace/:name/articles', async (req, res) => {
-    const kind = parse(entityName, req.params.kind, 'entity kind');
-    const namespace = parse(
-      entityName,
-      req.params.namespace,
-      'entity namespace',
-    );
-    const name = parse(entityName, req.params.name, 'entity name');
+    const ref = entityRefFromParams(req.params);
+    const { kind, namespace, name } = ref;
     const credentials = await httpAuth.credentials(req);
-    const entity = await catalog.getEntityByRef(
-      { kind, namespace, name },
-      { credentials },
-    );
+    const entity = await catalog.getEntityByRef(ref, { credentials });
     if (!entity) {
       throw new NotFoundError(
         `No entity ${kind}:${namespace}/${name} in the catalog`,

@@ -2,11 +2,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import {
-  CompoundEntityRef,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -15,28 +11,12 @@ import {
   parseTemplateOrigin,
 } from '@paved-road/plugin-guidance-common';
 import { ConformanceService } from './ConformanceService';
-import { parseInput as parse } from '../parseInput';
-
-const entityPart = z
-  .string()
-  .min(1)
-  .max(253)
-  .regex(/^[A-Za-z0-9._-]+$/, 'invalid entity name part');
+import { entityRefFromParams, parseInput as parse } from '../parseInput';
 
 const overviewQuery = z.object({
   owner: z.string().min(1).max(512).optional(),
   rule: z.string().min(1).max(200).optional(),
 });
-
-function entityRefFromParams(
-  params: Record<string, string>,
-): CompoundEntityRef {
-  return {
-    kind: parse(entityPart, params.kind, 'entity kind'),
-    namespace: parse(entityPart, params.namespace, 'entity namespace'),
-    name: parse(entityPart, params.name, 'entity name'),
-  };
-}
 
 /** Services per golden path and version, newest version first within a template. */
 function countTemplateVersions(
