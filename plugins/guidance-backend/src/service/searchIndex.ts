@@ -88,6 +88,26 @@ class Postings {
   }
 }
 
+/** A growable array of term ids, trimmed once the index is built. */
+class IdBuffer {
+  data: Uint32Array = new Uint32Array(1 << 16);
+  n = 0;
+  push(id: number) {
+    if (this.n === this.data.length) {
+      const grown = new Uint32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.n++] = id;
+  }
+  trim(): Uint32Array {
+    return this.data.slice(0, this.n);
+  }
+}
+
+/** Marks where a field ends in a section's term sequence: words never pair across it. */
+const FIELD_BREAK = 0xffffffff;
+
 /** One query term with the weight it carries: typed words 1, expansions less. */
 type QueryTerm = { id: number; weight: number };
 
@@ -194,6 +214,8 @@ export class SearchIndex {
   /** The indexed words, sorted for prefix search, and by length for typo search. */
   private surfaceWords: string[] = [];
   private readonly wordsByLength = new Map<number, string[]>();
+  /** Per term: the words indexed under it, for highlighting; built on first search. */
+  private termSurfaces: string[][] | undefined;
 
   private readonly articles: ParsedArticle[] = [];
   /** Per section: its article, its index within the article, its text length, parent, prior. */
@@ -205,6 +227,17 @@ export class SearchIndex {
   private sectionPrior = new Float32Array(0);
   /** Per section: the share of its words that are numbers (0 to 1). */
   private sectionNumeric = new Float32Array(0);
+  /**
+   * Per section, its words as term ids in order (stop words left out): the article title,
+   * the heading and the text, separated by FIELD_BREAK. Proximity reads these instead of
+   * tokenizing section text again for every query.
+   */
+  private sectionTerms: Uint16Array | Uint32Array = new Uint32Array(0);
+  private fieldBreak = FIELD_BREAK;
+  /** Per section: where its sequence starts in sectionTerms (one more entry closes the last). */
+  private sectionTermsStart = new Uint32Array(0);
+  /** Collects the term sequence while building; dropped afterwards. */
+  private sequence: IdBuffer | undefined;
   /** Per article: its first section (one more entry closes the last article). */
   private articleFirstSection = new Uint32Array(0);
   private averageLength = 1;
@@ -215,6 +248,7 @@ export class SearchIndex {
   private scores = new Float64Array(0);
   private tf = new Float64Array(0);
   private touchedBuffer = new Int32Array(0);
+  private fieldBuffer = new Int32Array(0);
   private articleBuffer = new Int32Array(0);
   /** Per section: BM25's length normalisation, 1 / (1 - b + b * length / average). */
   private sectionNorm = new Float32Array(0);
@@ -288,6 +322,7 @@ export class SearchIndex {
       if (c >= 48 && c <= 57) this.lastNumbers++;
       const id = this.indexWord(w);
       if (id < 0) return;
+      this.sequence?.push(id);
       // indexWord may have grown the arrays: index through the field, not the argument.
       const target =
         counts === this.headingCounts ? this.headingCounts : this.counts;
@@ -306,6 +341,13 @@ export class SearchIndex {
     this.sectionPrior = new Float32Array(sectionCount);
     this.sectionNumeric = new Float32Array(sectionCount);
     this.articleFirstSection = new Uint32Array(articles.length + 1);
+    this.sectionTermsStart = new Uint32Array(sectionCount + 1);
+    const sequence = new IdBuffer();
+    /** Term ids of a short field (title, heading) in order, stop words left out. */
+    const fieldSequence = (text: string) =>
+      words(text)
+        .map(w => this.indexWord(w))
+        .filter(id => id >= 0);
     let s = 0;
     let totalLength = 0;
     const post = (
@@ -334,8 +376,16 @@ export class SearchIndex {
           this.counts[id] = 0;
         }
       }
+      const titleSequence = fieldSequence(title);
       const byId = new Map<string, number>();
       article.sections.forEach((section, i) => {
+        this.sectionTermsStart[s] = sequence.n;
+        for (const id of titleSequence) sequence.push(id);
+        sequence.push(FIELD_BREAK);
+        for (const id of fieldSequence(section.heading ?? ''))
+          sequence.push(id);
+        sequence.push(FIELD_BREAK);
+        this.sequence = sequence;
         this.sectionArticle[s] = a;
         this.sectionOrdinal[s] = Math.min(i, 65535);
         this.sectionParent[s] = section.parentId
@@ -365,6 +415,7 @@ export class SearchIndex {
           wordCount += this.lastWords;
           numbers += this.lastNumbers;
         }
+        this.sequence = undefined;
         this.sectionNumeric[s] = wordCount ? numbers / wordCount : 0;
         const headingIds = this.count(
           section.heading ?? '',
@@ -390,6 +441,17 @@ export class SearchIndex {
       });
     });
     this.articleFirstSection[articles.length] = s;
+    this.sectionTermsStart[s] = sequence.n;
+    const terms = sequence.trim();
+    // Most libraries have under 65,535 terms: then half the memory does.
+    if (this.termNames.length < 0xffff) {
+      this.fieldBreak = 0xffff;
+      this.sectionTerms = Uint16Array.from(terms, id =>
+        id === FIELD_BREAK ? 0xffff : id,
+      );
+    } else {
+      this.sectionTerms = terms;
+    }
     this.averageLength = Math.max(1, totalLength / Math.max(1, s));
     for (const lists of [
       this.textPostings,
@@ -411,6 +473,7 @@ export class SearchIndex {
     this.scores = new Float64Array(sectionCount);
     this.tf = new Float64Array(sectionCount);
     this.touchedBuffer = new Int32Array(sectionCount);
+    this.fieldBuffer = new Int32Array(sectionCount);
     this.articleBuffer = new Int32Array(articles.length);
     this.sectionNorm = new Float32Array(sectionCount);
     for (let i = 0; i < sectionCount; i++) {
@@ -502,28 +565,41 @@ export class SearchIndex {
     return [...found];
   }
 
+  /** A pattern for every indexed form of the query's terms, for the snippet. */
+  private matcher(queryTerms: QueryTerm[]): RegExp | undefined {
+    if (!this.termSurfaces) {
+      // Built on first use: which words the library indexed under each term.
+      this.termSurfaces = Array.from(this.termNames, () => [] as string[]);
+      for (const [word, id] of this.wordTerm) {
+        if (id >= 0) this.termSurfaces[id].push(word);
+      }
+    }
+    const forms = queryTerms.flatMap(q => this.termSurfaces![q.id]);
+    if (forms.length === 0) return undefined;
+    // Words are letters and digits only (see forEachWord), so they need no escaping.
+    return new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${forms.join('|')})(?![\\p{L}\\p{N}])`,
+      'giu',
+    );
+  }
+
   /** How many of the question's word pairs stand close together in a section. */
   private phraseMatches(sct: number, pairs: Set<number>): number {
-    const article = this.articles[this.sectionArticle[sct]];
-    const section = article.sections[this.sectionOrdinal[sct]];
-    const found = new Set<number>();
+    const terms = this.sectionTerms;
+    const end = this.sectionTermsStart[sct + 1];
     const window = WEIGHTS.phraseWindow;
-    for (const text of [
-      article.summary.title,
-      section.heading ?? '',
-      section.text,
-    ]) {
-      const recent: number[] = [];
-      forEachWord(text, w => {
-        const id = this.wordTerm.get(w);
-        if (id === undefined || id < 0) return;
-        for (const r of recent) {
-          const key = pairKey(r, id);
-          if (pairs.has(key)) found.add(key);
-        }
-        recent.push(id);
-        if (recent.length > window) recent.shift();
-      });
+    const found = new Set<number>();
+    let fieldStart = this.sectionTermsStart[sct];
+    for (let i = fieldStart; i < end; i++) {
+      const id = terms[i];
+      if (id === this.fieldBreak) {
+        fieldStart = i + 1;
+        continue;
+      }
+      for (let j = Math.max(fieldStart, i - window); j < i; j++) {
+        const key = pairKey(terms[j], id);
+        if (pairs.has(key)) found.add(key);
+      }
     }
     return found.size;
   }
@@ -539,9 +615,10 @@ export class SearchIndex {
     const touched = this.touchedBuffer;
     let touchedCount = 0;
     // Sections that a term reaches through a heading, a parent heading, the title or tags.
-    const fieldTouched: number[] = [];
+    const fieldTouched = this.fieldBuffer;
+    let fieldCount = 0;
     const addTf = (sct: number, value: number) => {
-      if (tf[sct] === 0) fieldTouched.push(sct);
+      if (tf[sct] === 0) fieldTouched[fieldCount++] = sct;
       tf[sct] += value;
     };
 
@@ -597,7 +674,8 @@ export class SearchIndex {
           tf[sct] = -1; // counted; the other fields' share went in with the text
         }
       }
-      for (const sct of fieldTouched) {
+      for (let f = 0; f < fieldCount; f++) {
+        const sct = fieldTouched[f];
         const value = tf[sct];
         tf[sct] = 0;
         if (value <= 0) continue; // -1: already counted with the text
@@ -605,7 +683,7 @@ export class SearchIndex {
         if (scores[sct] === 0) touched[touchedCount++] = sct;
         scores[sct] += (scale * value) / (value + k1);
       }
-      fieldTouched.length = 0;
+      fieldCount = 0;
       if (text) {
         for (let i = 0; i < text.n; i++) tf[text.docs[i]] = 0;
       }
@@ -673,7 +751,8 @@ export class SearchIndex {
       articleSection[a] = -1;
     }
 
-    const matchTerms = new Set(queryTerms.map(q => this.termNames[q.id]));
+    const match = this.matcher(queryTerms);
+    const termOf = (word: string) => this.wordTerm.get(word);
     return ranked.map(({ article: a, section: sct, score }) => {
       const article = this.articles[a];
       const section = article.sections[this.sectionOrdinal[sct]];
@@ -688,8 +767,8 @@ export class SearchIndex {
           : {}),
         snippet: snippet(
           section?.text || article.summary.summary,
-          matchTerms,
-          this.normaliser,
+          match,
+          termOf,
         ),
       };
     });
@@ -698,24 +777,27 @@ export class SearchIndex {
 
 /**
  * About SNIPPET_LENGTH characters of `text` (two to three lines in a result list), from the
- * window with the most distinct matched terms.
+ * window with the most distinct matched words. `match` finds them (global, case-insensitive);
+ * `termOf` tells which words are forms of the same term, so "pool" and "pools" count once.
  */
 export function snippet(
   text: string,
-  terms: ReadonlySet<string>,
-  normaliser: TermNormaliser = new TermNormaliser(),
+  match: RegExp | undefined,
+  termOf: (word: string) => unknown = w => w,
 ): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= SNIPPET_LENGTH) return flat;
-  const hits: { at: number; term: string }[] = [];
-  forEachWord(flat, (word, at) => {
-    const t = normaliser.term(word);
-    if (t && terms.has(t)) hits.push({ at, term: t });
-  });
+  const hits: { at: number; term: unknown }[] = [];
+  if (match) {
+    match.lastIndex = 0;
+    for (let m = match.exec(flat); m; m = match.exec(flat)) {
+      hits.push({ at: m.index, term: termOf(m[0].toLowerCase()) });
+    }
+  }
   let start = 0;
   let bestCount = 0;
   for (let i = 0; i < hits.length; i++) {
-    const distinct = new Set<string>();
+    const distinct = new Set<unknown>();
     for (
       let j = i;
       j < hits.length && hits[j].at - hits[i].at < SNIPPET_LENGTH - 40;
