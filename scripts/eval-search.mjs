@@ -2,18 +2,21 @@
 // Search relevance: our /api/guidance/search against Backstage's default Lunr engine (the demo
 // backend's search plugin, indexing our collator's section documents), in the same run.
 //
-// Two query sets:
-//  - eval-search.sections.json: questions as people ask them (symptoms, error messages, "how
-//    many", "should I"), each with the article(s) and section id(s) that answer it, split into
-//    `tune` (used while tuning) and `held-out` (scored only to report). Metrics: section@1 (the
-//    top result is a right article and opens a section that answers), article MRR@5, recall@3.
+// Query sets:
+//  - eval-search.sections.json (`tune`) and eval-search.held-out.json (`held-out`): questions as
+//    people ask them (symptoms, error messages, "how many", "should I"), each with the article(s)
+//    and section id(s) that answer it. The tuning split is what ranking changes are tried on; the
+//    held-out split was written by someone who never saw the ranker and is scored only to report.
+//    Metrics: section@1 (the top result is a right article and opens a section that answers),
+//    article MRR@5, recall@3.
 //  - eval-search.queries.json: the older article-level set (MRR@5, recall@3).
 // EVAL_SPLIT=tune limits the section set to the tuning split; EVAL_VERBOSE=1 prints misses.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, startBackend, table } from './lib/backend.mjs';
 
-const sectionQueries = JSON.parse(readFileSync(join(ROOT, 'scripts/eval-search.sections.json'), 'utf8'));
+const readJson = name => JSON.parse(readFileSync(join(ROOT, 'scripts', name), 'utf8'));
+const sectionQueries = [...readJson('eval-search.sections.json'), ...readJson('eval-search.held-out.json')];
 const articleQueries = JSON.parse(readFileSync(join(ROOT, 'scripts/eval-search.queries.json'), 'utf8'));
 const splits = process.env.EVAL_SPLIT ? [process.env.EVAL_SPLIT] : ['tune', 'held-out'];
 const sleep = ms => new Promise(r => setTimeout(r, ms));
@@ -106,7 +109,7 @@ try {
       });
     }
   }
-  console.log('Section-level questions (eval-search.sections.json)\n');
+  console.log('Section-level questions (tune: eval-search.sections.json, held-out: eval-search.held-out.json)\n');
   console.log(table(rows));
   for (const split of splits) {
     const [a, b] = rows.filter(r => r.split === split);
