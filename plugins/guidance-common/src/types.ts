@@ -55,6 +55,8 @@ export type ArticleSectionContent = {
   parentId?: string;
   /** Text up to the next heading: no markup, table cells as words, code kept as words. */
   text: string;
+  /** The author's search keywords for the section (`<!-- search: … -->`), never shown. */
+  keywords?: string[];
 };
 
 export type ArticleSectionsResponse = { items: ArticleSectionContent[] };

@@ -30,6 +30,40 @@ describe('parseArticle', () => {
     expect(article.sections[2].text).toContain('a: 1');
   });
 
+  it("reads a section's search keywords from its comment, never from code, and never shows them", () => {
+    const article = parseArticle({
+      origin: 'test',
+      fallbackId: 'keywords',
+      content: articleFixture({
+        title: 'Keywords',
+        body: [
+          '<!-- search: opening words -->',
+          'Opening text.',
+          '',
+          '## Pay',
+          '<!-- search: paid extra;  stipend , time off -->',
+          '',
+          'Recognise the burden.',
+          '',
+          '```html',
+          '<!-- search: not a keyword -->',
+          '```',
+          '',
+          '<!-- a plain comment -->',
+        ].join('\n'),
+      }),
+    });
+    expect(article.sections.map(s => s.keywords)).toEqual([
+      ['opening words'],
+      ['paid extra', 'stipend', 'time off'],
+    ]);
+    expect(article.sections[1].text).not.toContain('paid extra');
+    expect(article.html).not.toContain('opening words');
+    expect(article.html).not.toContain('stipend');
+    // the one in a code block is code, shown as written
+    expect(article.html).toContain('search: not a keyword');
+  });
+
   it('gives setext headings, fenced "headings" and repeated headings one consistent outline', () => {
     const article = parseArticle({
       origin: 'test',

@@ -27,6 +27,11 @@ export type ArticleSection = {
   text: string;
   /** How many characters at the end of `text` are code (search weighs them less). */
   codeChars?: number;
+  /**
+   * The words readers use for what the section explains, from the author's
+   * `<!-- search: … -->` comment in it: searched, never shown.
+   */
+  keywords?: string[];
   /** Source line of the heading (0-based), so one section's Markdown can be sliced out. */
   line?: number;
 };
@@ -134,6 +139,10 @@ export function parseArticle(options: {
 }
 
 // A GitHub alert marker at the start of a callout's first line says nothing searchable.
+/** An author's search keywords for a section: `<!-- search: paid extra, stipend -->`. */
+const SEARCH_KEYWORDS = /^<!--\s*search:([\s\S]*?)-->\s*$/i;
+/** At most this many keywords per section, of at most 80 characters each. */
+const MAX_KEYWORDS = 30;
 const ALERT_MARKER = /^\[![A-Z]+\]\s*/;
 
 /**
@@ -185,6 +194,18 @@ export function outline(markdown: string): {
       i += 2; // skip inline + heading_close
     } else if (t.type === 'inline') {
       append(inlineText(t).replace(ALERT_MARKER, '').trim());
+    } else if (t.type === 'html_block') {
+      const keywords = SEARCH_KEYWORDS.exec(t.content.trim())?.[1];
+      if (keywords) {
+        const current = sections[sections.length - 1];
+        current.keywords = [
+          ...(current.keywords ?? []),
+          ...keywords
+            .split(/[,;]/)
+            .map(k => k.replace(/\s+/g, ' ').trim().slice(0, 80))
+            .filter(Boolean),
+        ].slice(0, MAX_KEYWORDS);
+      }
     } else if (
       (t.type === 'fence' || t.type === 'code_block') &&
       t.info.trim() !== 'mermaid'
@@ -225,6 +246,7 @@ export function toSectionContents(
     level: s.level,
     ...(s.parentId ? { parentId: s.parentId } : {}),
     text: s.text,
+    ...(s.keywords ? { keywords: s.keywords } : {}),
   }));
 }
 

@@ -167,3 +167,80 @@ describe('SearchIndex and code blocks', () => {
     );
   });
 });
+
+describe('SearchIndex vocabulary bridges', () => {
+  const onCall = parseArticle({
+    origin: 'test',
+    fallbackId: 'on-call',
+    content: articleFixture({
+      title: 'On-call rotations',
+      body: [
+        '## Handover',
+        '',
+        'The outgoing engineer on call writes down open incidents for the next one.',
+        '',
+        '## Compensation and sustainability',
+        '<!-- search: stipend for weekends, burnout -->',
+        '',
+        'Rotations stay healthy when the organisation recognises the burden with money or time off.',
+        '',
+        '## Standardize the tooling',
+        '',
+        'One paging tool and one escalation policy per organization.',
+        '',
+        '## External Secrets Operator',
+        '',
+        'ESO copies values from a cloud secret manager into the cluster.',
+        '',
+        '## What goes wrong',
+        '',
+        'The rotation export sends pages to the paging tool.',
+        '',
+        '## Paging tool export',
+        '',
+        'The rotation export sends pages to the paging tool, and the export runs hourly.',
+      ].join('\n'),
+    }),
+  });
+  const index = SearchIndex.build([onCall]);
+
+  it("finds a section by its author's keywords, which its text never uses", () => {
+    const [top] = index.search('is there a stipend', 5);
+    expect(top.section?.id).toBe('compensation-and-sustainability');
+    // the keywords are searched, never shown
+    expect(top.snippet).not.toContain('stipend');
+    expect(onCall.sections.find(s => s.keywords)?.text).not.toContain(
+      'stipend',
+    );
+  });
+
+  it('meets British and American spellings', () => {
+    expect(index.search('standardise', 5)[0].section?.id).toBe(
+      'standardize-the-tooling',
+    );
+    expect(index.search('organization recognizes', 5)[0].section?.id).toBe(
+      'compensation-and-sustainability',
+    );
+  });
+
+  it('expands synonyms of several words', () => {
+    const [top] = index.search('eso', 5);
+    expect(top.section?.id).toBe('external-secrets-operator');
+    const custom = SearchIndex.build([onCall], {
+      synonyms: { 'cloud vault': ['secret', 'manager'] },
+    });
+    expect(custom.search('cloud vault', 5)[0].section?.id).toBe(
+      'external-secrets-operator',
+    );
+  });
+
+  it('sends a question about a symptom to the section on what goes wrong', () => {
+    // Both sections say the same; the export's own section says "export" once more.
+    expect(index.search('rotation export sends pages', 5)[0].section?.id).toBe(
+      'paging-tool-export',
+    );
+    expect(
+      index.search('rotation export never sends pages', 5)[0].section?.id,
+    ).toBe('what-goes-wrong');
+  });
+});

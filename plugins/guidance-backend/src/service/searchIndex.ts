@@ -20,6 +20,8 @@ export const WEIGHTS = {
   heading: 2.5,
   parentHeading: 2.5,
   title: 1.5,
+  /** The author's search keywords for a section (`<!-- search: … -->`). */
+  keywords: 2,
   tags: 1,
   /** Synonyms, completions and corrections weigh less than the word as typed. */
   synonym: 0.6,
@@ -46,12 +48,25 @@ export const WEIGHTS = {
   numeric: 0.5,
   /** A term in more than this share of sections only adds to sections rarer terms found. */
   commonShare: 0.2,
+  /** A troubleshooting section's score is multiplied by this for a question about a symptom. */
+  symptom: 1.3,
   /** A word in a code block counts this much of a word of prose. */
   code: 0.25,
 };
 
 /** Text term counts are stored in quarters, so a code word can count a quarter. */
 const TF_SCALE = 4;
+
+/**
+ * A section about what breaks and how to fix it, by the headings documentation gives them
+ * ("Troubleshooting", "What goes wrong", "Failure modes", "Common mistakes", "Pitfalls").
+ */
+const TROUBLESHOOTING_HEADING =
+  /\b(troubleshoot\w*|goes wrong|go wrong|failure (modes?|patterns?)|common (failures|mistakes|problems|errors|issues)|pitfalls?|gotchas?|known (issues|problems)|debugging)\b/i;
+
+/** A question that describes a symptom: something fails, hangs, is missing or keeps happening. */
+const SYMPTOM_QUESTION =
+  /\b(errors?|err\w+|fail\w*|never|not|no|nothing|doesn'?t|don'?t|won'?t|can'?t|cannot|isn'?t|aren'?t|didn'?t|stuck|hangs?|hanging|slow|timeouts?|timed out|crash\w*|broken|missing|empty|ignored|keeps?|twice|lost|denied|refused|pending|wrong|spikes?|exceeded|killed|oom\w*)\b/i;
 
 // A question that asks for a quantity.
 const QUANTITY_QUESTION =
@@ -205,6 +220,7 @@ export class SearchIndex {
   private readonly termNames: string[] = [];
   private readonly textPostings: (Postings | undefined)[] = [];
   private readonly headingPostings: (Postings | undefined)[] = [];
+  private readonly keywordPostings: (Postings | undefined)[] = [];
   private readonly titlePostings: (Postings | undefined)[] = [];
   private readonly tagPostings: (Postings | undefined)[] = [];
   /** Per term: sections with it in any field, for its rarity. */
@@ -225,6 +241,8 @@ export class SearchIndex {
   private sectionParent = new Int32Array(0);
   /** Per section: how likely it is to be the answer before any word is matched. */
   private sectionPrior = new Float32Array(0);
+  /** Per section: 1 when its heading says it is about what goes wrong. */
+  private sectionTroubleshooting = new Uint8Array(0);
   /** Per section: the share of its words that are numbers (0 to 1). */
   private sectionNumeric = new Float32Array(0);
   /**
@@ -340,6 +358,7 @@ export class SearchIndex {
     this.sectionParent = new Int32Array(sectionCount);
     this.sectionPrior = new Float32Array(sectionCount);
     this.sectionNumeric = new Float32Array(sectionCount);
+    this.sectionTroubleshooting = new Uint8Array(sectionCount);
     this.articleFirstSection = new Uint32Array(articles.length + 1);
     this.sectionTermsStart = new Uint32Array(sectionCount + 1);
     const sequence = new IdBuffer();
@@ -385,6 +404,10 @@ export class SearchIndex {
         for (const id of fieldSequence(section.heading ?? ''))
           sequence.push(id);
         sequence.push(FIELD_BREAK);
+        for (const keyword of section.keywords ?? []) {
+          for (const id of fieldSequence(keyword)) sequence.push(id);
+          sequence.push(FIELD_BREAK);
+        }
         this.sequence = sequence;
         this.sectionArticle[s] = a;
         this.sectionOrdinal[s] = Math.min(i, 65535);
@@ -433,9 +456,25 @@ export class SearchIndex {
           if (this.counts[id] === 0) this.df[id]++;
           this.headingCounts[id] = 0;
         }
+        // The author's keywords: a field of their own.
+        const keywordIds = this.count(
+          (section.keywords ?? []).join(' '),
+          this.headingCounts,
+          1,
+        );
+        for (const id of keywordIds) {
+          post(this.keywordPostings, id, s, this.headingCounts[id]);
+          if (this.counts[id] === 0 && !headingIds.includes(id)) this.df[id]++;
+          this.headingCounts[id] = 0;
+        }
         for (const id of textIds) this.counts[id] = 0;
         this.sectionLength[s] = length;
         this.sectionPrior[s] = sectionPrior(section);
+        this.sectionTroubleshooting[s] = TROUBLESHOOTING_HEADING.test(
+          section.heading ?? '',
+        )
+          ? 1
+          : 0;
         totalLength += length;
         s++;
       });
@@ -456,6 +495,7 @@ export class SearchIndex {
     for (const lists of [
       this.textPostings,
       this.headingPostings,
+      this.keywordPostings,
       this.titlePostings,
       this.tagPostings,
     ]) {
@@ -529,6 +569,19 @@ export class SearchIndex {
         for (const c of this.corrections(word)) push(c, WEIGHTS.fuzzy);
       }
     });
+    // Synonyms of several words: "external secrets operator" also finds "eso".
+    for (const { words: phrase, expansions } of this.normaliser
+      .phraseSynonyms) {
+      for (let i = 0; i + phrase.length <= typed.length; i++) {
+        if (phrase.every((w, j) => typed[i + j] === w)) {
+          for (const synonym of expansions) {
+            const s = this.lookup(synonym);
+            if (s !== null && s !== undefined) push(s, WEIGHTS.synonym);
+          }
+          break;
+        }
+      }
+    }
     return result;
   }
 
@@ -648,6 +701,12 @@ export class SearchIndex {
           }
         }
       }
+      const keywords = this.keywordPostings[id];
+      if (keywords) {
+        for (let i = 0; i < keywords.n; i++) {
+          addTf(keywords.docs[i], WEIGHTS.keywords * keywords.tfs[i]);
+        }
+      }
       for (const [postings, w] of [
         [this.titlePostings[id], WEIGHTS.title],
         [this.tagPostings[id], WEIGHTS.tags],
@@ -689,6 +748,14 @@ export class SearchIndex {
       }
     }
 
+    // A symptom is most often explained where the article lists what goes wrong.
+    if (SYMPTOM_QUESTION.test(query)) {
+      for (let t = 0; t < touchedCount; t++) {
+        const sct = touched[t];
+        if (this.sectionTroubleshooting[sct]) scores[sct] *= WEIGHTS.symptom;
+      }
+    }
+
     if (QUANTITY_QUESTION.test(query)) {
       for (let t = 0; t < touchedCount; t++) {
         const sct = touched[t];
@@ -716,6 +783,20 @@ export class SearchIndex {
       }
     }
 
+    if ((this as any).debug) {
+      const out: any[] = [];
+      for (let t = 0; t < touchedCount; t++) {
+        const sct = touched[t];
+        const a = this.articles[this.sectionArticle[sct]];
+        out.push({
+          article: a.summary.id,
+          section: a.sections[this.sectionOrdinal[sct]].id ?? '',
+          score: scores[sct],
+          prior: this.sectionPrior[sct],
+        });
+      }
+      (this as any).debug(out);
+    }
     // Articles by their best section; the deep link is the best once openings and checklists give way.
     const { articleBest, articleSecond, articleLink, articleSection } = this;
     const articlesTouched = this.articleBuffer;
@@ -740,7 +821,11 @@ export class SearchIndex {
       articleBest[a] += WEIGHTS.secondSection * articleSecond[a];
     }
     const ranked = topK(articlesTouched, articleCount, articleBest, limit).map(
-      a => ({ article: a, section: articleSection[a], score: articleBest[a] }),
+      a => ({
+        article: a,
+        section: articleSection[a],
+        score: articleBest[a],
+      }),
     );
     for (let t = 0; t < touchedCount; t++) scores[touched[t]] = 0;
     for (let t = 0; t < articleCount; t++) {

@@ -69,6 +69,37 @@ export const DEFAULT_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   dr: ['disaster', 'recovery'],
   mfa: ['multi-factor'],
   '2pc': ['two-phase', 'commit'],
+  p50: ['percentile', 'median'],
+  p90: ['percentile'],
+  p95: ['percentile'],
+  p99: ['percentile'],
+  p999: ['percentile'],
+  percentile: ['quantile'],
+  quantile: ['percentile'],
+  check: ['validate', 'verify'],
+  validate: ['verify', 'check'],
+  verify: ['validate', 'check'],
+  coordinator: ['orchestrator'],
+  orchestrator: ['coordinator'],
+  pay: ['compensation'],
+  paid: ['compensation'],
+  duplicate: ['idempotent', 'idempotency'],
+  duplicates: ['idempotent', 'idempotency'],
+  eso: ['external-secrets'],
+  'external secrets operator': ['eso'],
+  'external secrets': ['eso'],
+  rds: ['managed', 'database'],
+  aurora: ['managed', 'database'],
+  'cloud sql': ['managed', 'database'],
+  'bare domain': ['apex'],
+  'naked domain': ['apex'],
+  'root domain': ['apex'],
+  'no browser': ['device', 'headless'],
+  headless: ['device'],
+  errimagepull: ['image', 'pull'],
+  imagepullbackoff: ['image', 'pull'],
+  crashloopbackoff: ['crash', 'restart'],
+  createcontainerconfigerror: ['configmap', 'secret'],
 };
 
 const VOWEL = /[aeiou]/;
@@ -91,6 +122,19 @@ const endsCvc = (w: string) =>
   !isConsonant(w, w.length - 2) &&
   isConsonant(w, w.length - 1) &&
   !/[wxy]$/.test(w);
+
+/**
+ * British spellings written the American way (standardise, analysed, behaviour), so either
+ * spelling finds the other. Applied to the index and to queries alike, so a word it changes
+ * that has no American twin still meets itself.
+ */
+export function americanSpelling(word: string): string {
+  if (word.length < 6) return word;
+  return word
+    .replace(/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1')
+    .replace(/ys(e|es|ed|ing)$/, 'yz$1')
+    .replace(/our(s|ed|ing|ite|ites)?$/, 'or$1');
+}
 
 /**
  * English plural and verb endings removed (the first step of Porter's stemmer), so
@@ -176,33 +220,53 @@ export function readSearchVocabulary(config: Config): SearchVocabularyOptions {
   };
 }
 
+/** A synonym whose key is several words ("external secrets operator"). */
+export type PhraseSynonym = { words: string[]; expansions: string[] };
+
 /** Turns words into index terms, with a cache: a library repeats the same few ten thousand words. */
 export class TermNormaliser {
   readonly stopWords: ReadonlySet<string>;
+  /** Single-word keys. */
   readonly synonyms: ReadonlyMap<string, string[]>;
+  /** Keys of several words, found as consecutive words of a query. */
+  readonly phraseSynonyms: readonly PhraseSynonym[];
   private readonly cache = new Map<string, string | null>();
 
   constructor(options: SearchVocabularyOptions = {}) {
     this.stopWords = new Set(
       [...(options.stopWords ?? DEFAULT_STOP_WORDS)].map(w => w.toLowerCase()),
     );
-    const synonyms = new Map<string, string[]>();
-    for (const [k, v] of Object.entries(DEFAULT_SYNONYMS))
-      synonyms.set(k, [...v]);
-    for (const [k, v] of Object.entries(options.synonyms ?? {})) {
-      synonyms.set(
-        k.toLowerCase(),
+    // Keys and expansions are split into words as text is, so "Cloud SQL" is the key "cloud sql".
+    const all = new Map<string, string[]>();
+    for (const [k, v] of Object.entries(DEFAULT_SYNONYMS)) {
+      all.set(
+        words(k).join(' '),
         v.flatMap(x => words(x)),
       );
     }
+    for (const [k, v] of Object.entries(options.synonyms ?? {})) {
+      all.set(
+        words(k).join(' '),
+        v.flatMap(x => words(x)),
+      );
+    }
+    const synonyms = new Map<string, string[]>();
+    const phrases: PhraseSynonym[] = [];
+    for (const [key, expansions] of all) {
+      if (!key || expansions.length === 0) continue;
+      if (key.includes(' '))
+        phrases.push({ words: key.split(' '), expansions });
+      else synonyms.set(key, expansions);
+    }
     this.synonyms = synonyms;
+    this.phraseSynonyms = phrases;
   }
 
   /** The index term for a lower-case word, or null for a stop word. */
   term(word: string): string | null {
     let result = this.cache.get(word);
     if (result === undefined) {
-      result = this.stopWords.has(word) ? null : stem(word);
+      result = this.stopWords.has(word) ? null : stem(americanSpelling(word));
       if (this.cache.size > 200_000) this.cache.clear();
       this.cache.set(word, result);
     }

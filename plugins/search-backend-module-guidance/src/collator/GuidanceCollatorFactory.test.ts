@@ -25,6 +25,7 @@ Names resolve through a chain of servers.
 
 Install
 =======
+<!-- search: apt get resolver, missing resolvectl -->
 
 Install the resolver package.
 
@@ -113,6 +114,14 @@ describe('GuidanceCollatorFactory', () => {
       tags: ['dns'],
     });
     expect(documents[4].text).toBe('Use +short.');
+    // The author's keywords travel as their own field (every document has it, for Lunr's schema).
+    expect(documents.map(d => (d as any).keywords)).toEqual([
+      '',
+      'apt get resolver, missing resolvectl',
+      '',
+      '',
+      '',
+    ]);
   });
 
   it('reads articles with bounded parallelism and keeps their order', async () => {

@@ -22,6 +22,11 @@ export interface GuidanceSectionDocument extends IndexableDocument {
   parentSection?: string;
   category: string;
   tags: string[];
+  /**
+   * The author's search keywords for the section (`<!-- search: … -->`), comma-separated;
+   * always present (empty when none), since Lunr takes its fields from the first document.
+   */
+  keywords: string;
 }
 
 export type GuidanceCollatorFactoryOptions = {
@@ -156,6 +161,7 @@ export class GuidanceCollatorFactory implements DocumentCollatorFactory {
         ...(parent ? { parentSection: parent } : {}),
         category: article.category,
         tags: article.tags,
+        keywords: (section.keywords ?? []).join(', '),
       };
     }
   }
