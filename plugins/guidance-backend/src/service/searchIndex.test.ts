@@ -194,11 +194,11 @@ describe('SearchIndex vocabulary bridges', () => {
         '',
         '## What goes wrong',
         '',
-        'The rotation export sends pages to the paging tool.',
+        'The rotation export sends pages to the paging tool when it is current.',
         '',
-        '## Paging tool export',
+        '## Hourly job',
         '',
-        'The rotation export sends pages to the paging tool, and the export runs hourly.',
+        'The rotation export sends pages to the paging tool; the export is hourly.',
       ].join('\n'),
     }),
   });
@@ -235,9 +235,9 @@ describe('SearchIndex vocabulary bridges', () => {
   });
 
   it('sends a question about a symptom to the section on what goes wrong', () => {
-    // Both sections say the same; the export's own section says "export" once more.
+    // Both sections say the same; the job's own section says "export" once more.
     expect(index.search('rotation export sends pages', 5)[0].section?.id).toBe(
-      'paging-tool-export',
+      'hourly-job',
     );
     expect(
       index.search('rotation export never sends pages', 5)[0].section?.id,

@@ -21,7 +21,7 @@ export const WEIGHTS = {
   parentHeading: 2.5,
   title: 1.5,
   /** The author's search keywords for a section (`<!-- search: … -->`). */
-  keywords: 2,
+  keywords: 3,
   tags: 1,
   /** Synonyms, completions and corrections weigh less than the word as typed. */
   synonym: 0.6,
@@ -49,7 +49,7 @@ export const WEIGHTS = {
   /** A term in more than this share of sections only adds to sections rarer terms found. */
   commonShare: 0.2,
   /** A troubleshooting section's score is multiplied by this for a question about a symptom. */
-  symptom: 1.3,
+  symptom: 1.1,
   /** A word in a code block counts this much of a word of prose. */
   code: 0.25,
 };
