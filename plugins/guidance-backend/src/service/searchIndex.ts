@@ -783,20 +783,6 @@ export class SearchIndex {
       }
     }
 
-    if ((this as any).debug) {
-      const out: any[] = [];
-      for (let t = 0; t < touchedCount; t++) {
-        const sct = touched[t];
-        const a = this.articles[this.sectionArticle[sct]];
-        out.push({
-          article: a.summary.id,
-          section: a.sections[this.sectionOrdinal[sct]].id ?? '',
-          score: scores[sct],
-          prior: this.sectionPrior[sct],
-        });
-      }
-      (this as any).debug(out);
-    }
     // Articles by their best section; the deep link is the best once openings and checklists give way.
     const { articleBest, articleSecond, articleLink, articleSection } = this;
     const articlesTouched = this.articleBuffer;
