@@ -244,3 +244,39 @@ describe('SearchIndex vocabulary bridges', () => {
     ).toBe('what-goes-wrong');
   });
 });
+
+describe('SearchIndex deep links into subsections', () => {
+  it('lands on the H3 under the best H2 when it answers nearly as well', () => {
+    const article = parseArticle({
+      origin: 'test',
+      fallbackId: 'vault',
+      content: articleFixture({
+        title: 'Vault on Kubernetes',
+        body: [
+          '## Delivering secrets to pods',
+          '',
+          'The agent injector adds a sidecar that writes secrets to files in a shared volume. ' +
+            'The CSI provider also mounts secrets as files, and needs no sidecar. ' +
+            'Both deliver secrets as files.',
+          '',
+          '### CSI provider',
+          '',
+          'The CSI provider runs as a daemonset; pods mount secrets through a volume.',
+          '',
+          '## Audit',
+          '',
+          'Audit devices record every request.',
+        ].join('\n'),
+      }),
+    });
+    const index = SearchIndex.build([article]);
+    // The H2 repeats the words more often; the H3 is about exactly this.
+    expect(
+      index.search('mount secrets with the csi provider', 5)[0].section?.id,
+    ).toBe('csi-provider');
+    // A question the H2 answers as a whole stays there.
+    expect(index.search('secrets as files sidecar', 5)[0].section?.id).toBe(
+      'delivering-secrets-to-pods',
+    );
+  });
+});

@@ -50,6 +50,8 @@ export const WEIGHTS = {
   commonShare: 0.2,
   /** A troubleshooting section's score is multiplied by this for a question about a symptom. */
   symptom: 1.1,
+  /** A section under the best one wins the link when it scores at least this share of it. */
+  child: 0.8,
   /** A word in a code block counts this much of a word of prose. */
   code: 0.25,
 };
@@ -618,6 +620,24 @@ export class SearchIndex {
     return [...found];
   }
 
+  /**
+   * A heading's section or, when one of the sections under it scores nearly as well, that one:
+   * the H3 that holds the answer is a better place to land than the H2 that introduces it.
+   */
+  private specificSection(sct: number): number {
+    if (sct < 0) return sct;
+    const end = this.articleFirstSection[this.sectionArticle[sct] + 1];
+    let best = sct;
+    let bestScore = this.scores[sct] * WEIGHTS.child;
+    for (let c = sct + 1; c < end && this.sectionParent[c] >= sct; c++) {
+      if (this.sectionParent[c] === sct && this.scores[c] > bestScore) {
+        best = c;
+        bestScore = this.scores[c];
+      }
+    }
+    return best;
+  }
+
   /** A pattern for every indexed form of the query's terms, for the snippet. */
   private matcher(queryTerms: QueryTerm[]): RegExp | undefined {
     if (!this.termSurfaces) {
@@ -809,7 +829,7 @@ export class SearchIndex {
     const ranked = topK(articlesTouched, articleCount, articleBest, limit).map(
       a => ({
         article: a,
-        section: articleSection[a],
+        section: this.specificSection(articleSection[a]),
         score: articleBest[a],
       }),
     );
