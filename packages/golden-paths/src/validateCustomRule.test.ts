@@ -94,7 +94,8 @@ describe('guidance:validate with a rule a module added to the guidance backend',
         catalogServiceMock.factory({ entities: [] }),
       ],
     });
-  });
+    // Starting a backend with the built-in library takes seconds on a busy machine.
+  }, 60_000);
 
   afterAll(async () => {
     await backend?.stop();
