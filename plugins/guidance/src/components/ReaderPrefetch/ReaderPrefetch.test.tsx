@@ -1,6 +1,5 @@
 import { render, waitFor } from '@testing-library/react';
-import { TestApiProvider } from '@backstage/test-utils';
-import { ConfigReader } from '@backstage/config';
+import { TestApiProvider, mockApis } from '@backstage/test-utils';
 import { configApiRef } from '@backstage/core-plugin-api';
 import { guidanceApiRef } from '../../api/GuidanceApi';
 import { mockGuidanceApi } from '../../testing/fixtures';
@@ -45,8 +44,8 @@ describe('guidanceTargetOf', () => {
 });
 
 describe('ReaderPrefetch', () => {
-  const config = new ConfigReader({
-    app: { baseUrl: 'http://localhost:3000' },
+  const config = mockApis.config({
+    data: { app: { baseUrl: 'http://localhost:3000' } },
   });
 
   function renderAt(path: string) {
