@@ -4,7 +4,7 @@ import { Progress } from '@backstage/core-components';
 import { PageChunk, conformanceChunk, libraryChunk, readerChunk } from './pageChunks';
 
 /** A page from its own chunk: at once when the chunk is there, else behind a progress bar. */
-function ChunkPage(props: { chunk: PageChunk }) {
+export function ChunkPage(props: { chunk: PageChunk }) {
   const Loaded = props.chunk.loaded();
   if (Loaded) return <Loaded />;
   const { Lazy } = props.chunk;
