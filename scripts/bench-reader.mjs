@@ -310,14 +310,18 @@ try {
           ...[nav, ...performance.getEntriesByType('resource')].map(e => [
             e.startTime,
             e.responseEnd,
-            `${Math.round((e.transferSize ?? 0) / 1024)} KiB ${e.initiatorType} ${e.name
-              .replace(location.origin, '')
-              .slice(0, 80)}`,
+            `${Math.round((e.transferSize ?? 0) / 1024)} KiB ${
+              e.initiatorType
+            } ${e.name.replace(location.origin, '').slice(0, 80)}`,
           ]),
           ...performance
             .getEntriesByType('paint')
             .map(e => [e.startTime, e.startTime, e.name]),
-          ...window.__benchLongTasks.map(([s, d]) => [s, s + d, `long task ${Math.round(d)} ms`]),
+          ...window.__benchLongTasks.map(([s, d]) => [
+            s,
+            s + d,
+            `long task ${Math.round(d)} ms`,
+          ]),
           ...performance
             .getEntriesByType('mark')
             .map(e => [e.startTime, e.startTime, `mark ${e.name}`]),
@@ -327,7 +331,9 @@ try {
       console.log(`\n${target.url}:`);
       for (const [s, e, what] of entries.sort((a, b) => a[0] - b[0])) {
         console.log(
-          `  ${String(Math.round(s)).padStart(5)} → ${String(Math.round(e)).padStart(5)}  ${what}`,
+          `  ${String(Math.round(s)).padStart(5)} → ${String(
+            Math.round(e),
+          ).padStart(5)}  ${what}`,
         );
       }
     } else if (process.env.BENCH_TRACE) {

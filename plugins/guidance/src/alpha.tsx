@@ -56,8 +56,7 @@ export const guidancePage = PageBlueprint.make({
     routeRef: routes.root,
     // the library and the reader draw their own Backstage header
     noHeader: true,
-    loader: () =>
-      loadGuidanceRouter().then(m => <m.GuidanceRouter />),
+    loader: () => loadGuidanceRouter().then(m => <m.GuidanceRouter />),
   },
 });
 

@@ -85,9 +85,7 @@ describe('ChunkPage', () => {
     const chunk = {
       preload: jest.fn(),
       loaded: () => undefined,
-      Lazy: lazy(() =>
-        loaded.then(() => ({ default: () => <p>arrived</p> })),
-      ),
+      Lazy: lazy(() => loaded.then(() => ({ default: () => <p>arrived</p> }))),
     };
     render(<ChunkPage chunk={chunk} />);
     expect(screen.queryByText('arrived')).not.toBeInTheDocument();

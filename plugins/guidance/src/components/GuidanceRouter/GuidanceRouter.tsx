@@ -1,7 +1,12 @@
 import { Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { Progress } from '@backstage/core-components';
-import { PageChunk, conformanceChunk, libraryChunk, readerChunk } from './pageChunks';
+import {
+  PageChunk,
+  conformanceChunk,
+  libraryChunk,
+  readerChunk,
+} from './pageChunks';
 
 /** A page from its own chunk: at once when the chunk is there, else behind a progress bar. */
 export function ChunkPage(props: { chunk: PageChunk }) {

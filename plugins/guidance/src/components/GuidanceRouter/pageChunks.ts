@@ -55,7 +55,10 @@ export const conformanceChunk = pageChunk(() =>
  */
 export function pageForPath(
   subPath: string,
-): { page: 'library' } | { page: 'conformance' } | { page: 'reader'; id: string } {
+):
+  | { page: 'library' }
+  | { page: 'conformance' }
+  | { page: 'reader'; id: string } {
   const segment = subPath.replace(/^\/+/, '').split(/[/?#]/)[0] ?? '';
   if (!segment) return { page: 'library' };
   if (segment === 'conformance') return { page: 'conformance' };
@@ -71,7 +74,9 @@ export function pageForPath(
 export type GuidancePageTarget = ReturnType<typeof pageForPath>;
 
 /** Starts loading the code of a page of the plugin. */
-export function preloadPage(target: GuidancePageTarget): Promise<ComponentType> {
+export function preloadPage(
+  target: GuidancePageTarget,
+): Promise<ComponentType> {
   if (target.page === 'reader') return readerChunk.preload();
   if (target.page === 'conformance') return conformanceChunk.preload();
   return libraryChunk.preload();
