@@ -89,6 +89,17 @@ describe('ReaderPrefetch', () => {
     expect(api.prefetchArticle).toHaveBeenCalledTimes(1);
   });
 
+  it('does nothing, and breaks nothing, without the guidance API', () => {
+    window.history.pushState({}, '', '/guidance/saga-pattern');
+    expect(() =>
+      render(
+        <TestApiProvider apis={[[configApiRef, config]]}>
+          <ReaderPrefetch />
+        </TestApiProvider>,
+      ),
+    ).not.toThrow();
+  });
+
   it('asks for nothing on other pages', () => {
     const { api } = renderAt('/catalog/default/component/orders');
     expect(api.prefetchArticle).not.toHaveBeenCalled();

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { configApiRef, useApi } from '@backstage/core-plugin-api';
+import { configApiRef, useApiHolder } from '@backstage/core-plugin-api';
 import { GuidanceApi, guidanceApiRef } from '../../api/GuidanceApi';
 import {
   GuidancePageTarget,
@@ -45,13 +45,15 @@ export function guidanceTargetOf(
  */
 export function ReaderPrefetch(props: { mountPath?: string }) {
   const { mountPath = DEFAULT_MOUNT_PATH } = props;
-  const api = useApi(guidanceApiRef);
-  const config = useApi(configApiRef);
+  // read softly: at the app's root, a missing API must never take the app down
+  const apis = useApiHolder();
+  const api = apis.get(guidanceApiRef);
+  const config = apis.get(configApiRef);
 
   useEffect(() => {
-    if (started.has(api)) return;
+    if (!api || started.has(api)) return;
     started.add(api);
-    const base = appBasePath(config.getOptionalString('app.baseUrl'));
+    const base = appBasePath(config?.getOptionalString('app.baseUrl'));
     const target = guidanceTargetOf(
       window.location.pathname,
       `${base}${mountPath}`,
