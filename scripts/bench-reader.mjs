@@ -228,6 +228,16 @@ try {
         el.checkVisibility({ opacityProperty: true, visibilityProperty: true })
       );
     };
+    // long tasks (main-thread work over 50 ms), for BENCH_TRACE
+    window.__benchLongTasks = [];
+    try {
+      new PerformanceObserver(list => {
+        for (const e of list.getEntries())
+          window.__benchLongTasks.push([e.startTime, e.duration]);
+      }).observe({ type: 'longtask', buffered: true });
+    } catch {
+      // no long-task timing in this browser
+    }
     const tick = () => {
       const el = find();
       if (el && visible(el)) {
@@ -260,6 +270,11 @@ try {
       const t = timeline.get(e.requestId);
       if (t) Object.assign(t, { end: e.timestamp, bytes: e.encodedDataLength });
     });
+    if (process.env.BENCH_PROFILE) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     await page.goto(target.url);
     await page.waitForFunction(
       () => window.__benchVisibleAt !== undefined,
@@ -278,7 +293,50 @@ try {
       .waitForLoadState('networkidle', { timeout: 15_000 })
       .catch(() => undefined);
     const result = { ms, afterSignIn: ms - signedInAt, bytes, requests };
-    if (process.env.BENCH_TRACE) {
+    if (process.env.BENCH_PROFILE) {
+      // BENCH_PROFILE=prefix: a CPU profile of each visit, for DevTools (prefix-kind-n.cpuprofile)
+      const { profile } = await cdp.send('Profiler.stop');
+      visit.count = (visit.count ?? 0) + 1;
+      writeFileSync(
+        `${process.env.BENCH_PROFILE}-${target.kind}-${visit.count}.cpuprofile`,
+        JSON.stringify(profile),
+      );
+    }
+    if (process.env.BENCH_TRACE === 'detail') {
+      // every resource (start → end, transferred KiB), long task and paint, in ms after navigation
+      const entries = await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        return [
+          ...[nav, ...performance.getEntriesByType('resource')].map(e => [
+            e.startTime,
+            e.responseEnd,
+            `${Math.round((e.transferSize ?? 0) / 1024)} KiB ${
+              e.initiatorType
+            } ${e.name.replace(location.origin, '').slice(0, 80)}`,
+          ]),
+          ...performance
+            .getEntriesByType('paint')
+            .map(e => [e.startTime, e.startTime, e.name]),
+          ...window.__benchLongTasks.map(([s, d]) => [
+            s,
+            s + d,
+            `long task ${Math.round(d)} ms`,
+          ]),
+          ...performance
+            .getEntriesByType('mark')
+            .map(e => [e.startTime, e.startTime, `mark ${e.name}`]),
+          [window.__benchVisibleAt, window.__benchVisibleAt, 'ARTICLE VISIBLE'],
+        ];
+      });
+      console.log(`\n${target.url}:`);
+      for (const [s, e, what] of entries.sort((a, b) => a[0] - b[0])) {
+        console.log(
+          `  ${String(Math.round(s)).padStart(5)} → ${String(
+            Math.round(e),
+          ).padStart(5)}  ${what}`,
+        );
+      }
+    } else if (process.env.BENCH_TRACE) {
       // BENCH_TRACE=1: each request's start and end (ms after the first), to see where time goes
       const rows = [...timeline.values()];
       const t0 = Math.min(...rows.map(r => r.start));

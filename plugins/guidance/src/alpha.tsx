@@ -1,5 +1,6 @@
 import {
   ApiBlueprint,
+  AppRootElementBlueprint,
   PageBlueprint,
   createFrontendPlugin,
   discoveryApiRef,
@@ -19,6 +20,8 @@ import LibraryBooksIcon from '@material-ui/icons/LibraryBooks';
 import { guidanceApiRef } from './api/GuidanceApi';
 import { GuidanceClient } from './api/GuidanceClient';
 import { articleRouteRef, conformanceRouteRef, rootRouteRef } from './routes';
+import { ReaderPrefetch } from './components/ReaderPrefetch';
+import { loadGuidanceRouter } from './components/GuidanceRouter/pageChunks';
 
 // The same route refs as the classic plugin, seen through the new system's types, so that
 // components resolve links the same way in both systems.
@@ -53,9 +56,20 @@ export const guidancePage = PageBlueprint.make({
     routeRef: routes.root,
     // the library and the reader draw their own Backstage header
     noHeader: true,
-    loader: () =>
-      import('./components/GuidanceRouter').then(m => <m.GuidanceRouter />),
+    loader: () => loadGuidanceRouter().then(m => <m.GuidanceRouter />),
   },
+});
+
+/**
+ * At the app's root, before sign-in completes: when the page being loaded is the reader (or
+ * another guidance page), its code and the article start loading at once, in parallel with
+ * signing in and the app's own start-up. Renders nothing.
+ *
+ * @alpha
+ */
+export const guidancePagePrefetch = AppRootElementBlueprint.make({
+  name: 'page-prefetch',
+  params: { element: <ReaderPrefetch /> },
 });
 
 /** @alpha */
@@ -119,6 +133,7 @@ export default createFrontendPlugin({
   extensions: [
     guidanceApi,
     guidancePage,
+    guidancePagePrefetch,
     guidanceEntityContent,
     guidanceEntityCard,
     guidanceSearchResultListItem,

@@ -10,6 +10,7 @@ import { createSearchResultListItemExtension } from '@backstage/plugin-search-re
 import { guidanceApiRef } from './api/GuidanceApi';
 import { GuidanceClient } from './api/GuidanceClient';
 import { conformanceRouteRef, rootRouteRef } from './routes';
+import { loadGuidanceRouter } from './components/GuidanceRouter/pageChunks';
 
 /** The guidance plugin for apps on the classic frontend system. */
 export const guidancePlugin = createPlugin({
@@ -32,8 +33,7 @@ export const guidancePlugin = createPlugin({
 export const GuidancePage = guidancePlugin.provide(
   createRoutableExtension({
     name: 'GuidancePage',
-    component: () =>
-      import('./components/GuidanceRouter').then(m => m.GuidanceRouter),
+    component: () => loadGuidanceRouter().then(m => m.GuidanceRouter),
     mountPoint: rootRouteRef,
   }),
 );

@@ -20,6 +20,8 @@ export interface GuidanceApi {
   getArticle(id: string): Promise<Article>;
   /** The article as last read, without a request (for an immediate paint); optional. */
   peekArticle?(id: string): Article | undefined;
+  /** Starts reading an article the reader is about to ask for (page load); optional. */
+  prefetchArticle?(id: string): void;
   listCategories(): Promise<CategoryCount[]>;
   search(
     query: string,

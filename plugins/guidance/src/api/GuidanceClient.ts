@@ -28,6 +28,8 @@ export class GuidanceClient implements GuidanceApi {
   private readonly articleCache: ArticleCache;
   /** Article requests in flight, so that a second ask for the same id shares the first. */
   private readonly inflight = new Map<string, Promise<Article>>();
+  /** Articles asked for ahead of the reader (at page load), kept for its first ask. */
+  private readonly prefetched = new Map<string, Promise<Article>>();
 
   constructor(options: {
     discoveryApi: DiscoveryApi;
@@ -56,8 +58,24 @@ export class GuidanceClient implements GuidanceApi {
     return this.articleCache.get(id)?.article;
   }
 
+  /**
+   * Starts reading an article before the reader asks for it (the page-load prefetch); the
+   * reader's first `getArticle` for that id takes this answer instead of asking again.
+   */
+  prefetchArticle(id: string): void {
+    if (this.prefetched.has(id)) return;
+    const request = this.getArticle(id);
+    request.catch(() => this.prefetched.delete(id)); // a failure: the reader asks again
+    this.prefetched.set(id, request);
+  }
+
   /** Reads an article, revalidating a cached copy with its ETag (304 keeps it). */
   getArticle(id: string): Promise<Article> {
+    const prefetched = this.prefetched.get(id);
+    if (prefetched) {
+      this.prefetched.delete(id);
+      return prefetched;
+    }
     const pending = this.inflight.get(id);
     if (pending) return pending;
     const request = this.fetchArticle(id).finally(() =>

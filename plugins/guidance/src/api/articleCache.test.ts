@@ -110,6 +110,55 @@ describe('GuidanceClient article cache', () => {
     expect(calls).toBe(2);
   });
 
+  it('hands a prefetched article to the first ask only, which then paints without a second request', async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${base}/articles/saga-pattern`, async () => {
+        calls++;
+        return HttpResponse.json(article('Prefetched'), {
+          headers: { ETag: '"p"' },
+        });
+      }),
+    );
+    const client = new GuidanceClient({
+      discoveryApi: { getBaseUrl: async () => base },
+      fetchApi: { fetch: (input, init) => fetch(input, init) },
+      articleCache: new ArticleCache(memoryStorage()),
+    });
+    client.prefetchArticle('saga-pattern');
+    client.prefetchArticle('saga-pattern'); // twice: still one request
+    await new Promise(r => setTimeout(r, 50));
+    // answered before the reader mounts: it paints from memory and its ask reuses the answer
+    expect(client.peekArticle('saga-pattern')?.title).toBe('Prefetched');
+    expect((await client.getArticle('saga-pattern')).title).toBe('Prefetched');
+    expect(calls).toBe(1);
+    // later reads revalidate as before
+    await client.getArticle('saga-pattern');
+    expect(calls).toBe(2);
+  });
+
+  it('asks again when a prefetch failed', async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${base}/articles/saga-pattern`, async () => {
+        calls++;
+        if (calls === 1) return new HttpResponse(null, { status: 503 });
+        return HttpResponse.json(article('Second try'), {
+          headers: { ETag: '"s"' },
+        });
+      }),
+    );
+    const client = new GuidanceClient({
+      discoveryApi: { getBaseUrl: async () => base },
+      fetchApi: { fetch: (input, init) => fetch(input, init) },
+      articleCache: new ArticleCache(memoryStorage()),
+    });
+    client.prefetchArticle('saga-pattern');
+    await new Promise(r => setTimeout(r, 50));
+    expect((await client.getArticle('saga-pattern')).title).toBe('Second try');
+    expect(calls).toBe(2);
+  });
+
   it('keeps at most the configured number of articles and ignores damaged entries', () => {
     const storage = memoryStorage();
     const cache = new ArticleCache(storage, 2);

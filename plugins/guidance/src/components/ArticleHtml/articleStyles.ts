@@ -79,6 +79,12 @@ export const useArticleStyles = makeStyles(theme => ({
     color: theme.palette.text.primary,
     lineHeight: 1.7,
     overflowWrap: 'break-word',
+    // blocks off screen are not laid out or painted until they come near: the first screen
+    // paints without laying out the whole article (headings stay laid out, for the TOC)
+    '& > :not(h1):not(h2):not(h3):not(h4):not(h5):not(h6)': {
+      contentVisibility: 'auto',
+      containIntrinsicSize: 'auto 4em',
+    },
     '& h2, & h3, & h4, & h5, & h6': {
       position: 'relative',
       color: theme.palette.text.primary,

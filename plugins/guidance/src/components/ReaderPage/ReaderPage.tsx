@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLocation, useParams } from 'react-router-dom';
 import {
   Content,
@@ -35,6 +35,32 @@ function isNotFound(error: Error | undefined): boolean {
   return (error as { statusCode?: number } | undefined)?.statusCode === 404;
 }
 
+/**
+ * False until the first article has been painted, then true for good: what sits around the
+ * article (navigation, table of contents, related articles, followers, conformance) renders
+ * in the frame after the article's, so its work never delays the article's first paint.
+ * The layout's columns are fixed, so the article does not move when they arrive.
+ */
+function useAfterFirstPaint(shown: boolean): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (!shown || ready) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame =
+      typeof requestAnimationFrame === 'function'
+        ? requestAnimationFrame(() => {
+            timer = setTimeout(() => setReady(true), 0);
+          })
+        : undefined;
+    if (frame === undefined) timer = setTimeout(() => setReady(true), 0);
+    return () => {
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [shown, ready]);
+  return ready;
+}
+
 /** The reader, `/guidance/:id`: navigation, the article, its table of contents. */
 export function ReaderPage() {
   const { id = '' } = useParams();
@@ -54,6 +80,7 @@ export function ReaderPage() {
   const article =
     fresh ?? (cached?.id === id && !notFound ? cached : undefined);
   const shownId = article?.id;
+  const surroundings = useAfterFirstPaint(Boolean(shownId));
 
   // a new article starts at its top, unless the address names a section
   useEffect(() => {
@@ -72,9 +99,13 @@ export function ReaderPage() {
       <>
         <ArticleMeta article={article} />
         <ArticleBody article={article} />
-        <RelatedArticles article={article} />
-        <FollowedBy articleId={article.id} />
-        <ArticleConformance articleId={article.id} />
+        {surroundings && (
+          <>
+            <RelatedArticles article={article} />
+            <FollowedBy articleId={article.id} />
+            <ArticleConformance articleId={article.id} />
+          </>
+        )}
       </>
     );
   } else if (articleState.loading) {
@@ -130,7 +161,7 @@ export function ReaderPage() {
       <Content>
         <div className={classes.layout}>
           <aside className={classes.nav}>
-            {navState.value && (
+            {navState.value && (surroundings || !article) && (
               <ArticleNav articles={navState.value} currentId={id} />
             )}
             {navState.error && (
@@ -142,7 +173,7 @@ export function ReaderPage() {
           <div className={classes.article} ref={articleRef}>
             {body}
           </div>
-          {article && (
+          {article && surroundings && (
             <aside className={classes.toc}>
               <TableOfContents toc={article.toc} />
             </aside>

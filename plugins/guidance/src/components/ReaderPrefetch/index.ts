@@ -1,0 +1,1 @@
+export { ReaderPrefetch, guidanceTargetOf } from './ReaderPrefetch';
