@@ -94,11 +94,11 @@ async function measure(path) {
       if (m) loadedLine = m;
       const built = /Guidance search index: (\d+) sections of (\d+) articles built in (\d+) ms \((\d+) ms CPU\)/.exec(tail);
       if (built) indexLine = built;
-      if (process.env.SCALE_DEBUG && /Skipped/.test(chunk)) process.stderr.write(chunk);
+      if (process.env.SCALE_DEBUG && (/Skipped/.test(chunk) || process.env.SCALE_DEBUG === 'all')) process.stderr.write(chunk);
     },
   });
   try {
-    await new Promise(r => setTimeout(r, 3000)); // let start-up garbage settle
+    await new Promise(r => setTimeout(r, Number(process.env.SCALE_SETTLE_MS ?? 30000))); // let the load settle: V8 compacts the heap in the seconds after a large load goes idle
     const rss = await rssMiB(backend.pid);
     const latencies = [];
     const terms = ['kubernetes', 'connection pooling', 'prometheus alert', 'secret rotation', 'pgbouncer', 'dns ttl', 'compensating transaction', 'argocd sync', 'swappiness', 'toil'];
