@@ -11,6 +11,8 @@ export {
   EntityGuidanceCard,
   GuidanceSearchResultListItem,
 } from './plugin';
+/** Classic apps: render it beside `<AppRouter>` to start a reader's code and article during sign-in. */
+export { ReaderPrefetch as GuidancePagePrefetch } from './components/ReaderPrefetch';
 export { guidanceApiRef } from './api/GuidanceApi';
 export type { GuidanceApi } from './api/GuidanceApi';
 export { GuidanceClient } from './api/GuidanceClient';

@@ -89,6 +89,23 @@ describe('ReaderPrefetch', () => {
     expect(api.prefetchArticle).toHaveBeenCalledTimes(1);
   });
 
+  it('follows a page mounted elsewhere (classic apps pass their route path)', () => {
+    window.history.pushState({}, '', '/docs/guidance/saga-pattern');
+    const api = mockGuidanceApi();
+    api.prefetchArticle = jest.fn();
+    render(
+      <TestApiProvider
+        apis={[
+          [guidanceApiRef, api],
+          [configApiRef, config],
+        ]}
+      >
+        <ReaderPrefetch mountPath="/docs/guidance" />
+      </TestApiProvider>,
+    );
+    expect(api.prefetchArticle).toHaveBeenCalledWith('saga-pattern');
+  });
+
   it('does nothing, and breaks nothing, without the guidance API', () => {
     window.history.pushState({}, '', '/guidance/saga-pattern');
     expect(() =>
