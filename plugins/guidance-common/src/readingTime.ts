@@ -8,6 +8,8 @@ export function readingTimeMinutes(markdown: string): number {
       inFence = !inFence;
       continue;
     }
+    // a whole-line HTML comment (an author's search keywords) is never shown, so never read
+    if (!inFence && /^\s*<!--.*-->\s*$/.test(line)) continue;
     const n = line.split(/\s+/).filter(Boolean).length;
     if (inFence) code += n;
     else prose += n;
