@@ -7,6 +7,8 @@
 //    people ask them (symptoms, error messages, "how many", "should I"), each with the article(s)
 //    and section id(s) that answer it. The tuning split is what ranking changes are tried on; the
 //    held-out split was written by someone who never saw the ranker and is scored only to report.
+//    `held-out-3` (eval-search.held-out-3.json) is a third set, written the same way from the
+//    articles with their search keywords removed, after the ranker was final, and scored once.
 //    Metrics: section@1 (the top result is a right article and opens a section that answers),
 //    article MRR@5, recall@3.
 //  - eval-search.queries.json: the older article-level set (MRR@5, recall@3).
@@ -16,9 +18,13 @@ import { join } from 'node:path';
 import { ROOT, startBackend, table } from './lib/backend.mjs';
 
 const readJson = name => JSON.parse(readFileSync(join(ROOT, 'scripts', name), 'utf8'));
-const sectionQueries = [...readJson('eval-search.sections.json'), ...readJson('eval-search.held-out.json')];
+const sectionQueries = [
+  ...readJson('eval-search.sections.json'),
+  ...readJson('eval-search.held-out.json'),
+  ...readJson('eval-search.held-out-3.json'),
+];
 const articleQueries = JSON.parse(readFileSync(join(ROOT, 'scripts/eval-search.queries.json'), 'utf8'));
-const splits = process.env.EVAL_SPLIT ? [process.env.EVAL_SPLIT] : ['tune', 'held-out'];
+const splits = process.env.EVAL_SPLIT ? [process.env.EVAL_SPLIT] : ['tune', 'held-out', 'held-out-3'];
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
 /** ranked: [{ article, section? }] best first, one per article. */
@@ -110,7 +116,7 @@ try {
       });
     }
   }
-  console.log('Section-level questions (tune: eval-search.sections.json, held-out: eval-search.held-out.json)\n');
+  console.log('Section-level questions (tune: eval-search.sections.json, held-out: eval-search.held-out.json, held-out-3: eval-search.held-out-3.json)\n');
   console.log(table(rows));
   for (const split of splits) {
     const [a, b] = rows.filter(r => r.split === split);
