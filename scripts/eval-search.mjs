@@ -13,6 +13,7 @@
 //    article MRR@5, recall@3.
 //  - eval-search.queries.json: the older article-level set (MRR@5, recall@3).
 // EVAL_SPLIT=tune limits the section set to the tuning split; EVAL_VERBOSE=1 prints misses.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, startBackend, table } from './lib/backend.mjs';
@@ -40,6 +41,9 @@ function score(ranked, answers) {
     recall: relevant.filter(id => top3.has(id)).length / relevant.length,
   };
 }
+
+// Every labelled article and section must exist, or the evaluation measures a typo.
+execFileSync('node', [join(ROOT, 'scripts/check-eval-labels.mjs')], { stdio: 'inherit' });
 
 const backend = await startBackend({
   // Backstage's search API refuses terms over 100 characters by default; a pasted error message is longer.
@@ -72,19 +76,6 @@ try {
     if (ready) break;
     if (i > 120) throw new Error('the search index never received guidance documents');
     await sleep(1000);
-  }
-
-  // Every labelled section must exist, or the evaluation measures a typo.
-  const known = new Map();
-  for (const id of new Set(sectionQueries.flatMap(q => Object.keys(q.answers)))) {
-    const res = await fetch(`${backend.base}/api/guidance/articles/${id}/sections`, { headers });
-    if (!res.ok) throw new Error(`labelled article ${id}: ${res.status}`);
-    known.set(id, new Set((await res.json()).items.map(s => s.id)));
-  }
-  for (const { q, answers } of sectionQueries) {
-    for (const [id, sections] of Object.entries(answers)) {
-      for (const s of sections) if (!known.get(id).has(s)) throw new Error(`"${q}": ${id} has no section ${s}`);
-    }
   }
 
   const engines = { 'Paved Road search': ours, 'Backstage Lunr': lunr };

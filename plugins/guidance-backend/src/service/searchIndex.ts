@@ -257,7 +257,7 @@ export class SearchIndex {
   /** Per section: where its sequence starts in sectionTerms (one more entry closes the last). */
   private sectionTermsStart = new Uint32Array(0);
   /** Collects the term sequence while building; dropped afterwards. */
-  private sequence: IdBuffer | undefined;
+  private sequence: { push(id: number): unknown } | undefined;
   /** Per article: its first section (one more entry closes the last article). */
   private articleFirstSection = new Uint32Array(0);
   private averageLength = 1;
@@ -364,11 +364,6 @@ export class SearchIndex {
     this.articleFirstSection = new Uint32Array(articles.length + 1);
     this.sectionTermsStart = new Uint32Array(sectionCount + 1);
     const sequence = new IdBuffer();
-    /** Term ids of a short field (title, heading) in order, stop words left out. */
-    const fieldSequence = (text: string) =>
-      words(text)
-        .map(w => this.indexWord(w))
-        .filter(id => id >= 0);
     let s = 0;
     let totalLength = 0;
     const post = (
@@ -388,28 +383,24 @@ export class SearchIndex {
       this.articles.push(article);
       this.articleFirstSection[a] = s;
       const { title, tags } = article.summary;
-      for (const [field, lists] of [
-        [title, this.titlePostings],
-        [tags.join(' '), this.tagPostings],
+      // The title's words in order, repeated at the head of each section's sequence.
+      const titleSequence: number[] = [];
+      for (const [field, lists, order] of [
+        [title, this.titlePostings, titleSequence],
+        [tags.join(' '), this.tagPostings, undefined],
       ] as const) {
+        this.sequence = order;
         for (const id of this.count(field, this.counts, 1)) {
           post(lists, id, a, this.counts[id]);
           this.counts[id] = 0;
         }
       }
-      const titleSequence = fieldSequence(title);
       const byId = new Map<string, number>();
       article.sections.forEach((section, i) => {
+        // count() records every word it reads into the sequence; fields are parted by breaks.
         this.sectionTermsStart[s] = sequence.n;
         for (const id of titleSequence) sequence.push(id);
         sequence.push(FIELD_BREAK);
-        for (const id of fieldSequence(section.heading ?? ''))
-          sequence.push(id);
-        sequence.push(FIELD_BREAK);
-        for (const keyword of section.keywords ?? []) {
-          for (const id of fieldSequence(keyword)) sequence.push(id);
-          sequence.push(FIELD_BREAK);
-        }
         this.sequence = sequence;
         this.sectionArticle[s] = a;
         this.sectionOrdinal[s] = Math.min(i, 65535);
@@ -440,7 +431,7 @@ export class SearchIndex {
           wordCount += this.lastWords;
           numbers += this.lastNumbers;
         }
-        this.sequence = undefined;
+        sequence.push(FIELD_BREAK);
         this.sectionNumeric[s] = wordCount ? numbers / wordCount : 0;
         const headingIds = this.count(
           section.heading ?? '',
@@ -458,12 +449,13 @@ export class SearchIndex {
           if (this.counts[id] === 0) this.df[id]++;
           this.headingCounts[id] = 0;
         }
-        // The author's keywords: a field of their own.
-        const keywordIds = this.count(
-          (section.keywords ?? []).join(' '),
-          this.headingCounts,
-          1,
-        );
+        // The author's keywords: a field of their own; no pair of words spans two of them.
+        const keywordIds: number[] = [];
+        for (const keyword of section.keywords ?? []) {
+          sequence.push(FIELD_BREAK);
+          this.count(keyword, this.headingCounts, 1, keywordIds);
+        }
+        this.sequence = undefined;
         for (const id of keywordIds) {
           post(this.keywordPostings, id, s, this.headingCounts[id]);
           if (this.counts[id] === 0 && !headingIds.includes(id)) this.df[id]++;

@@ -238,13 +238,11 @@ export class TermNormaliser {
     );
     // Keys and expansions are split into words as text is, so "Cloud SQL" is the key "cloud sql".
     const all = new Map<string, string[]>();
-    for (const [k, v] of Object.entries(DEFAULT_SYNONYMS)) {
-      all.set(
-        words(k).join(' '),
-        v.flatMap(x => words(x)),
-      );
-    }
-    for (const [k, v] of Object.entries(options.synonyms ?? {})) {
+    // The configured entries come last, so each replaces the default for its key.
+    for (const [k, v] of [
+      ...Object.entries(DEFAULT_SYNONYMS),
+      ...Object.entries(options.synonyms ?? {}),
+    ]) {
       all.set(
         words(k).join(' '),
         v.flatMap(x => words(x)),

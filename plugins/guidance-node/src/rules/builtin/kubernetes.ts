@@ -227,3 +227,21 @@ export function checkContainers(
   }
   return findings;
 }
+
+/**
+ * Long-running containers (and native sidecars) that must carry a probe: the rule's findings
+ * say per container whether `probe` is set.
+ */
+export function checkProbePresent(
+  input: RuleInput,
+  probe: 'livenessProbe' | 'readinessProbe',
+): RuleFinding[] {
+  return checkContainers(input, {
+    kinds: LONG_RUNNING_KINDS,
+    include: c => !c.init || isSidecar(c),
+    check: ({ container, label }) =>
+      container[probe]
+        ? { ok: true, message: `${label} has a ${probe}` }
+        : { ok: false, message: `${label} has no ${probe}` },
+  });
+}

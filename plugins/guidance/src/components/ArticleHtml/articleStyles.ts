@@ -72,6 +72,30 @@ function callouts(theme: Theme) {
   return styles;
 }
 
+/** Tables in an article, the same in the rendered HTML and in the Markdown fallback. */
+export function tableStyles(theme: Theme) {
+  return {
+    '& table': {
+      borderCollapse: 'collapse',
+      minWidth: '50%',
+      fontSize: '0.9rem',
+    },
+    '& th, & td': {
+      padding: theme.spacing(0.75, 1.5),
+      border: `1px solid ${theme.palette.divider}`,
+      textAlign: 'left',
+      verticalAlign: 'top',
+    },
+    '& th': {
+      backgroundColor: theme.palette.background.default,
+      fontWeight: theme.typography.fontWeightBold,
+    },
+    '& tbody tr:nth-child(even)': {
+      backgroundColor: theme.palette.action.hover,
+    },
+  } as const;
+}
+
 /** The article's typography and the look of what the backend renders. */
 export const useArticleStyles = makeStyles(theme => ({
   article: {
@@ -149,24 +173,7 @@ export const useArticleStyles = makeStyles(theme => ({
     '& img': { maxWidth: '100%' },
     // tables
     '& .table-wrapper': { overflowX: 'auto', margin: theme.spacing(2, 0) },
-    '& table': {
-      borderCollapse: 'collapse',
-      minWidth: '50%',
-      fontSize: '0.9rem',
-    },
-    '& th, & td': {
-      padding: theme.spacing(0.75, 1.5),
-      border: `1px solid ${theme.palette.divider}`,
-      textAlign: 'left',
-      verticalAlign: 'top',
-    },
-    '& th': {
-      backgroundColor: theme.palette.background.default,
-      fontWeight: theme.typography.fontWeightBold,
-    },
-    '& tbody tr:nth-child(even)': {
-      backgroundColor: theme.palette.action.hover,
-    },
+    ...tableStyles(theme),
     // callouts
     '& .callout': {
       margin: theme.spacing(2, 0),

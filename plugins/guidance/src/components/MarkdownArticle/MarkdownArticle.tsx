@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import { toString as hastToString } from 'hast-util-to-string';
 import { Link } from '@backstage/core-components';
 import { makeStyles } from '@material-ui/core/styles';
+import { tableStyles } from '../ArticleHtml/articleStyles';
 import Alert, { Color } from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import { CodeBlock } from '../CodeBlock';
@@ -90,24 +91,7 @@ const useStyles = makeStyles(theme => ({
   tableWrapper: {
     overflowX: 'auto',
     margin: theme.spacing(2, 0),
-    '& table': {
-      borderCollapse: 'collapse',
-      minWidth: '50%',
-      fontSize: '0.9rem',
-    },
-    '& th, & td': {
-      padding: theme.spacing(0.75, 1.5),
-      border: `1px solid ${theme.palette.divider}`,
-      textAlign: 'left',
-      verticalAlign: 'top',
-    },
-    '& th': {
-      backgroundColor: theme.palette.background.default,
-      fontWeight: theme.typography.fontWeightBold,
-    },
-    '& tbody tr:nth-child(even)': {
-      backgroundColor: theme.palette.action.hover,
-    },
+    ...tableStyles(theme),
   },
   callout: {
     margin: theme.spacing(2, 0),
