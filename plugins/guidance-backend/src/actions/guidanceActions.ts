@@ -12,7 +12,7 @@ import {
 } from '@paved-road/plugin-guidance-common';
 import { ArticleLibrary } from '../service/ArticleLibrary';
 import { sectionMarkdown } from '../service/markdownSections';
-import { recommendForEntity } from '../service/recommend';
+import type { EntityLike } from '../service/recommend';
 import { VALIDATE_LIMITS } from '../service/rules';
 
 /** Same limits as the HTTP routes, so an assistant cannot ask for more than a browser can. */
@@ -272,7 +272,7 @@ export function registerGuidanceActions(options: GuidanceActionsOptions) {
       if (Boolean(input.entityRef) === Boolean(input.entity)) {
         throw new InputError('Give exactly one of entityRef or entity');
       }
-      let entity = input.entity as Parameters<typeof recommendForEntity>[0];
+      let entity = input.entity as EntityLike;
       if (input.entityRef) {
         let ref;
         try {
@@ -288,7 +288,7 @@ export function registerGuidanceActions(options: GuidanceActionsOptions) {
         }
         entity = found as typeof entity;
       }
-      const items = recommendForEntity(entity, library.snapshot.articles);
+      const items = library.snapshot.recommender.recommend(entity);
       return {
         output: {
           items: items.map(item => ({ ...item, url: link(item.article.id) })),

@@ -19,6 +19,7 @@ import {
   utcDay,
 } from './provenance';
 import { SearchVocabularyOptions } from './searchText';
+import { Recommender } from './recommend';
 import { ArticleSource } from '@paved-road/plugin-guidance-node';
 
 /** How the library serves: when a review is stale, and the search vocabulary. */
@@ -50,6 +51,7 @@ export class LibrarySnapshot {
   readonly articles: ReadonlyMap<string, ParsedArticle>;
   /** The UTC day staleness was computed for; a new day rebuilds the snapshot. */
   readonly day: string;
+  private preparedRecommender?: Recommender;
 
   constructor(
     /** The articles as parsed, before provenance: kept to rebuild on a new day. */
@@ -114,6 +116,15 @@ export class LibrarySnapshot {
 
   static empty(policy?: LibraryOptions) {
     return new LibrarySnapshot(new Map(), policy);
+  }
+
+  /** Suggests articles for entities; prepared on first use, once per snapshot. */
+  get recommender(): Recommender {
+    this.preparedRecommender ??= new Recommender(
+      this.articles,
+      this.policy.search,
+    );
+    return this.preparedRecommender;
   }
 }
 

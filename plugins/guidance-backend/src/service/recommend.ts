@@ -4,69 +4,214 @@ import {
   parseGuidanceAnnotation,
 } from '@paved-road/plugin-guidance-common';
 import type { ParsedArticle } from './parseArticle';
+import {
+  DEFAULT_SYNONYMS,
+  SearchVocabularyOptions,
+  stem,
+  words,
+} from './searchText';
 
 /** The parts of an entity recommendations look at; it need not exist in the catalog yet. */
 export type EntityLike = {
   kind?: string;
-  metadata?: { tags?: string[]; annotations?: Record<string, string> };
+  metadata?: {
+    tags?: string[];
+    annotations?: Record<string, string>;
+    description?: unknown;
+    title?: unknown;
+  };
   spec?: { type?: unknown };
 };
 
 /**
- * Articles for an entity: those its guidance annotation names first (in the order named),
- * then those whose `appliesTo` rules match, most reasons first. No article appears twice.
+ * How much each kind of evidence counts when ordering suggestions: an annotation names a tool
+ * the entity is wired to; a tag or type is what the team says the entity is; a kind is broad;
+ * a word in the description, or inside a longer tag, is the weakest hint.
  */
+const EVIDENCE_WEIGHT = { annotation: 3, tag: 2, type: 2, kind: 1, mention: 1 };
+
+/** Descriptions are read up to here: evidence is in the first sentences, not in pasted specs. */
+const MAX_DESCRIPTION = 2000;
+/** Tags such as `kube-prometheus-stack` are matched as runs of up to this many words. */
+const MAX_PHRASE_WORDS = 3;
+
+/**
+ * The form in which a tag, a type or a run of words is compared: lower case, separators
+ * dropped, a trailing version number dropped and the last word stemmed. `PostgreSQL-15`,
+ * `postgresql` and `postgresql_15` meet; so do `argo-cd` and "Argo CD", `sysctls` and `sysctl`.
+ * A version glued to a name stays (`route53` is not Route version 53).
+ */
+export function evidenceKey(value: string): string {
+  const parts = words(value);
+  while (parts.length > 1 && /^v?\d+$/.test(parts[parts.length - 1])) {
+    parts.pop();
+  }
+  if (parts.length === 0) return '';
+  parts[parts.length - 1] = stem(parts[parts.length - 1]);
+  return parts.join('');
+}
+
+type ArticleRules = {
+  article: ParsedArticle;
+  /** appliesTo tags by their evidence key, with the spelling the article gives. */
+  tags: Map<string, string>;
+  types: Map<string, string>;
+  kinds: string[];
+  annotations: string[];
+};
+
+/**
+ * Suggests the articles that apply to a catalog entity. Built once per library snapshot.
+ *
+ * Articles the entity's guidance annotation names come first, in the order named. The others
+ * are matched by their `appliesTo` rules against what the entity carries: annotations, tags,
+ * spec.type and kind, and the words of its description, title and longer tags (so a
+ * `hashicorp-vault` tag or "Postgres via PgBouncer" in a description counts). Tags and words are
+ * compared through {@link evidenceKey} and the search synonyms (`k8s`, `pg`), so the rules of an
+ * organisation's own articles work without listing every spelling a team might use.
+ */
+export class Recommender {
+  private readonly rules: ArticleRules[];
+  private readonly synonyms: Map<string, string[]>;
+
+  constructor(
+    private readonly articles: ReadonlyMap<string, ParsedArticle>,
+    vocabulary: SearchVocabularyOptions = {},
+  ) {
+    this.synonyms = new Map();
+    for (const [key, expansions] of [
+      ...Object.entries(DEFAULT_SYNONYMS),
+      ...Object.entries(vocabulary.synonyms ?? {}),
+    ]) {
+      this.synonyms.set(words(key).join(' '), expansions.map(evidenceKey));
+    }
+    this.rules = [...articles.values()].map(article => {
+      const { appliesTo } = article.frontMatter;
+      return {
+        article,
+        tags: new Map(appliesTo.tags.map(t => [evidenceKey(t), t])),
+        types: new Map(appliesTo.types.map(t => [evidenceKey(t), t])),
+        kinds: appliesTo.kinds.map(k => k.toLowerCase()),
+        annotations: appliesTo.annotations,
+      };
+    });
+  }
+
+  recommend(entity: EntityLike): Recommendation[] {
+    const annotations = entity.metadata?.annotations ?? {};
+    const linked: Recommendation[] = [];
+    for (const id of parseGuidanceAnnotation(
+      annotations[GUIDANCE_ANNOTATION],
+    )) {
+      const article = this.articles.get(id);
+      if (article) {
+        linked.push({
+          article: article.summary,
+          source: 'annotation',
+          reasons: [`annotation ${GUIDANCE_ANNOTATION}`],
+        });
+      }
+    }
+    const listed = new Set(linked.map(r => r.article.id));
+
+    const tags = new Set<string>();
+    for (const tag of entity.metadata?.tags ?? []) {
+      tags.add(evidenceKey(String(tag)));
+      for (const key of this.aliases(String(tag))) tags.add(key);
+    }
+    const type =
+      typeof entity.spec?.type === 'string'
+        ? evidenceKey(entity.spec.type)
+        : undefined;
+    const kind = entity.kind?.toLowerCase();
+    const mentions = this.mentions(entity);
+
+    const suggested: Array<Recommendation & { weight: number }> = [];
+    for (const rules of this.rules) {
+      const { summary } = rules.article;
+      if (listed.has(summary.id)) continue;
+      const reasons: string[] = [];
+      let weight = 0;
+      const add = (reason: string, w: number) => {
+        reasons.push(reason);
+        weight += w;
+      };
+      for (const a of rules.annotations) {
+        if (a in annotations)
+          add(`annotation ${a}`, EVIDENCE_WEIGHT.annotation);
+      }
+      const mentioned = new Map<string, string[]>();
+      for (const [key, tag] of rules.tags) {
+        if (tags.has(key)) add(`tag ${tag}`, EVIDENCE_WEIGHT.tag);
+        else if (mentions.has(key)) {
+          const where = mentions.get(key)!;
+          mentioned.set(where, [...(mentioned.get(where) ?? []), tag]);
+        }
+      }
+      // Mentions add one hint's weight however many of the article's tags they name.
+      [...mentioned].forEach(([where, named], i) =>
+        add(
+          `${where} mentions ${named.join(', ')}`,
+          i === 0 ? EVIDENCE_WEIGHT.mention : 0,
+        ),
+      );
+      if (type !== undefined && rules.types.has(type)) {
+        add(`type ${rules.types.get(type)}`, EVIDENCE_WEIGHT.type);
+      }
+      if (kind !== undefined && rules.kinds.includes(kind)) {
+        add(`kind ${entity.kind}`, EVIDENCE_WEIGHT.kind);
+      }
+      if (reasons.length > 0) {
+        suggested.push({ article: summary, source: 'rule', reasons, weight });
+      }
+    }
+    suggested.sort(
+      (a, b) =>
+        b.weight - a.weight || a.article.title.localeCompare(b.article.title),
+    );
+    return [...linked, ...suggested.map(({ weight: _, ...r }) => r)];
+  }
+
+  /** The evidence keys of a word's or phrase's synonyms, looked up as written (`k8s`, `pg`). */
+  private aliases(text: string): string[] {
+    return this.synonyms.get(words(text).join(' ')) ?? [];
+  }
+
+  /**
+   * Runs of one to three words from the description, the title, the type and the tags, by
+   * evidence key, each with where it was found (for the reason shown to the user).
+   */
+  private mentions(entity: EntityLike): Map<string, string> {
+    const found = new Map<string, string>();
+    const read = (text: string, where: string) => {
+      const ws = words(text.slice(0, MAX_DESCRIPTION));
+      for (let i = 0; i < ws.length; i++) {
+        for (let n = 1; n <= MAX_PHRASE_WORDS && i + n <= ws.length; n++) {
+          const phrase = ws.slice(i, i + n).join(' ');
+          const key = evidenceKey(phrase);
+          if (key.length < 3) continue;
+          for (const k of [key, ...this.aliases(phrase)]) {
+            if (!found.has(k)) found.set(k, where);
+          }
+        }
+      }
+    };
+    const { metadata, spec } = entity;
+    if (typeof metadata?.description === 'string') {
+      read(metadata.description, 'description');
+    }
+    if (typeof metadata?.title === 'string') read(metadata.title, 'title');
+    if (typeof spec?.type === 'string') read(spec.type, `type ${spec.type}`);
+    for (const tag of metadata?.tags ?? []) read(String(tag), `tag ${tag}`);
+    return found;
+  }
+}
+
+/** Recommendations for one entity without a prepared {@link Recommender} (tests, one-off use). */
 export function recommendForEntity(
   entity: EntityLike,
   articles: ReadonlyMap<string, ParsedArticle>,
+  vocabulary?: SearchVocabularyOptions,
 ): Recommendation[] {
-  const annotations = entity.metadata?.annotations ?? {};
-  const tags = new Set(
-    (entity.metadata?.tags ?? []).map(t => String(t).toLowerCase()),
-  );
-  const type =
-    typeof entity.spec?.type === 'string'
-      ? entity.spec.type.toLowerCase()
-      : undefined;
-  const kind = entity.kind?.toLowerCase();
-
-  const linked: Recommendation[] = [];
-  for (const id of parseGuidanceAnnotation(annotations[GUIDANCE_ANNOTATION])) {
-    const article = articles.get(id);
-    if (article) {
-      linked.push({
-        article: article.summary,
-        source: 'annotation',
-        reasons: [`annotation ${GUIDANCE_ANNOTATION}`],
-      });
-    }
-  }
-  const listed = new Set(linked.map(r => r.article.id));
-
-  const suggested: Recommendation[] = [];
-  for (const article of articles.values()) {
-    if (listed.has(article.summary.id)) continue;
-    const rules = article.frontMatter.appliesTo;
-    const reasons = [
-      ...rules.tags.filter(t => tags.has(t.toLowerCase())).map(t => `tag ${t}`),
-      ...rules.annotations
-        .filter(a => a in annotations)
-        .map(a => `annotation ${a}`),
-      ...rules.types
-        .filter(t => t.toLowerCase() === type)
-        .map(t => `type ${t}`),
-      ...rules.kinds
-        .filter(k => k.toLowerCase() === kind)
-        .map(k => `kind ${k}`),
-    ];
-    if (reasons.length > 0) {
-      suggested.push({ article: article.summary, source: 'rule', reasons });
-    }
-  }
-  suggested.sort(
-    (a, b) =>
-      b.reasons.length - a.reasons.length ||
-      a.article.title.localeCompare(b.article.title),
-  );
-  return [...linked, ...suggested];
+  return new Recommender(articles, vocabulary).recommend(entity);
 }

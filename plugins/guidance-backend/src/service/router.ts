@@ -17,7 +17,6 @@ import {
 import { createHash } from 'crypto';
 import { ArticleLibrary } from './ArticleLibrary';
 import { sectionMarkdown } from './markdownSections';
-import { recommendForEntity } from './recommend';
 import { ConformanceService } from './conformance/ConformanceService';
 import { createConformanceRouter } from './conformance/conformanceRouter';
 import { RuleRegistry, VALIDATE_LIMITS } from './rules';
@@ -219,7 +218,7 @@ export async function createRouter(
 
   router.post('/recommendations', (req, res) => {
     const { entity } = parse(recommendationsBody, req.body, 'body');
-    res.json({ items: recommendForEntity(entity, library.snapshot.articles) });
+    res.json({ items: library.snapshot.recommender.recommend(entity) });
   });
 
   router.get('/entities/:kind/:namespace/:name/articles', async (req, res) => {
@@ -232,7 +231,7 @@ export async function createRouter(
         `No entity ${kind}:${namespace}/${name} in the catalog`,
       );
     }
-    res.json({ items: recommendForEntity(entity, library.snapshot.articles) });
+    res.json({ items: library.snapshot.recommender.recommend(entity) });
   });
 
   if (options.conformance) {

@@ -243,6 +243,35 @@ describe('SearchIndex vocabulary bridges', () => {
       index.search('rotation export never sends pages', 5)[0].section?.id,
     ).toBe('what-goes-wrong');
   });
+
+  it('leans further toward troubleshooting when the question reports a failure outright', () => {
+    const reports = parseArticle({
+      origin: 'test',
+      fallbackId: 'reports',
+      content: articleFixture({
+        title: 'Reports',
+        body: [
+          '## Nightly upload',
+          '',
+          'The billing report upload writes to the bucket. Each report upload is nightly and the report upload is small.',
+          '',
+          '## Common problems',
+          '',
+          'The billing report upload writes to the bucket while the credentials are current.',
+        ].join('\n'),
+      }),
+    });
+    const reportIndex = SearchIndex.build([reports]);
+    // The upload's own section says "report upload" more often: a mild symptom stays there,
+    // a question that says it fails goes to the problems.
+    expect(
+      reportIndex.search('billing report upload never arrives', 5)[0].section
+        ?.id,
+    ).toBe('nightly-upload');
+    expect(
+      reportIndex.search('billing report upload fails', 5)[0].section?.id,
+    ).toBe('common-problems');
+  });
 });
 
 describe('SearchIndex deep links into subsections', () => {

@@ -50,6 +50,8 @@ export const WEIGHTS = {
   commonShare: 0.2,
   /** A troubleshooting section's score is multiplied by this for a question about a symptom. */
   symptom: 1.1,
+  /** …and by this when the question says outright that something fails (an error, a crash, a refusal). */
+  failure: 1.3,
   /** A section under the best one wins the link when it scores at least this share of it. */
   child: 0.8,
   /** A word in a code block counts this much of a word of prose. */
@@ -69,6 +71,10 @@ const TROUBLESHOOTING_HEADING =
 /** A question that describes a symptom: something fails, hangs, is missing or keeps happening. */
 const SYMPTOM_QUESTION =
   /\b(errors?|err\w+|fail\w*|never|not|no|nothing|doesn'?t|don'?t|won'?t|can'?t|cannot|isn'?t|aren'?t|didn'?t|stuck|hangs?|hanging|slow|timeouts?|timed out|crash\w*|broken|missing|empty|ignored|keeps?|twice|lost|denied|refused|pending|wrong|spikes?|exceeded|killed|oom\w*)\b/i;
+
+/** A question that reports a failure outright, not only something missing or repeated. */
+const FAILURE_QUESTION =
+  /\b(errors?|fail\w*|crash\w*|broken|denied|refused|rejected|exceeded|killed|oom\w*|timed out|timeouts?|panic\w*|exception)\b/i;
 
 // A question that asks for a quantity.
 const QUANTITY_QUESTION =
@@ -762,9 +768,12 @@ export class SearchIndex {
 
     // A symptom is most often explained where the article lists what goes wrong.
     if (SYMPTOM_QUESTION.test(query)) {
+      const lean = FAILURE_QUESTION.test(query)
+        ? WEIGHTS.failure
+        : WEIGHTS.symptom;
       for (let t = 0; t < touchedCount; t++) {
         const sct = touched[t];
-        if (this.sectionTroubleshooting[sct]) scores[sct] *= WEIGHTS.symptom;
+        if (this.sectionTroubleshooting[sct]) scores[sct] *= lean;
       }
     }
 

@@ -32,6 +32,7 @@ export const DEFAULT_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   dbs: ['database'],
   argo: ['argocd'],
   argocd: ['argo'],
+  fluxcd: ['flux'],
   gha: ['github', 'actions'],
   cicd: ['ci', 'cd'],
   sso: ['oidc', 'login'],
