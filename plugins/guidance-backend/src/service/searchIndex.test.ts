@@ -87,6 +87,46 @@ describe('SearchIndex', () => {
     expect(index.search('replcas', 5)[0].id).toBe('pooling');
   });
 
+  it('still completes a last word that is already whole, but weighs its completions less', () => {
+    const make = (id: string, title: string, text: string) =>
+      parseArticle({
+        origin: 'test',
+        fallbackId: id,
+        content: articleFixture({ title, body: `## ${title}\n\n${text}` }),
+      });
+    const library = [
+      make(
+        'monitoring',
+        'Monitors',
+        'A ServiceMonitor selects pods by label and needs the release label of the chart that installed Prometheus.',
+      ),
+      make(
+        'paths',
+        'Adoption',
+        'Count the days between a service being scaffolded and its first deploy to production, and how many teams pick the template over a blank repository each quarter, and how often they ask for help in the channel.',
+      ),
+      // Other articles, so that neither word is common in the library.
+      ...[
+        'dns resolvers cache answers',
+        'pool sizes per pod',
+        'vault tokens expire',
+        'backups go to buckets',
+        'alerts page the rota',
+        'kernel queues fill',
+        'sagas compensate steps',
+        'pipelines retry steps',
+      ].map((text, i) => make(`other-${i}`, `Other ${i}`, text)),
+    ];
+    const services = SearchIndex.build(library);
+    // "service" is a word of the library: the question is about services, not ServiceMonitors.
+    expect(services.search('service', 5).map(r => r.id)).toEqual([
+      'paths',
+      'monitoring',
+    ]);
+    // Typing on reaches the longer word.
+    expect(services.search('servicemoni', 5)[0].id).toBe('monitoring');
+  });
+
   it('expands synonyms from configuration and drops configured stop words', () => {
     expect(index.search('pg', 5).map(r => r.id)).toEqual(['pooling']);
     const custom = SearchIndex.build([pooling, dns], {

@@ -26,6 +26,8 @@ export const WEIGHTS = {
   /** Synonyms, completions and corrections weigh less than the word as typed. */
   synonym: 0.6,
   prefix: 0.7,
+  /** …and this much when the last word is already a whole word of the library ("service"). */
+  prefixOfWord: 0.35,
   fuzzy: 0.6,
   /** How much an article's other matching sections add to its best one. */
   secondSection: 0.4,
@@ -561,8 +563,10 @@ export class SearchIndex {
       }
       // Search as you type: the last word may be unfinished.
       if (isLast && word.length >= 3) {
+        const weight =
+          id === undefined ? WEIGHTS.prefix : WEIGHTS.prefixOfWord;
         for (const w of this.completions(word)) {
-          push(this.wordTerm.get(w)!, WEIGHTS.prefix);
+          push(this.wordTerm.get(w)!, weight);
         }
       }
       if (id === undefined) {
