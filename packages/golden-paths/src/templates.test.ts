@@ -15,6 +15,7 @@ import {
   TEMPLATES_ROOT,
 } from './__testUtils__/templateDirectory';
 import { kustomizeBuild } from './__testUtils__/generatedFileCheckers';
+import { objectStoreProblems } from './__testUtils__/barmanObjectStore';
 import {
   goShutdownDefaults,
   nodeShutdownDefaults,
@@ -706,13 +707,41 @@ describe('golden paths through the scaffolder dry run', () => {
           'ghcr.io/cloudnative-pg/postgresql:16.4',
         );
         expect(cluster.spec.postgresql.parameters.max_connections).toBe('200');
-        expect(cluster.spec.backup.barmanObjectStore.destinationPath).toBe(
-          's3://acme-postgres-backups/orders-db',
+        // Backups go through the Barman Cloud Plugin: the in-tree barmanObjectStore is
+        // removed in CloudNativePG 1.31.
+        expect(cluster.spec.backup).toBeUndefined();
+        expect(cluster.spec.plugins).toEqual([
+          {
+            name: 'barman-cloud.cloudnative-pg.io',
+            isWALArchiver: true,
+            parameters: { barmanObjectName: 'orders-db-backups' },
+          },
+        ]);
+        const stores = output.objects.filter(
+          o => o.object.apiVersion === 'barmancloud.cnpg.io/v1',
         );
-        expect(
-          clusters.find(c => c.object.kind === 'ScheduledBackup')!.object.spec
-            .cluster.name,
-        ).toBe('orders-db');
+        expect(stores.map(o => o.object.kind)).toEqual(['ObjectStore']);
+        const store = stores[0].object;
+        expect(objectStoreProblems(store)).toEqual([]);
+        expect(store.metadata.name).toBe('orders-db-backups');
+        expect(store.spec.retentionPolicy).toBe('30d');
+        expect(store.spec.configuration).toEqual({
+          destinationPath: 's3://acme-postgres-backups/orders-db',
+          s3Credentials: { inheritFromIAMRole: true },
+          wal: { compression: 'gzip' },
+          data: { compression: 'gzip' },
+        });
+        const scheduled = clusters.find(
+          c => c.object.kind === 'ScheduledBackup',
+        )!.object;
+        expect(scheduled.spec.cluster.name).toBe('orders-db');
+        expect(scheduled.spec.method).toBe('plugin');
+        expect(scheduled.spec.pluginConfiguration).toEqual({
+          name: 'barman-cloud.cloudnative-pg.io',
+        });
+        if (built) {
+          expect(built['deploy/base']).toContain('kind: ObjectStore');
+        }
         expect(env.DB_HOST).toBe('orders-db-rw');
         expect(output.articles).toContain('kubernetes-backup-strategy');
         expect(Boolean(cluster.spec.bootstrap.initdb.secret)).toBe(
@@ -721,6 +750,11 @@ describe('golden paths through the scaffolder dry run', () => {
         );
       } else {
         expect(clusters).toEqual([]);
+        expect(
+          output.objects.filter(
+            o => o.object.apiVersion === 'barmancloud.cnpg.io/v1',
+          ),
+        ).toEqual([]);
         expect(env.DB_HOST).toBe(managed.managedHost);
         expect(env.SERVER_TLS_SSLMODE).toBe('require');
         expect(output.repository.read('docs/backups.md')).toMatch(

@@ -28,11 +28,13 @@ export const ARTICLE_IDS = readdirSync(
 
 /**
  * API groups with no published schema in kubernetes-models / @kubernetes-models/*: kustomize's
- * own files, CloudNativePG and Tekton. Their objects are parsed and checked by hand instead.
+ * own files, CloudNativePG, its Barman Cloud Plugin and Tekton. Their objects are parsed and
+ * checked by hand instead.
  */
 const GROUPS_WITHOUT_SCHEMA = [
   'kustomize.config.k8s.io/',
   'postgresql.cnpg.io/',
+  'barmancloud.cnpg.io/',
   'tekton.dev/',
 ];
 
