@@ -55,6 +55,23 @@ const entities: Entity[] = [
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
+    metadata: { name: 'payments', namespace: 'default' },
+    spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
+    relations: [
+      { type: 'dependsOn', targetRef: 'resource:default/payments-db' },
+      { type: 'dependsOn', targetRef: 'resource:default/not-in-catalog' },
+      { type: 'ownedBy', targetRef: 'group:default/team-a' },
+    ],
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name: 'payments-db', namespace: 'default' },
+    spec: { type: 'database', owner: 'team-a' },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
     metadata: {
       name: 'billing',
       namespace: 'default',
@@ -333,6 +350,18 @@ describe('guidance backend', () => {
     expect(res.body.items.map((r: any) => [r.article.id, r.source])).toEqual([
       ['saga-pattern', 'annotation'],
       ['connection-pooling', 'rule'],
+    ]);
+    // What it depends on counts too: the catalog's dependsOn relations, with the caller's credentials.
+    const payments = await request(server).get(
+      '/api/guidance/entities/component/default/payments/articles',
+    );
+    expect(
+      payments.body.items.map((r: any) => [r.article.id, r.reasons]),
+    ).toEqual([
+      [
+        'connection-pooling',
+        ['depends on resource:default/payments-db (type database)'],
+      ],
     ]);
     const missing = await request(server).get(
       '/api/guidance/entities/component/default/nope/articles',

@@ -79,6 +79,21 @@ async function startWithActions(options: { sourceRoot?: string } = {}) {
             },
             spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
           },
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Component',
+            metadata: { name: 'ledger' },
+            spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
+            relations: [
+              { type: 'dependsOn', targetRef: 'resource:default/ledger-db' },
+            ],
+          },
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Resource',
+            metadata: { name: 'ledger-db', tags: ['postgres'] },
+            spec: { type: 'database', owner: 'team-a' },
+          },
         ],
       }),
       createServiceFactory({
@@ -199,6 +214,16 @@ describe('guidance actions', () => {
       source: 'annotation',
       url: 'https://portal.example.com/guidance/connection-pooling',
     });
+    // what the catalog entity depends on counts, looked up with the caller's credentials
+    const ledger = (await invoke('recommend-guidance-for-entity', {
+      entityRef: 'component:default/ledger',
+    })) as any;
+    expect(ledger.output.items).toEqual([
+      expect.objectContaining({
+        article: expect.objectContaining({ id: 'connection-pooling' }),
+        reasons: ['depends on resource:default/ledger-db (tag postgres)'],
+      }),
+    ]);
     const byBody = (await invoke('recommend-guidance-for-entity', {
       entity: { kind: 'Component', metadata: { tags: ['postgres'] } },
     })) as any;

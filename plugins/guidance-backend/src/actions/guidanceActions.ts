@@ -12,7 +12,8 @@ import {
 } from '@paved-road/plugin-guidance-common';
 import { ArticleLibrary } from '../service/ArticleLibrary';
 import { sectionMarkdown } from '../service/markdownSections';
-import type { EntityLike } from '../service/recommend';
+import type { Dependency, EntityLike } from '../service/recommend';
+import { lookUpDependencies } from '../service/entityDependencies';
 import { VALIDATE_LIMITS } from '../service/rules';
 
 /** Same limits as the HTTP routes, so an assistant cannot ask for more than a browser can. */
@@ -273,6 +274,7 @@ export function registerGuidanceActions(options: GuidanceActionsOptions) {
         throw new InputError('Give exactly one of entityRef or entity');
       }
       let entity = input.entity as EntityLike;
+      let dependencies: Dependency[] = [];
       if (input.entityRef) {
         let ref;
         try {
@@ -287,8 +289,12 @@ export function registerGuidanceActions(options: GuidanceActionsOptions) {
           );
         }
         entity = found as typeof entity;
+        dependencies = await lookUpDependencies(found, catalog, credentials);
       }
-      const items = library.snapshot.recommender.recommend(entity);
+      const items = library.snapshot.recommender.recommend(
+        entity,
+        dependencies,
+      );
       return {
         output: {
           items: items.map(item => ({ ...item, url: link(item.article.id) })),

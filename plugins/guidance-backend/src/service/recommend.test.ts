@@ -141,6 +141,43 @@ describe('Recommender', () => {
     ).toEqual(['on-call']);
   });
 
+  it('counts what the entity depends on, naming the dependency and what matched', () => {
+    const items = recommender.recommend({ kind: 'Component' }, [
+      {
+        ref: 'resource:default/orders-db',
+        entity: {
+          kind: 'Resource',
+          spec: { type: 'database' },
+          metadata: { tags: ['PostgreSQL-16'] },
+        },
+      },
+      {
+        ref: 'resource:default/cache',
+        entity: { kind: 'Resource', spec: { type: 'cache' } },
+      },
+    ]);
+    expect(items.map(i => [i.article.id, i.reasons])).toEqual([
+      [
+        'pooling',
+        [
+          'depends on resource:default/orders-db (type database, tag PostgreSQL-16)',
+        ],
+      ],
+    ]);
+    // a dependency is a hint: the entity's own tag outranks it
+    expect(ids({ metadata: { tags: ['dns'] } })).toEqual(['dns']);
+    expect(
+      recommender
+        .recommend({ metadata: { tags: ['dns'] } }, [
+          {
+            ref: 'resource:default/db',
+            entity: { spec: { type: 'database' } },
+          },
+        ])
+        .map(i => i.article.id),
+    ).toEqual(['dns', 'pooling']);
+  });
+
   it('uses the configured synonyms of the library', () => {
     const custom = recommendForEntity(
       { metadata: { tags: ['pgb'] } },

@@ -30,6 +30,9 @@ export type EntityLike = {
  */
 const EVIDENCE_WEIGHT = { annotation: 3, tag: 2, type: 2, kind: 1, mention: 1 };
 
+/** An entity this one depends on, as the catalog has it: its type and tags are evidence too. */
+export type Dependency = { ref: string; entity: EntityLike };
+
 /** Descriptions are read up to here: evidence is in the first sentences, not in pasted specs. */
 const MAX_DESCRIPTION = 2000;
 /** Tags such as `kube-prometheus-stack` are matched as runs of up to this many words. */
@@ -97,7 +100,15 @@ export class Recommender {
     });
   }
 
-  recommend(entity: EntityLike): Recommendation[] {
+  /**
+   * @param dependencies what the entity depends on (its `dependsOn` relations), looked up in the
+   *   catalog by the caller: a service that depends on a `database` Resource gets the database
+   *   articles, with the dependency named in the reason.
+   */
+  recommend(
+    entity: EntityLike,
+    dependencies: readonly Dependency[] = [],
+  ): Recommendation[] {
     const annotations = entity.metadata?.annotations ?? {};
     const linked: Recommendation[] = [];
     for (const id of parseGuidanceAnnotation(
@@ -125,6 +136,16 @@ export class Recommender {
         : undefined;
     const kind = entity.kind?.toLowerCase();
     const mentions = this.mentions(entity);
+    const needs = dependencies.map(({ ref, entity: dep }) => ({
+      ref,
+      type: typeof dep.spec?.type === 'string' ? dep.spec.type : undefined,
+      tags: new Map(
+        (dep.metadata?.tags ?? []).map(t => [
+          evidenceKey(String(t)),
+          String(t),
+        ]),
+      ),
+    }));
 
     const suggested: Array<Recommendation & { weight: number }> = [];
     for (const rules of this.rules) {
@@ -160,6 +181,25 @@ export class Recommender {
       }
       if (kind !== undefined && rules.kinds.includes(kind)) {
         add(`kind ${entity.kind}`, EVIDENCE_WEIGHT.kind);
+      }
+      // A dependency adds one hint's weight, named with what matched.
+      let dependedOn = false;
+      for (const need of needs) {
+        const matched = [
+          ...(need.type !== undefined && rules.types.has(evidenceKey(need.type))
+            ? [`type ${need.type}`]
+            : []),
+          ...[...need.tags]
+            .filter(([key]) => rules.tags.has(key))
+            .map(([, tag]) => `tag ${tag}`),
+        ];
+        if (matched.length > 0) {
+          add(
+            `depends on ${need.ref} (${matched.join(', ')})`,
+            dependedOn ? 0 : EVIDENCE_WEIGHT.mention,
+          );
+          dependedOn = true;
+        }
       }
       if (reasons.length > 0) {
         suggested.push({ article: summary, source: 'rule', reasons, weight });
@@ -212,6 +252,7 @@ export function recommendForEntity(
   entity: EntityLike,
   articles: ReadonlyMap<string, ParsedArticle>,
   vocabulary?: SearchVocabularyOptions,
+  dependencies?: readonly Dependency[],
 ): Recommendation[] {
-  return new Recommender(articles, vocabulary).recommend(entity);
+  return new Recommender(articles, vocabulary).recommend(entity, dependencies);
 }

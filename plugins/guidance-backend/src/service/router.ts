@@ -3,6 +3,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { lookUpDependencies } from './entityDependencies';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
@@ -231,7 +232,15 @@ export async function createRouter(
         `No entity ${kind}:${namespace}/${name} in the catalog`,
       );
     }
-    res.json({ items: library.snapshot.recommender.recommend(entity) });
+    const dependencies = await lookUpDependencies(
+      entity,
+      catalog,
+      credentials,
+      options.logger,
+    );
+    res.json({
+      items: library.snapshot.recommender.recommend(entity, dependencies),
+    });
   });
 
   if (options.conformance) {
