@@ -240,6 +240,7 @@ export const guidancePlugin = createBackendPlugin({
           actionsRegistry,
           library,
           catalog,
+          logger,
           appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
           validate: async files => rules.validate(files),
           // Visible only if the caller's catalog read shows the entity, as on the HTTP route.

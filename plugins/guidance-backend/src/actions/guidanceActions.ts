@@ -1,4 +1,7 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
@@ -28,6 +31,8 @@ export type GuidanceActionsOptions = {
   actionsRegistry: ActionsRegistryService;
   library: ArticleLibrary;
   catalog: CatalogService;
+  /** For what an action could not look up but carried on without (an entity's dependencies). */
+  logger?: LoggerService;
   /** The portal's base URL, for links an assistant can hand to a person. */
   appBaseUrl: string;
   /** Runs the rule set over files (the same engine as `POST /validate`). */
@@ -289,7 +294,12 @@ export function registerGuidanceActions(options: GuidanceActionsOptions) {
           );
         }
         entity = found as typeof entity;
-        dependencies = await lookUpDependencies(found, catalog, credentials);
+        dependencies = await lookUpDependencies(
+          found,
+          catalog,
+          credentials,
+          options.logger,
+        );
       }
       const items = library.snapshot.recommender.recommend(
         entity,

@@ -5,9 +5,9 @@ import {
 } from '@paved-road/plugin-guidance-common';
 import type { ParsedArticle } from './parseArticle';
 import {
-  DEFAULT_SYNONYMS,
   SearchVocabularyOptions,
   stem,
+  synonymTable,
   words,
 } from './searchText';
 
@@ -81,13 +81,12 @@ export class Recommender {
     private readonly articles: ReadonlyMap<string, ParsedArticle>,
     vocabulary: SearchVocabularyOptions = {},
   ) {
-    this.synonyms = new Map();
-    for (const [key, expansions] of [
-      ...Object.entries(DEFAULT_SYNONYMS),
-      ...Object.entries(vocabulary.synonyms ?? {}),
-    ]) {
-      this.synonyms.set(words(key).join(' '), expansions.map(evidenceKey));
-    }
+    this.synonyms = new Map(
+      [...synonymTable(vocabulary)].map(([key, expansions]) => [
+        key,
+        expansions.map(evidenceKey),
+      ]),
+    );
     this.rules = [...articles.values()].map(article => {
       const { appliesTo } = article.frontMatter;
       return {
@@ -139,6 +138,10 @@ export class Recommender {
     const needs = dependencies.map(({ ref, entity: dep }) => ({
       ref,
       type: typeof dep.spec?.type === 'string' ? dep.spec.type : undefined,
+      typeKey:
+        typeof dep.spec?.type === 'string'
+          ? evidenceKey(dep.spec.type)
+          : undefined,
       tags: new Map(
         (dep.metadata?.tags ?? []).map(t => [
           evidenceKey(String(t)),
@@ -157,6 +160,12 @@ export class Recommender {
         reasons.push(reason);
         weight += w;
       };
+      // Hints (mentions, dependencies) add one hint's weight per kind, however many there are.
+      const addHints = (hints: string[]) => {
+        if (hints.length === 0) return;
+        reasons.push(...hints);
+        weight += EVIDENCE_WEIGHT.mention;
+      };
       for (const a of rules.annotations) {
         if (a in annotations)
           add(`annotation ${a}`, EVIDENCE_WEIGHT.annotation);
@@ -169,11 +178,9 @@ export class Recommender {
           mentioned.set(where, [...(mentioned.get(where) ?? []), tag]);
         }
       }
-      // Mentions add one hint's weight however many of the article's tags they name.
-      [...mentioned].forEach(([where, named], i) =>
-        add(
-          `${where} mentions ${named.join(', ')}`,
-          i === 0 ? EVIDENCE_WEIGHT.mention : 0,
+      addHints(
+        [...mentioned].map(
+          ([where, named]) => `${where} mentions ${named.join(', ')}`,
         ),
       );
       if (type !== undefined && rules.types.has(type)) {
@@ -182,25 +189,21 @@ export class Recommender {
       if (kind !== undefined && rules.kinds.includes(kind)) {
         add(`kind ${entity.kind}`, EVIDENCE_WEIGHT.kind);
       }
-      // A dependency adds one hint's weight, named with what matched.
-      let dependedOn = false;
-      for (const need of needs) {
-        const matched = [
-          ...(need.type !== undefined && rules.types.has(evidenceKey(need.type))
-            ? [`type ${need.type}`]
-            : []),
-          ...[...need.tags]
-            .filter(([key]) => rules.tags.has(key))
-            .map(([, tag]) => `tag ${tag}`),
-        ];
-        if (matched.length > 0) {
-          add(
-            `depends on ${need.ref} (${matched.join(', ')})`,
-            dependedOn ? 0 : EVIDENCE_WEIGHT.mention,
-          );
-          dependedOn = true;
-        }
-      }
+      addHints(
+        needs.flatMap(need => {
+          const matched = [
+            ...(need.typeKey !== undefined && rules.types.has(need.typeKey)
+              ? [`type ${need.type}`]
+              : []),
+            ...[...need.tags]
+              .filter(([key]) => rules.tags.has(key))
+              .map(([, tag]) => `tag ${tag}`),
+          ];
+          return matched.length > 0
+            ? [`depends on ${need.ref} (${matched.join(', ')})`]
+            : [];
+        }),
+      );
       if (reasons.length > 0) {
         suggested.push({ article: summary, source: 'rule', reasons, weight });
       }

@@ -221,6 +221,23 @@ export function readSearchVocabulary(config: Config): SearchVocabularyOptions {
   };
 }
 
+/**
+ * The default synonyms with the configured ones over them (each replaces the default for its key),
+ * keyed by their words as text is split ("Cloud SQL" is the key "cloud sql"); expansions as written.
+ */
+export function synonymTable(
+  options: SearchVocabularyOptions = {},
+): Map<string, readonly string[]> {
+  const table = new Map<string, readonly string[]>();
+  for (const [key, expansions] of [
+    ...Object.entries(DEFAULT_SYNONYMS),
+    ...Object.entries(options.synonyms ?? {}),
+  ]) {
+    table.set(words(key).join(' '), expansions);
+  }
+  return table;
+}
+
 /** A synonym whose key is several words ("external secrets operator"). */
 export type PhraseSynonym = { words: string[]; expansions: string[] };
 
@@ -237,21 +254,11 @@ export class TermNormaliser {
     this.stopWords = new Set(
       [...(options.stopWords ?? DEFAULT_STOP_WORDS)].map(w => w.toLowerCase()),
     );
-    // Keys and expansions are split into words as text is, so "Cloud SQL" is the key "cloud sql".
-    const all = new Map<string, string[]>();
-    // The configured entries come last, so each replaces the default for its key.
-    for (const [k, v] of [
-      ...Object.entries(DEFAULT_SYNONYMS),
-      ...Object.entries(options.synonyms ?? {}),
-    ]) {
-      all.set(
-        words(k).join(' '),
-        v.flatMap(x => words(x)),
-      );
-    }
+    const all = synonymTable(options);
     const synonyms = new Map<string, string[]>();
     const phrases: PhraseSynonym[] = [];
-    for (const [key, expansions] of all) {
+    for (const [key, written] of all) {
+      const expansions = written.flatMap(x => words(x));
       if (!key || expansions.length === 0) continue;
       if (key.includes(' '))
         phrases.push({ words: key.split(' '), expansions });
