@@ -12,6 +12,8 @@
 //    `held-out-4` (80) and `held-out-5` (57) were written the same way by two more engineers in the
 //    next round and scored blind once before any change; the README gives those blind figures.
 //    `held-out-6` (60) was written the same way after the last ranking change and scored once.
+//    `held-out-7` (80) was written the same way in the round after, with the ranker unchanged, and
+//    scored once.
 //    Metrics: section@1 (the top result is a right article and opens a section that answers),
 //    article MRR@5, recall@3.
 //  - eval-search.queries.json: the older article-level set (MRR@5, recall@3).
@@ -29,9 +31,10 @@ const sectionQueries = [
   ...readJson('eval-search.held-out-4.json'),
   ...readJson('eval-search.held-out-5.json'),
   ...readJson('eval-search.held-out-6.json'),
+  ...readJson('eval-search.held-out-7.json'),
 ];
 const articleQueries = JSON.parse(readFileSync(join(ROOT, 'scripts/eval-search.queries.json'), 'utf8'));
-const splits = process.env.EVAL_SPLIT ? [process.env.EVAL_SPLIT] : ['tune', 'held-out', 'held-out-3', 'held-out-4', 'held-out-5', 'held-out-6'];
+const splits = process.env.EVAL_SPLIT ? [process.env.EVAL_SPLIT] : ['tune', 'held-out', 'held-out-3', 'held-out-4', 'held-out-5', 'held-out-6', 'held-out-7'];
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
 /** ranked: [{ article, section? }] best first, one per article. */
