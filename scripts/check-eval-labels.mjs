@@ -5,9 +5,11 @@
 //   node scripts/check-eval-labels.mjs                 # every scripts/eval-search.*.json
 //   node scripts/check-eval-labels.mjs path/to/x.json  # only the files given
 //
-// Two shapes are understood:
+// Three shapes are understood:
 //   section-level: [{ q, split, answers: { "<article-id>": ["<section-id>", ...] } }]
 //   article-level: [{ q, relevant: ["<article-id>", ...] }]
+//   judgments (eval-search.judgments.json): [{ q, article, section, answers: true|false }], each
+//   about a question of a section-level file and a section its label does not already name.
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -136,10 +138,52 @@ const files = process.argv.slice(2).length
       .sort()
       .map(f => join(ROOT, 'scripts', f));
 
+function checkJudgments(path, sections, problems, labelled) {
+  const name = basename(path);
+  const entries = JSON.parse(readFileSync(path, 'utf8'));
+  if (!Array.isArray(entries)) {
+    problems.push(`${name}: expected a JSON array`);
+    return { name, questions: 0, labels: 0 };
+  }
+  const seen = new Set();
+  entries.forEach((j, i) => {
+    const where = `${name}[${i}] "${j?.q}"`;
+    if (!labelled.has(j?.q)) {
+      problems.push(`${where}: not a question of any section-level file`);
+      return;
+    }
+    if (typeof j.answers !== 'boolean') problems.push(`${where}: "answers" must be true or false`);
+    if (!sections.get(j.article)?.has(j.section)) {
+      problems.push(`${where}: no section "${j.article}#${j.section}"`);
+    }
+    const key = `${j.q}\n${j.article}#${j.section}`;
+    if (seen.has(key)) problems.push(`${where}: ${j.article}#${j.section} judged twice`);
+    seen.add(key);
+    if (labelled.get(j.q)[j.article]?.includes(j.section)) {
+      problems.push(`${where}: ${j.article}#${j.section} is already in its label`);
+    }
+  });
+  return { name, questions: new Set(entries.map(j => j.q)).size, labels: entries.length };
+}
+
 const sections = loadSectionIds();
 const problems = [];
 const seenQuestions = new Map();
-const results = files.map(f => checkFile(f, sections, problems, seenQuestions));
+const isJudgments = f => basename(f) === 'eval-search.judgments.json';
+const results = files
+  .filter(f => !isJudgments(f))
+  .map(f => checkFile(f, sections, problems, seenQuestions));
+const judgmentFiles = files.filter(isJudgments);
+if (judgmentFiles.length) {
+  // Every section-level question with its label, for the judgments to refer to.
+  const labelled = new Map();
+  for (const f of readdirSync(join(ROOT, 'scripts')).filter(n => /^eval-search\..+\.json$/.test(n) && !isJudgments(n))) {
+    for (const e of JSON.parse(readFileSync(join(ROOT, 'scripts', f), 'utf8'))) {
+      if (e.answers) labelled.set(e.q, e.answers);
+    }
+  }
+  for (const f of judgmentFiles) results.push(checkJudgments(f, sections, problems, labelled));
+}
 
 for (const r of results) {
   console.log(`${r.name}: ${r.questions} questions, ${r.labels} labels`);

@@ -17,9 +17,16 @@
 //    Metrics: section@1 (the top result is a right article and opens a section that answers),
 //    article MRR@5, recall@3.
 //  - eval-search.queries.json: the older article-level set (MRR@5, recall@3).
-// EVAL_SPLIT=tune limits the section set to the tuning split; EVAL_VERBOSE=1 prints misses.
+//  - eval-search.judgments.json: pooled judgments. A label lists the sections its writer found;
+//    another section may answer as well. The top results of both engines that no label names
+//    were judged by an engineer who saw the question and the section's text, not which engine
+//    returned it (decoy sections mixed in measure how lenient the judging is). `section@1
+//    (pooled)` counts a top result that a label names or a judgment accepts; the plain column
+//    uses the labels alone.
+// EVAL_SPLIT=tune limits the section set to the tuning split; EVAL_VERBOSE=1 prints misses;
+// EVAL_TOPS=file writes every engine's top result per question (what the judging pool is made of).
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, startBackend, table } from './lib/backend.mjs';
 
@@ -33,12 +40,15 @@ const sectionQueries = [
   ...readJson('eval-search.held-out-6.json'),
   ...readJson('eval-search.held-out-7.json'),
 ];
+const judgments = new Map(
+  readJson('eval-search.judgments.json').map(j => [`${j.q}\n${j.article}#${j.section}`, j.answers]),
+);
 const articleQueries = JSON.parse(readFileSync(join(ROOT, 'scripts/eval-search.queries.json'), 'utf8'));
 const splits = process.env.EVAL_SPLIT ? [process.env.EVAL_SPLIT] : ['tune', 'held-out', 'held-out-3', 'held-out-4', 'held-out-5', 'held-out-6', 'held-out-7'];
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
 /** ranked: [{ article, section? }] best first, one per article. */
-function score(ranked, answers) {
+function score(ranked, answers, q) {
   const relevant = Object.keys(answers);
   const ids = ranked.map(r => r.article);
   const rank = ids.slice(0, 5).findIndex(id => relevant.includes(id));
@@ -46,6 +56,12 @@ function score(ranked, answers) {
   const top = ranked[0];
   return {
     section1: Boolean(top && answers[top.article]?.includes(top.section)),
+    pooled: Boolean(
+      top &&
+        (answers[top.article]?.includes(top.section) ||
+          judgments.get(`${q}\n${top.article}#${top.section}`) === true),
+    ),
+    top,
     rr: rank < 0 ? 0 : 1 / (rank + 1),
     recall: relevant.filter(id => top3.has(id)).length / relevant.length,
   };
@@ -89,19 +105,23 @@ try {
 
   const engines = { 'Paved Road search': ours, 'Backstage Lunr': lunr };
   const rows = [];
+  const tops = [];
   for (const split of splits) {
     const queries = sectionQueries.filter(q => q.split === split);
     for (const [name, search] of Object.entries(engines)) {
       let section1 = 0;
+      let pooled = 0;
       let rr = 0;
       let recall = 0;
       for (const { q, answers } of queries) {
         const ranked = await search(q);
-        const s = score(ranked, answers);
+        const s = score(ranked, answers, q);
+        tops.push({ split, q, engine: name, article: s.top?.article, section: s.top?.section });
         if (process.env.EVAL_VERBOSE && !s.section1) {
           console.log(`${name} [${split}] "${q}" -> ${ranked.slice(0, 3).map(r => `${r.article}#${r.section ?? ''}`).join(', ')}`);
         }
         section1 += s.section1 ? 1 : 0;
+        pooled += s.pooled ? 1 : 0;
         rr += s.rr;
         recall += s.recall;
       }
@@ -111,11 +131,13 @@ try {
         engine: name,
         questions: n,
         'section@1': (section1 / n).toFixed(3),
+        'section@1 (pooled)': (pooled / n).toFixed(3),
         'MRR@5': (rr / n).toFixed(3),
         'recall@3': (recall / n).toFixed(3),
       });
     }
   }
+  if (process.env.EVAL_TOPS) writeFileSync(process.env.EVAL_TOPS, JSON.stringify(tops, null, 1));
   console.log('Section-level questions (tune: eval-search.sections.json, held-out: eval-search.held-out.json, held-out-N: eval-search.held-out-N.json)\n');
   console.log(table(rows));
   for (const split of splits) {
