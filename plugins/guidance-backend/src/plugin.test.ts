@@ -294,9 +294,19 @@ describe('guidance backend', () => {
     );
     const long = await request(server)
       .get('/api/guidance/search')
-      .query({ q: 'x'.repeat(201) });
+      .query({ q: 'x'.repeat(501) });
     expect(long.status).toBe(400);
-    expect(long.body.error.message).toMatch(/at most 200/);
+    expect(long.body.error.message).toMatch(/at most 500/);
+    // A pasted error line longer than a sentence is a question, not an attack.
+    const pasted = await request(server)
+      .get('/api/guidance/search')
+      .query({
+        q: `Error from server (Forbidden): error when creating "deploy.yaml": pods "api-7d9f" is forbidden: exceeded quota: compute-resources, requested: limits.memory=2Gi, used: limits.memory=7Gi, limited: limits.memory=8Gi; and the pgbouncer sidecar then logs ${'no more connections allowed '.repeat(
+          4,
+        )}`,
+      });
+    expect(pasted.status).toBe(200);
+    expect(pasted.body.results[0].id).toBe('connection-pooling');
     expect(
       (
         await request(server)

@@ -4,8 +4,11 @@ import { GUIDANCE_CATEGORY_IDS } from './categories';
 /** Article ids are kebab-case slugs; anything else is refused before any lookup. */
 export const ARTICLE_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const MAX_ARTICLE_ID_LENGTH = 100;
-/** Longest search query the API accepts. */
-export const MAX_SEARCH_QUERY_LENGTH = 200;
+/**
+ * Longest search query the API accepts: room for a pasted error line (a Kubernetes admission or
+ * quota error is often 200–400 characters), not for a pasted log.
+ */
+export const MAX_SEARCH_QUERY_LENGTH = 500;
 export const MAX_SEARCH_LIMIT = 50;
 
 export const articleIdSchema = z

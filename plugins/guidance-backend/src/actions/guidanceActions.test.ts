@@ -154,8 +154,8 @@ describe('guidance actions', () => {
       /query must not be empty/,
     );
     await expect(
-      invoke('search-guidance', { query: 'x'.repeat(201) }),
-    ).rejects.toThrow(/at most 200 characters/);
+      invoke('search-guidance', { query: 'x'.repeat(501) }),
+    ).rejects.toThrow(/at most 500 characters/);
     await expect(
       invoke('search-guidance', { query: 'pool', limit: 500 }),
     ).rejects.toThrow();

@@ -87,6 +87,38 @@ describe('SearchIndex', () => {
     expect(index.search('replcas', 5)[0].id).toBe('pooling');
   });
 
+  it('corrects typos in the first few unknown words of a query, not in every token of a pasted line', () => {
+    // Three unknown words, then the typo: still corrected.
+    expect(index.search('zorg blorf quux replcas', 5)[0]?.id).toBe('pooling');
+    // A fifth unknown word is taken as written: past a few, a query is pasted text, not typing.
+    expect(index.search('zorg blorf quux snarf replcas', 5)).toEqual([]);
+    // A word with a digit is a name, a hash or a version, never a typo, and does not count.
+    expect(index.search('7d9f x2kqp 8gi zorg blorf quux replcas', 5)[0]?.id).toBe(
+      'pooling',
+    );
+    expect(index.search('replica5', 5)).toEqual([]);
+  });
+
+  it('scores the rarest words of a very long query, wherever they stand in it', () => {
+    // Thirty words both articles share (the first has them twice, so it wins on them alone),
+    // then one only the second has: a pasted line whose telling word comes last.
+    const shared = Array.from({ length: 30 }, (_, i) =>
+      `word${String.fromCharCode(97 + (i % 26))}${i}`,
+    ).join(' ');
+    const make = (id: string, text: string) =>
+      parseArticle({
+        origin: 'test',
+        fallbackId: id,
+        content: articleFixture({ title: id, body: `## Notes\n\n${text}\n` }),
+      });
+    const long = SearchIndex.build([
+      make('first', `${shared} ${shared}`),
+      make('second', `quorum ${shared}`),
+    ]);
+    expect(long.search(shared, 5)[0].id).toBe('first');
+    expect(long.search(`${shared} quorum`, 5)[0].id).toBe('second');
+  });
+
   it('still completes a last word that is already whole, but weighs its completions less', () => {
     const make = (id: string, title: string, text: string) =>
       parseArticle({

@@ -60,6 +60,11 @@ export const WEIGHTS = {
   code: 0.25,
 };
 
+/** Query terms scored per search, rarest first (words, synonyms, completions and corrections). */
+export const MAX_QUERY_TERMS = 24;
+/** Words of a query that the library does not know and that get typo corrections. */
+export const MAX_CORRECTED_WORDS = 4;
+
 /** Text term counts are stored in quarters, so a code word can count a quarter. */
 const TF_SCALE = 4;
 
@@ -143,30 +148,42 @@ const pairKey = (a: number, b: number) =>
 
 /** Edits allowed for a query word the library does not contain. */
 function allowedEdits(word: string): number {
+  // A token with a digit is an id, a hash or a version (7d9f, x2kqp, v1beta1), not a typo.
+  if (/\d/.test(word)) return 0;
   if (word.length >= 10) return 2;
   return word.length >= 4 ? 1 : 0;
 }
 
+/** Two rows of the edit-distance table, reused: corrections compare a word with thousands. */
+let distanceRows = [new Int32Array(64), new Int32Array(64)];
+
 /** Levenshtein distance, or max + 1 as soon as it is certain to exceed max. */
 function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const n = b.length;
+  if (n + 1 > distanceRows[0].length) {
+    distanceRows = [new Int32Array(n + 1), new Int32Array(n + 1)];
+  }
+  let [prev, row] = distanceRows;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    const c = a.charCodeAt(i - 1);
+    row[0] = i;
     let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(
-        prev[j] + 1,
-        row[j - 1] + 1,
-        prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      row.push(v);
+    for (let j = 1; j <= n; j++) {
+      const substitute = prev[j - 1] + (c === b.charCodeAt(j - 1) ? 0 : 1);
+      const remove = prev[j] + 1;
+      const insert = row[j - 1] + 1;
+      const v = Math.min(substitute, remove, insert);
+      row[j] = v;
       if (v < best) best = v;
     }
     if (best > max) return max + 1;
+    const done = prev;
     prev = row;
+    row = done;
   }
-  return prev[b.length];
+  return prev[n];
 }
 
 /** How likely a section is to be the answer before any word is matched. */
@@ -552,6 +569,7 @@ export class SearchIndex {
       seen.set(id, result.length);
       result.push({ id, weight });
     };
+    let corrected = 0;
     typed.forEach((word, i) => {
       const isLast = i === typed.length - 1;
       const id = this.lookup(word);
@@ -569,7 +587,12 @@ export class SearchIndex {
           push(this.wordTerm.get(w)!, weight);
         }
       }
-      if (id === undefined) {
+      // Typos are corrected in what people type, not in every word of a pasted error.
+      if (
+        id === undefined &&
+        allowedEdits(word) > 0 &&
+        corrected++ < MAX_CORRECTED_WORDS
+      ) {
         for (const c of this.corrections(word)) push(c, WEIGHTS.fuzzy);
       }
     });
@@ -699,9 +722,11 @@ export class SearchIndex {
 
     // Rarest terms first: a very common term only adds to sections a rarer one already found,
     // so a query with a distinctive word never scans half the library for "kubernetes".
-    const ordered = [...queryTerms].sort(
-      (x, y) => this.df[x.id] - this.df[y.id],
-    );
+    // A pasted error line can bring a hundred words; beyond the rarest few dozen they add
+    // little to the ranking but cost a postings scan each, so they are left out.
+    const ordered = [...queryTerms]
+      .sort((x, y) => this.df[x.id] - this.df[y.id])
+      .slice(0, MAX_QUERY_TERMS);
     const commonDf = sectionCount * WEIGHTS.commonShare;
     for (const { id, weight } of ordered) {
       const df = this.df[id];
@@ -752,22 +777,19 @@ export class SearchIndex {
           const value = (tfs[i] / TF_SCALE) * sectionNorm[sct] + tf[sct];
           if (before === 0) touched[touchedCount++] = sct;
           scores[sct] = before + (scale * value) / (value + k1);
-          tf[sct] = -1; // counted; the other fields' share went in with the text
+          tf[sct] = 0; // counted: the other fields' share went in with the text
         }
       }
       for (let f = 0; f < fieldCount; f++) {
         const sct = fieldTouched[f];
         const value = tf[sct];
         tf[sct] = 0;
-        if (value <= 0) continue; // -1: already counted with the text
+        if (value <= 0) continue; // already counted with the text
         if (onlyFound && scores[sct] === 0) continue;
         if (scores[sct] === 0) touched[touchedCount++] = sct;
         scores[sct] += (scale * value) / (value + k1);
       }
       fieldCount = 0;
-      if (text) {
-        for (let i = 0; i < text.n; i++) tf[text.docs[i]] = 0;
-      }
     }
 
     // A symptom is most often explained where the article lists what goes wrong.
