@@ -40,8 +40,9 @@ const sectionQueries = [
   ...readJson('eval-search.held-out-6.json'),
   ...readJson('eval-search.held-out-7.json'),
 ];
+const judgmentKey = (q, article, section) => `${q}\n${article}#${section}`;
 const judgments = new Map(
-  readJson('eval-search.judgments.json').map(j => [`${j.q}\n${j.article}#${j.section}`, j.answers]),
+  readJson('eval-search.judgments.json').map(j => [judgmentKey(j.q, j.article, j.section), j.answers]),
 );
 const articleQueries = JSON.parse(readFileSync(join(ROOT, 'scripts/eval-search.queries.json'), 'utf8'));
 const splits = process.env.EVAL_SPLIT ? [process.env.EVAL_SPLIT] : ['tune', 'held-out', 'held-out-3', 'held-out-4', 'held-out-5', 'held-out-6', 'held-out-7'];
@@ -54,13 +55,10 @@ function score(ranked, answers, q) {
   const rank = ids.slice(0, 5).findIndex(id => relevant.includes(id));
   const top3 = new Set(ids.slice(0, 3));
   const top = ranked[0];
+  const section1 = Boolean(top && answers[top.article]?.includes(top.section));
   return {
-    section1: Boolean(top && answers[top.article]?.includes(top.section)),
-    pooled: Boolean(
-      top &&
-        (answers[top.article]?.includes(top.section) ||
-          judgments.get(`${q}\n${top.article}#${top.section}`) === true),
-    ),
+    section1,
+    pooled: section1 || Boolean(top && judgments.get(judgmentKey(q, top.article, top.section))),
     top,
     rr: rank < 0 ? 0 : 1 / (rank + 1),
     recall: relevant.filter(id => top3.has(id)).length / relevant.length,

@@ -1,5 +1,5 @@
 import { parseArticle, ParsedArticle } from './parseArticle';
-import { Recommender, evidenceKey, recommendForEntity } from './recommend';
+import { Recommender, evidenceKey } from './recommend';
 
 function article(
   id: string,
@@ -179,13 +179,9 @@ describe('Recommender', () => {
   });
 
   it('uses the configured synonyms of the library', () => {
-    const custom = recommendForEntity(
-      { metadata: { tags: ['pgb'] } },
-      library,
-      {
-        synonyms: { pgb: ['pgbouncer'] },
-      },
-    );
+    const custom = new Recommender(library, {
+      synonyms: { pgb: ['pgbouncer'] },
+    }).recommend({ metadata: { tags: ['pgb'] } });
     expect(custom.map(r => [r.article.id, r.reasons])).toEqual([
       ['pooling', ['tag pgbouncer']],
     ]);

@@ -135,20 +135,21 @@ export class Recommender {
         : undefined;
     const kind = entity.kind?.toLowerCase();
     const mentions = this.mentions(entity);
-    const needs = dependencies.map(({ ref, entity: dep }) => ({
-      ref,
-      type: typeof dep.spec?.type === 'string' ? dep.spec.type : undefined,
-      typeKey:
-        typeof dep.spec?.type === 'string'
-          ? evidenceKey(dep.spec.type)
-          : undefined,
-      tags: new Map(
-        (dep.metadata?.tags ?? []).map(t => [
-          evidenceKey(String(t)),
-          String(t),
-        ]),
-      ),
-    }));
+    const needs = dependencies.map(({ ref, entity: dep }) => {
+      const depType =
+        typeof dep.spec?.type === 'string' ? dep.spec.type : undefined;
+      return {
+        ref,
+        type: depType,
+        typeKey: depType === undefined ? undefined : evidenceKey(depType),
+        tags: new Map(
+          (dep.metadata?.tags ?? []).map(t => [
+            evidenceKey(String(t)),
+            String(t),
+          ]),
+        ),
+      };
+    });
 
     const suggested: Array<Recommendation & { weight: number }> = [];
     for (const rules of this.rules) {
@@ -248,14 +249,4 @@ export class Recommender {
     for (const tag of metadata?.tags ?? []) read(String(tag), `tag ${tag}`);
     return found;
   }
-}
-
-/** Recommendations for one entity without a prepared {@link Recommender} (tests, one-off use). */
-export function recommendForEntity(
-  entity: EntityLike,
-  articles: ReadonlyMap<string, ParsedArticle>,
-  vocabulary?: SearchVocabularyOptions,
-  dependencies?: readonly Dependency[],
-): Recommendation[] {
-  return new Recommender(articles, vocabulary).recommend(entity, dependencies);
 }

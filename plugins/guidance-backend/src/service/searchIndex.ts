@@ -581,19 +581,15 @@ export class SearchIndex {
       }
       // Search as you type: the last word may be unfinished.
       if (isLast && word.length >= 3) {
-        const weight =
-          id === undefined ? WEIGHTS.prefix : WEIGHTS.prefixOfWord;
+        const weight = id === undefined ? WEIGHTS.prefix : WEIGHTS.prefixOfWord;
         for (const w of this.completions(word)) {
           push(this.wordTerm.get(w)!, weight);
         }
       }
       // Typos are corrected in what people type, not in every word of a pasted error.
-      if (
-        id === undefined &&
-        allowedEdits(word) > 0 &&
-        corrected++ < MAX_CORRECTED_WORDS
-      ) {
-        for (const c of this.corrections(word)) push(c, WEIGHTS.fuzzy);
+      const edits = id === undefined ? allowedEdits(word) : 0;
+      if (edits > 0 && corrected++ < MAX_CORRECTED_WORDS) {
+        for (const c of this.corrections(word, edits)) push(c, WEIGHTS.fuzzy);
       }
     });
     // Synonyms of several words: "external secrets operator" also finds "eso".
@@ -630,10 +626,8 @@ export class SearchIndex {
     return out;
   }
 
-  /** Term ids of words within the allowed edits of a word the library does not contain. */
-  private corrections(word: string): number[] {
-    const max = allowedEdits(word);
-    if (max === 0) return [];
+  /** Term ids of words within `max` edits of a word the library does not contain. */
+  private corrections(word: string, max: number): number[] {
     const found = new Set<number>();
     for (let len = word.length - max; len <= word.length + max; len++) {
       for (const candidate of this.wordsByLength.get(len) ?? []) {
