@@ -1,6 +1,4 @@
 import { createBackend } from '@backstage/backend-defaults';
-import { catalogModuleFileLocations } from './modules/catalogFileLocations';
-
 const backend = createBackend();
 
 backend.add(import('@backstage/plugin-app-backend'));
@@ -14,7 +12,9 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
-backend.add(catalogModuleFileLocations);
+// the repositories publish:local writes (guidance.publishLocal), found on disk: the locations
+// API itself stays closed to file: targets
+backend.add(import('@paved-road/plugin-catalog-backend-module-guidance'));
 
 // permissions: allow all in the demo
 backend.add(import('@backstage/plugin-permission-backend'));

@@ -36,23 +36,32 @@ describe('publish:local', () => {
         '.github/workflows/ci.yaml': 'on: [push]\n',
       },
     });
+    // the catalog shows the entity once the catalog module has found the repository
     catalog = catalogServiceMock.mock({
-      addLocation: jest.fn(async location => ({
-        location: {
-          id: 'loc-1',
-          type: location.type!,
-          target: location.target,
-          entityRef: 'location:default/generated',
-        },
-        entities: [],
-      })),
+      getEntityByRef: jest.fn(async () =>
+        discovered ? entityAt(discoveredAt) : undefined,
+      ),
     });
+    discovered = true;
+    discoveredAt = join(root, 'orders', 'catalog-info.yaml');
+  });
+  let discovered = true;
+  let discoveredAt = '';
+  const entityAt = (file: string) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'orders',
+      annotations: { 'backstage.io/managed-by-location': `file:${file}` },
+    },
   });
 
   function action(config: object = { guidance: { publishLocal: { root } } }) {
     return createPublishLocalAction({
       config: new ConfigReader(config),
       catalog,
+      waitMs: 300,
+      pollMs: 50,
     });
   }
 
@@ -114,23 +123,41 @@ describe('publish:local', () => {
     );
   });
 
-  it('registers catalog-info.yaml as a file location with the initiator credentials', async () => {
+  it('adds no catalog location, and waits with the initiator credentials until the catalog shows the entity', async () => {
+    discovered = false;
+    setTimeout(() => {
+      discovered = true;
+    }, 120);
     const ctx = context();
     await action().handler(ctx);
-    expect(catalog.addLocation).toHaveBeenCalledTimes(1);
-    expect(catalog.addLocation).toHaveBeenCalledWith(
-      { type: 'file', target: join(root, 'orders', 'catalog-info.yaml') },
+    expect(catalog.addLocation).not.toHaveBeenCalled();
+    expect(catalog.getEntityByRef.mock.calls.length).toBeGreaterThan(1);
+    expect(catalog.getEntityByRef).toHaveBeenLastCalledWith(
+      'component:default/orders',
       { credentials: await ctx.getInitiatorCredentials() },
+    );
+    expect(ctx.logger.warn).not.toHaveBeenCalled();
+  });
+
+  it('says which module is missing when the entity never shows', async () => {
+    discovered = false;
+    const ctx = context();
+    await action().handler(ctx);
+    expect(ctx.logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining(
+        'component:default/orders is not in the catalog after 0 s: the catalog finds repositories under guidance.publishLocal.root only with @paved-road/plugin-catalog-backend-module-guidance installed',
+      ),
     );
   });
 
-  it('does not register when register is false', async () => {
+  it('does not wait for the catalog when register is false', async () => {
     await action().handler(context({ register: false }));
-    expect(catalog.addLocation).not.toHaveBeenCalled();
+    expect(catalog.getEntityByRef).not.toHaveBeenCalled();
     expect(await fs.pathExists(join(root, 'orders', '.git'))).toBe(true);
   });
 
   it('uses the given name, a folder inside the root and the configured commit message', async () => {
+    discoveredAt = join(root, 'team-a/services/orders-v2/catalog-info.yaml');
     await action({
       guidance: { publishLocal: { root } },
       scaffolder: { defaultCommitMessage: 'Created by the golden path' },
@@ -165,7 +192,7 @@ describe('publish:local', () => {
       action().handler(context({ root: input }, true)),
     ).rejects.toThrow(message);
     expect(await written()).toEqual([]);
-    expect(catalog.addLocation).not.toHaveBeenCalled();
+    expect(catalog.getEntityByRef).not.toHaveBeenCalled();
   });
 
   it('refuses a symlink out of the root, for the folder and for the repository name', async () => {
@@ -209,7 +236,7 @@ describe('publish:local', () => {
     expect(await fs.readFile(join(root, 'orders', 'keep.txt'), 'utf8')).toBe(
       'mine',
     );
-    expect(catalog.addLocation).not.toHaveBeenCalled();
+    expect(catalog.getEntityByRef).not.toHaveBeenCalled();
   });
 
   it.each(['../escape', 'Orders', '.hidden', 'a/b', '-x', ''])(
@@ -229,12 +256,12 @@ describe('publish:local', () => {
     );
   });
 
-  it('explains a failed registration and keeps the repository', async () => {
-    catalog.addLocation.mockRejectedValue(
-      new Error('Registered locations must be of an allowed type ["url"]'),
+  it('fails, keeping the repository, when an entity of that name comes from elsewhere', async () => {
+    catalog.getEntityByRef.mockResolvedValue(
+      entityAt('/srv/other-team/orders/catalog-info.yaml') as any,
     );
     await expect(action().handler(context())).rejects.toThrow(
-      /the catalog must allow "file" locations/,
+      'component:default/orders already exists in the catalog, read from file:/srv/other-team/orders/catalog-info.yaml',
     );
     expect(await git.log({ fs, dir: join(root, 'orders') })).toHaveLength(1);
   });
@@ -243,7 +270,7 @@ describe('publish:local', () => {
     const ctx = context({}, true);
     await action().handler(ctx);
     expect(await fs.pathExists(root)).toBe(false);
-    expect(catalog.addLocation).not.toHaveBeenCalled();
+    expect(catalog.getEntityByRef).not.toHaveBeenCalled();
     const repo = join(root, 'orders');
     expect(ctx.output).toHaveBeenCalledWith(
       'repoContentsUrl',

@@ -1,9 +1,13 @@
 import fs from 'fs-extra';
 import git from 'isomorphic-git';
-import { isAbsolute, join, relative, resolve, sep } from 'path';
+import { isAbsolute, join, resolve, sep } from 'path';
 import { pathToFileURL } from 'url';
 import { parseAllDocuments } from 'yaml';
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  LoggerService,
+  resolveSafeChildPath,
+} from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import { ConflictError, InputError } from '@backstage/errors';
@@ -16,6 +20,9 @@ import { examples } from './publishLocal.examples';
 const REPO_NAME = /^[a-z0-9][a-z0-9._-]*$/;
 const DEFAULT_ROOT = './local-repos';
 const CATALOG_INFO = 'catalog-info.yaml';
+/** The catalog module looks every 5 s and then processes the location: well inside this. */
+const DEFAULT_WAIT_MS = 30_000;
+const MANAGED_BY = 'backstage.io/managed-by-location';
 
 /**
  * Where the repository goes: `folder` (optional) and `name` inside the configured root,
@@ -71,6 +78,46 @@ async function readEntity(
 }
 
 /**
+ * The catalog learns of the repository from @paved-road/plugin-catalog-backend-module-guidance,
+ * which lists the repositories under the root (the locations API stays closed to `file`).
+ * Waits until the entity shows, read from this repository; an entity of the same name read
+ * from elsewhere is another team's and fails the step with its location.
+ */
+async function waitForCatalog(options: {
+  catalog: CatalogService;
+  entityRef: string;
+  catalogInfo: string;
+  credentials: BackstageCredentials;
+  logger: LoggerService;
+  waitMs: number;
+  pollMs: number;
+}) {
+  const { catalog, entityRef, catalogInfo, credentials, logger } = options;
+  const ours = `file:${catalogInfo}`;
+  const deadline = Date.now() + options.waitMs;
+  for (;;) {
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    const location = entity?.metadata.annotations?.[MANAGED_BY];
+    if (entity && location === ours) {
+      logger.info(`${entityRef} is in the catalog, read from ${catalogInfo}`);
+      return;
+    }
+    if (entity) {
+      throw new ConflictError(
+        `${entityRef} already exists in the catalog, read from ${location}; the new repository is kept, but its ${CATALOG_INFO} cannot register under the same name: rename the entity`,
+      );
+    }
+    if (Date.now() >= deadline) break;
+    await new Promise(r => setTimeout(r, options.pollMs));
+  }
+  logger.warn(
+    `${entityRef} is not in the catalog after ${Math.round(
+      options.waitMs / 1000,
+    )} s: the catalog finds repositories under guidance.publishLocal.root only with @paved-road/plugin-catalog-backend-module-guidance installed`,
+  );
+}
+
+/**
  * Creates `publish:local`: writes the workspace into a new Git repository in a local folder
  * and registers its catalog-info.yaml with the catalog, so golden paths work offline.
  * @public
@@ -78,13 +125,16 @@ async function readEntity(
 export function createPublishLocalAction(options: {
   config: Config;
   catalog: CatalogService;
+  /** How long to wait for the catalog to show the new entity; 30 s unless a test says. */
+  waitMs?: number;
+  pollMs?: number;
 }) {
   const { config, catalog } = options;
 
   return createTemplateAction({
     id: 'publish:local',
     description:
-      'Publishes the workspace as a new Git repository (one commit on main) in a local folder and registers its catalog-info.yaml with the catalog. Refuses to touch a folder that already exists.',
+      'Publishes the workspace as a new Git repository (one commit on main) in a local folder and waits until the catalog shows its entity (found by the guidance catalog module). Refuses to touch a folder that already exists.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -106,7 +156,7 @@ export function createPublishLocalAction(options: {
             .boolean()
             .optional()
             .describe(
-              'Register catalog-info.yaml with the catalog. Defaults to true',
+              'Wait until the catalog shows the entity of catalog-info.yaml. Defaults to true',
             ),
           gitCommitMessage: z
             .string()
@@ -236,28 +286,20 @@ export function createPublishLocalAction(options: {
         throw error;
       }
 
-      if (register) {
-        const catalogInfo = join(target, CATALOG_INFO);
-        if (!(await fs.pathExists(catalogInfo))) {
-          ctx.logger.warn(
-            `Not registering: there is no ${CATALOG_INFO} in the workspace`,
-          );
-        } else {
-          try {
-            await catalog.addLocation(
-              { type: 'file', target: catalogInfo },
-              { credentials: await ctx.getInitiatorCredentials() },
-            );
-          } catch (error) {
-            throw new Error(
-              `The repository is at ${target}, but registering ${relative(
-                root,
-                catalogInfo,
-              )} with the catalog failed (the catalog must allow "file" locations): ${error}`,
-            );
-          }
-          ctx.logger.info(`Registered ${catalogInfo} with the catalog`);
-        }
+      if (register && entityRef) {
+        await waitForCatalog({
+          catalog,
+          entityRef,
+          catalogInfo: await fs.realpath(join(target, CATALOG_INFO)),
+          credentials: await ctx.getInitiatorCredentials(),
+          logger: ctx.logger,
+          waitMs: options.waitMs ?? DEFAULT_WAIT_MS,
+          pollMs: options.pollMs ?? 1000,
+        });
+      } else if (register) {
+        ctx.logger.warn(
+          `Nothing for the catalog: there is no entity in ${CATALOG_INFO}`,
+        );
       }
       outputs();
     },

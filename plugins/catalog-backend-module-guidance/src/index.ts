@@ -1,0 +1,7 @@
+/**
+ * Catalog module for Paved Road: discovers the repositories publish:local writes on this host.
+ *
+ * @packageDocumentation
+ */
+export { catalogModuleGuidanceLocalRepositories as default } from './module';
+export { LocalRepositoriesProvider } from './LocalRepositoriesProvider';
