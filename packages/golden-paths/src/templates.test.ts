@@ -1,8 +1,5 @@
 /* eslint-disable jest/no-conditional-expect -- each matrix case checks what its options
    must produce; the branches are fixed by the it.each rows, not by the run. */
-import os from 'os';
-import { join } from 'path';
-import { spawnSync } from 'child_process';
 import fs from 'fs-extra';
 import YAML from 'yaml';
 import {
@@ -239,9 +236,21 @@ describe('golden paths through the scaffolder dry run', () => {
 
         // Kubernetes: everything the guidance asks for, checked by guidance:validate and here.
         const [deployment] = output.of('Deployment');
-        expect(deployment.spec.replicas).toBe(2);
+        // The HPA owns the count (its minimum is the replicas answer); the Deployment sets none.
+        expect(deployment.spec.replicas).toBeUndefined();
+        expect(output.of('HorizontalPodAutoscaler')[0].spec.minReplicas).toBe(
+          2,
+        );
+        // Until CI's first run writes the tag it pushed, the overlays name no pushed image.
         expect(deployment.spec.template.spec.containers[0].image).toBe(
-          'ghcr.io/acme/orders-api:0.1.0',
+          'ghcr.io/acme/orders-api:unreleased',
+        );
+        expect(
+          repository.read('deploy/overlays/prod/kustomization.yaml'),
+        ).toMatch(/^ {4}newTag: "unreleased" # set-image-tag$/m);
+        expect(repository.has('deploy/promote.sh')).toBe(true);
+        expect(repository.read('go.sum')).toMatch(
+          /^github\.com\/prometheus\/client_golang v1\.24\.1 h1:/m,
         );
         // preStop + the service's drain + its shutdown timeout fit inside the grace period.
         const goBudget = shutdownBudget(
@@ -276,16 +285,14 @@ describe('golden paths through the scaffolder dry run', () => {
           const prod = YAML.parseAllDocuments(
             built['deploy/overlays/prod'],
           ).map(d => d.toJS());
-          expect(prod.find(o => o.kind === 'Deployment').spec.replicas).toBe(3);
+          expect(
+            prod.find(o => o.kind === 'Deployment').spec.replicas,
+          ).toBeUndefined();
           expect(
             prod.find(o => o.kind === 'HorizontalPodAutoscaler').spec
               .minReplicas,
           ).toBe(3);
-          expect(
-            prod.every(
-              o => o.kind === 'Namespace' || o.metadata.namespace === 'shop',
-            ),
-          ).toBe(true);
+          expect(prod.every(o => o.metadata.namespace === 'shop')).toBe(true);
         }
 
         // Options.
@@ -419,7 +426,10 @@ describe('golden paths through the scaffolder dry run', () => {
         expect(output.repository.read('Dockerfile')).toMatch(
           /^USER 65532:65532$/m,
         );
-        expect(output.of('Deployment')[0].spec.replicas).toBe(3);
+        expect(output.of('Deployment')[0].spec.replicas).toBeUndefined();
+        expect(output.of('HorizontalPodAutoscaler')[0].spec.minReplicas).toBe(
+          3,
+        );
         const nodeBudget = shutdownBudget(
           output.of('Deployment')[0],
           nodeShutdownDefaults(output.repository.read('src/main.ts')),
@@ -431,57 +441,6 @@ describe('golden paths through the scaffolder dry run', () => {
         expectMeaningfulAlerts(output);
       },
     );
-
-    it('generates a service that installs and passes its own tests', async () => {
-      if (process.env.PAVED_ROAD_SKIP_NPM_TESTS) {
-        // Explicit opt-out for machines without the npm registry.
-        return;
-      }
-      const result = await scaffolder.dryRun('node-service', {
-        ...base,
-        ciProvider: 'github-actions',
-        gitops: 'none',
-        secretsStore: 'none',
-      });
-      expect(result.status).toBe(200);
-      const dir = await fs.mkdtemp(
-        join(os.tmpdir(), 'paved-road-node-service-'),
-      );
-      try {
-        await result.repository.writeTo(dir);
-        const env: NodeJS.ProcessEnv = {
-          ...process.env,
-          NODE_ENV: 'development',
-        };
-        delete env.NODE_OPTIONS;
-        const run = (args: string[]) =>
-          spawnSync('npm', args, {
-            cwd: dir,
-            env,
-            encoding: 'utf8',
-            timeout: 300_000,
-          });
-        const install = run([
-          'install',
-          '--no-audit',
-          '--no-fund',
-          '--prefer-offline',
-        ]);
-        expect({
-          install: install.status,
-          stderr: install.status ? install.stderr : '',
-        }).toEqual({ install: 0, stderr: '' });
-        const test = run(['test']);
-        expect({
-          test: test.status,
-          output: test.status ? `${test.stdout}\n${test.stderr}` : '',
-        }).toEqual({ test: 0, output: '' });
-        expect(test.stdout).toMatch(/# pass 4/);
-        expect(test.stdout).toMatch(/# fail 0/);
-      } finally {
-        await fs.remove(dir);
-      }
-    }, 600_000);
   });
 
   describe('kubernetes-workload', () => {
@@ -603,13 +562,9 @@ describe('golden paths through the scaffolder dry run', () => {
           const dev = YAML.parseAllDocuments(built['deploy/overlays/dev']).map(
             d => d.toJS(),
           );
-          expect(
-            dev.every(
-              o =>
-                o.kind === 'Namespace' ||
-                o.metadata.namespace === 'finance-dev',
-            ),
-          ).toBe(true);
+          expect(dev.every(o => o.metadata.namespace === 'finance-dev')).toBe(
+            true,
+          );
         }
         expect(output.of('ExternalSecret')).toHaveLength(
           secretsStore === 'external-secrets' ? 1 : 0,
@@ -704,7 +659,7 @@ describe('golden paths through the scaffolder dry run', () => {
         const cluster = clusters.find(c => c.object.kind === 'Cluster')!.object;
         expect(cluster.spec.instances).toBe(3);
         expect(cluster.spec.imageName).toBe(
-          'ghcr.io/cloudnative-pg/postgresql:16.4',
+          'ghcr.io/cloudnative-pg/postgresql:16.15',
         );
         expect(cluster.spec.postgresql.parameters.max_connections).toBe('200');
         // Backups go through the Barman Cloud Plugin: the in-tree barmanObjectStore is

@@ -113,6 +113,12 @@ describe('guidance:upgrade through the real scaffolder', () => {
     workDir = await fs.mkdtemp(join(os.tmpdir(), 'paved-road-upgrade-'));
     templateCopy = join(workDir, 'templates/go-service');
     await fs.copy(join(TEMPLATES_ROOT, 'go-service'), templateCopy);
+    // The copy starts as version 1 whatever the real template's version is; the test makes its v2.
+    await edit(
+      join(templateCopy, 'template.yaml'),
+      /paved-road\.dev\/template-version: ['"]\d+['"]/,
+      "paved-road.dev/template-version: '1'",
+    );
     entities.push(
       {
         apiVersion: 'backstage.io/v1alpha1',
@@ -159,13 +165,13 @@ describe('guidance:upgrade through the real scaffolder', () => {
         throw new Error(`Creating ${name} failed: ${created.log.join('\n')}`);
       }
     }
-    await edit(deployment('orders'), 'replicas: 2', 'replicas: 3');
+    await edit(deployment('orders'), 'maxSurge: 1', 'maxSurge: 2');
     await edit(
       deployment('orders'),
       /( *)- name: LOG_LEVEL\n( *)value: info\n/,
       '$1- name: LOG_LEVEL\n$2value: info\n$1- name: FEATURE_FLAGS\n$2value: checkout-v2\n',
     );
-    await commitOnMain(repo('orders'), 'More replicas and a feature flag');
+    await commitOnMain(repo('orders'), 'Faster rollouts and a feature flag');
 
     await edit(deployment('billing'), /path: \/healthz/, 'path: /health');
     await fs.remove(join(repo('billing'), 'README.md'));
@@ -257,7 +263,7 @@ describe('guidance:upgrade through the real scaffolder', () => {
       'paved-road/upgrade-v2',
       'deploy/base/deployment.yaml',
     );
-    expect(merged).toContain('replicas: 3'); // user edit
+    expect(merged).toContain('maxSurge: 2'); // user edit
     expect(merged).toContain('- name: FEATURE_FLAGS'); // user edit
     expect(merged).toContain('path: /livez'); // template change
     expect(merged).not.toContain('path: /healthz');
@@ -300,7 +306,7 @@ describe('guidance:upgrade through the real scaffolder', () => {
         'paved-road/template',
         'deploy/base/deployment.yaml',
       ),
-    ).toContain('replicas: 2');
+    ).toContain('maxSurge: 1');
     const [upgrade] = await git.log({
       fs,
       dir,

@@ -46,6 +46,9 @@ describe('template version guard', () => {
     let dir: string;
     let templatesRoot: string;
     let fragmentsRoot: string;
+    // The real template's current version, and the one a bump makes.
+    let current: number;
+    let next: number;
 
     beforeEach(async () => {
       dir = await fs.mkdtemp(join(os.tmpdir(), 'template-guard-'));
@@ -60,6 +63,15 @@ describe('template version guard', () => {
       await fs.writeJson(join(templatesRoot, 'versions.json'), {
         'go-service': record['go-service'],
       });
+      current = Number(
+        /paved-road\.dev\/template-version: ['"](\d+)['"]/.exec(
+          await fs.readFile(
+            join(templatesRoot, 'go-service/template.yaml'),
+            'utf8',
+          ),
+        )?.[1],
+      );
+      next = current + 1;
     });
 
     afterEach(() => fs.remove(dir));
@@ -84,7 +96,9 @@ describe('template version guard', () => {
       const problems = await check();
       expect(problems).toHaveLength(1);
       expect(problems[0]).toMatch(
-        /^go-service: the template or a fragment it uses .*changed since version 1/,
+        new RegExp(
+          `^go-service: the template or a fragment it uses .*changed since version ${current} `,
+        ),
       );
     });
 
@@ -94,7 +108,7 @@ describe('template version guard', () => {
         '\nmore\n',
       );
       expect(await check()).toEqual([
-        expect.stringMatching(/changed since version 1/),
+        expect.stringContaining(`changed since version ${current} `),
       ]);
     });
 
@@ -118,14 +132,14 @@ describe('template version guard', () => {
         (
           await fs.readFile(templateFile, 'utf8')
         ).replace(
-          /paved-road\.dev\/template-version: ['"]1['"]/,
-          "paved-road.dev/template-version: '2'",
+          /paved-road\.dev\/template-version: ['"]\d+['"]/,
+          `paved-road.dev/template-version: '${next}'`,
         ),
       );
       const problems = await check();
       expect(problems).toEqual([
-        expect.stringContaining('CHANGELOG.md has no "## v2" entry'),
-        expect.stringContaining('no content hash recorded for version 2'),
+        expect.stringContaining(`CHANGELOG.md has no "## v${next}" entry`),
+        expect.stringContaining(`no content hash recorded for version ${next}`),
       ]);
 
       const changelog = join(templatesRoot, 'go-service/CHANGELOG.md');
@@ -134,20 +148,23 @@ describe('template version guard', () => {
         (
           await fs.readFile(changelog, 'utf8')
         ).replace(
-          '## v1',
-          '## v2 — 2026-11-25\n\nREADME explains more.\n\n## v1',
+          `## v${current}`,
+          `## v${next} — 2026-11-25\n\nREADME explains more.\n\n## v${current}`,
         ),
       );
       const { recorded } = await recordTemplateHashes({
         templatesRoot,
         fragmentsRoot,
       });
-      expect(recorded).toEqual(['go-service@2']);
+      expect(recorded).toEqual([`go-service@${next}`]);
       expect(await check()).toEqual([]);
       // The old version's hash stays recorded.
       expect(
         Object.keys((await readHashRecord(templatesRoot))['go-service']),
-      ).toEqual(['1', '2']);
+      ).toEqual([
+        ...Array.from({ length: current }, (_, i) => String(i + 1)),
+        String(next),
+      ]);
     });
 
     it('refuses to re-record a changed version without a bump', async () => {
@@ -161,7 +178,9 @@ describe('template version guard', () => {
       });
       expect(recorded).toEqual([]);
       expect(refused).toEqual([
-        expect.stringContaining('go-service: version 1 is already recorded'),
+        expect.stringContaining(
+          `go-service: version ${current} is already recorded`,
+        ),
       ]);
     });
 
@@ -172,7 +191,7 @@ describe('template version guard', () => {
         (
           await fs.readFile(templateFile, 'utf8')
         ).replace(
-          /paved-road\.dev\/template-version: ['"]1['"]/,
+          /paved-road\.dev\/template-version: ['"]\d+['"]/,
           "paved-road.dev/template-version: 'v1'",
         ),
       );

@@ -31,7 +31,7 @@ func main() {
 		Handler:           srv.Handler(),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
-		WriteTimeout:      15 * time.Second,
+		WriteTimeout:      20 * time.Second, // SHUTDOWN_TIMEOUT's default: shutdown never waits on a cut-off request
 		IdleTimeout:       60 * time.Second,
 	}
 
