@@ -199,6 +199,7 @@ export const guidancePlugin = createBackendPlugin({
           builtin: BUILTIN_RULES,
           added: addedRules,
           articles: () => library.snapshot.articles,
+          lifecycle: () => lifecycleData.table,
         });
         if (addedRules.length > 0) {
           logger.info(
