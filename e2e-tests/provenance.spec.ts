@@ -20,4 +20,25 @@ test.describe('review provenance', () => {
     await expect(provenance.getByText('may be out of date')).toBeVisible();
     await page.screenshot({ path: 'test-results/provenance-stale-reader.png' });
   });
+
+  // e2e-tests/fixtures/guidance/eol-version-probe.md: reviewed recently, verified against Kubernetes 1.25
+  test('an article verified against an end-of-life release is served stale with its reason, shown in the reader and the library', async ({ page }) => {
+    await signInAsGuest(page);
+    await page.goto('/guidance');
+    const card = page.getByTestId('article-card-eol-version-probe');
+    await expect(card.getByText('may be out of date')).toBeVisible();
+    await expect(card.getByTestId('stale-reasons')).toHaveText(
+      'Kubernetes 1.25: end of life since 2023-10-27',
+    );
+
+    await card.getByRole('link', { name: 'End-of-life version probe' }).click();
+    await expect(page).toHaveURL(/\/guidance\/eol-version-probe$/);
+    const provenance = page.getByTestId('article-provenance');
+    await expect(provenance).toContainText('Reviewed 2026-12-01 against Kubernetes 1.25');
+    await expect(provenance.getByText('may be out of date')).toBeVisible();
+    await expect(provenance.getByTestId('stale-reason')).toHaveText([
+      'Kubernetes 1.25: end of life since 2023-10-27',
+    ]);
+    await page.screenshot({ path: 'test-results/provenance-eol-reader.png' });
+  });
 });

@@ -24,6 +24,36 @@ export interface Config {
      * marked "may be out of date". An article without `reviewed` is always stale. Defaults to 365.
      */
     reviewIntervalDays?: number;
+    /**
+     * Release cycles and their end of life, for article staleness and the `supported-versions`
+     * rule. The shipped table serves without any of this (README: its date and sources).
+     */
+    lifecycle?: {
+      /**
+       * Base URL of an API in endoflife.date's format (`<url>/<product>.json`), e.g.
+       * https://endoflife.date/api. Read through the UrlReader (list its host in
+       * backend.reading.allow) on the scheduler; a product it does not answer keeps its rows.
+       */
+      url?: string;
+      /** How often the URL is read. Defaults to every 24 hours. */
+      frequency?: HumanDuration;
+      /**
+       * More cycles, or corrections: an entry replaces the row of the same product and cycle
+       * (after any refresh), or adds one.
+       */
+      products?: Array<{
+        /** endoflife.date's product id, e.g. kubernetes, nodejs, go, argo-cd; or your own. */
+        product: string;
+        /** e.g. "1.34" or "20" */
+        cycle: string;
+        /** YYYY-MM-DD */
+        releaseDate?: string;
+        /** YYYY-MM-DD from which the cycle is unsupported; false while it has no date, true when it ended on an unknown day. */
+        eol: string | boolean;
+        /** Newest release of the cycle, e.g. "1.34.11". */
+        latest?: string;
+      }>;
+    };
     /** Search vocabulary: an organisation's own abbreviations and filler words. */
     search?: {
       /**

@@ -6,6 +6,10 @@ import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import MarkdownIt from 'markdown-it';
 import { parseAllDocuments } from 'yaml';
+import {
+  SHIPPED_LIFECYCLE,
+  checkVerifiedAgainst,
+} from '@paved-road/plugin-guidance-common';
 import { parseArticle, ParsedArticle } from './service/parseArticle';
 import { codeBlocks, isYaml } from './__testUtils__/content/codeBlocks';
 import { requireTool } from './__testUtils__/content/externalTool';
@@ -161,6 +165,19 @@ describe('the built-in guidance library', () => {
         a.frontMatter.reviewed! <= new Date().toISOString().slice(0, 10),
       ).toBe(true);
       expect(Object.keys(a.frontMatter.verifiedAgainst ?? {})).not.toEqual([]);
+    },
+  );
+
+  it.each(articles.map(a => [a.summary.id, a] as const))(
+    '%s is verified against releases that are still supported',
+    (_id, a) => {
+      // the same reasons the reader shows: "Kubernetes 1.34: end of life since 2026-10-27"
+      const report = checkVerifiedAgainst(
+        a.frontMatter.verifiedAgainst,
+        SHIPPED_LIFECYCLE,
+        new Date().toISOString().slice(0, 10),
+      );
+      expect(report.endOfLife).toEqual([]);
     },
   );
 

@@ -19,7 +19,16 @@ function library() {
     articleFixture({
       title: 'Fresh article',
       reviewed: daysAgo(10),
-      verifiedAgainst: { 'external-secrets': '0.19', kubernetes: '1.34' },
+      // tools the lifecycle table does not know: this article is about its review date only
+      verifiedAgainst: { 'external-secrets': '0.19', velero: '1.18' },
+    }),
+  );
+  write(
+    'eol.md',
+    articleFixture({
+      title: 'Verified against an unsupported release',
+      reviewed: daysAgo(10),
+      verifiedAgainst: { kubernetes: '1.25' },
     }),
   );
   write(
@@ -56,7 +65,7 @@ describe('guidance backend: review provenance', () => {
     expect(fresh.status).toBe(200);
     expect(fresh.body).toMatchObject({
       reviewed: daysAgo(10),
-      verifiedAgainst: { 'external-secrets': '0.19', kubernetes: '1.34' },
+      verifiedAgainst: { 'external-secrets': '0.19', velero: '1.18' },
       stale: false,
     });
     const old = await request(server).get('/api/guidance/articles/old');
@@ -77,6 +86,43 @@ describe('guidance backend: review provenance', () => {
     expect(byId.never.reviewed).toBeUndefined();
     const old = await request(server).get('/api/guidance/articles/old');
     expect(old.body.stale).toBe(true);
+  });
+
+  it('serves an article verified against an end-of-life release as stale, with the reason, everywhere', async () => {
+    const server = await start();
+    const article = await request(server).get('/api/guidance/articles/eol');
+    expect(article.body).toMatchObject({
+      stale: true,
+      staleReasons: ['Kubernetes 1.25: end of life since 2023-10-27'],
+    });
+    const list = await request(server).get('/api/guidance/articles');
+    const byId = Object.fromEntries(list.body.items.map((s: any) => [s.id, s]));
+    expect(byId.eol.staleReasons).toEqual([
+      'Kubernetes 1.25: end of life since 2023-10-27',
+    ]);
+    expect(byId.fresh).toMatchObject({ stale: false, staleReasons: [] });
+    expect(byId.never.staleReasons).toEqual(['no review date']);
+    const search = await request(server).get(
+      '/api/guidance/search?q=unsupported+release',
+    );
+    expect(search.body.results[0]).toMatchObject({
+      id: 'eol',
+      stale: true,
+      staleReasons: ['Kubernetes 1.25: end of life since 2023-10-27'],
+    });
+  });
+
+  it('judges versions by guidance.lifecycle.products too', async () => {
+    const server = await start({
+      lifecycle: {
+        products: [{ product: 'velero', cycle: '1.18', eol: '2020-01-01' }],
+      },
+    });
+    const fresh = await request(server).get('/api/guidance/articles/fresh');
+    expect(fresh.body).toMatchObject({
+      stale: true,
+      staleReasons: ['velero 1.18: end of life since 2020-01-01'],
+    });
   });
 
   it('refuses to start with an interval that is not a whole number of days', async () => {

@@ -29,6 +29,10 @@ import { createTemplateVersionsRouter } from './service/templateVersionsRouter';
 import { DirectorySource } from './service/sources/DirectorySource';
 import { UrlSource } from './service/sources/UrlSource';
 import { readReviewIntervalDays } from './service/provenance';
+import {
+  LifecycleData,
+  readLifecycleConfig,
+} from './service/lifecycle/LifecycleData';
 
 /**
  * Serves the guidance library at /api/guidance.
@@ -133,11 +137,30 @@ export const guidancePlugin = createBackendPlugin({
           (source.watch ? watched : polled).push(source);
         }
 
+        const lifecycleSettings = readLifecycleConfig(config);
+        const lifecycleData = new LifecycleData({
+          settings: lifecycleSettings,
+          urlReader,
+          logger: logger.child({ task: 'lifecycle' }),
+        });
+        if (lifecycleSettings.url) {
+          await scheduler.scheduleTask({
+            id: 'guidance-refresh-lifecycle',
+            frequency: lifecycleSettings.frequency,
+            timeout: { minutes: 5 },
+            initialDelay: { seconds: 5 },
+            // the table lives in each replica's memory
+            scope: 'local',
+            fn: () => lifecycleData.refresh(),
+          });
+        }
+
         const library = new ArticleLibrary(sources, logger, {
           reviewIntervalDays: readReviewIntervalDays(
             config.getOptionalNumber('guidance.reviewIntervalDays'),
           ),
           now: () => new Date(),
+          lifecycle: () => lifecycleData.table,
           search: readSearchVocabulary(config),
         });
         const started = Date.now();
@@ -176,6 +199,7 @@ export const guidancePlugin = createBackendPlugin({
           builtin: BUILTIN_RULES,
           added: addedRules,
           articles: () => library.snapshot.articles,
+          lifecycle: () => lifecycleData.table,
         });
         if (addedRules.length > 0) {
           logger.info(

@@ -12,3 +12,4 @@ export * from './schema';
 export * from './types';
 export * from './templateVersion';
 export * from './sanitize';
+export * from './lifecycle';

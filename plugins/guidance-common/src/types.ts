@@ -10,8 +10,13 @@ export type ArticleSummary = {
   readingTimeMinutes: number;
   /** YYYY-MM-DD: when an expert last checked the article (so a card can show its age). */
   reviewed?: string;
-  /** True when `reviewed` is missing or older than `guidance.reviewIntervalDays`. */
+  /**
+   * True when `reviewed` is missing or older than `guidance.reviewIntervalDays`, or a
+   * `verifiedAgainst` version is past its end of life.
+   */
   stale?: boolean;
+  /** Why the article is stale, one sentence each (`Kubernetes 1.34: end of life since 2026-10-27`); empty when fresh. */
+  staleReasons?: string[];
 };
 
 export type TocEntry = { id: string; text: string; level: number };
@@ -29,8 +34,13 @@ export type Article = ArticleSummary & {
   reviewed?: string;
   /** Tool -> version the article was checked against. */
   verifiedAgainst?: Record<string, string>;
-  /** True when `reviewed` is older than `guidance.reviewIntervalDays` (or missing). */
+  /** True when `reviewed` is older than `guidance.reviewIntervalDays` (or missing), or a version it was verified against is past its end of life. */
   stale?: boolean;
+  /**
+   * Softer than a stale reason: a newer release of a still supported version it was verified
+   * against (`PostgreSQL 17.10: newer release available (17.11)`). Never makes the article stale.
+   */
+  versionNotes?: string[];
 };
 
 export type ArticleSection = {
@@ -72,6 +82,9 @@ export type SearchResult = {
   /** The heading the best hit sits under: deep link with `#${section.id}`. */
   section?: { id: string; text: string };
   snippet: string;
+  /** As on the article: the result may be out of date, and why. */
+  stale?: boolean;
+  staleReasons?: string[];
 };
 
 export type Recommendation = {

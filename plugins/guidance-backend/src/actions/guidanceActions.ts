@@ -173,6 +173,11 @@ export function registerGuidanceActions(options: GuidanceActionsOptions) {
           url: z.string(),
           reviewed: z.string().optional(),
           stale: z.boolean(),
+          staleReasons: z
+            .array(z.string())
+            .describe(
+              'Why the article may be out of date: an old review, or a version it was checked against that is past its end of life',
+            ),
           truncated: z.boolean(),
           sections: z
             .array(
@@ -209,8 +214,9 @@ export function registerGuidanceActions(options: GuidanceActionsOptions) {
           ...(article.frontMatter.reviewed
             ? { reviewed: article.frontMatter.reviewed }
             : {}),
-          // the library marks staleness against guidance.reviewIntervalDays
+          // the library marks staleness: review interval and end-of-life versions
           stale: article.summary.stale ?? true,
+          staleReasons: article.summary.staleReasons ?? [],
           truncated,
           ...(input.section ? {} : { sections: article.toc }),
         },

@@ -4,6 +4,7 @@ import {
   ArticleSummary,
   CategoryCount,
   GUIDANCE_CATEGORIES,
+  LifecycleTable,
 } from '@paved-road/plugin-guidance-common';
 import {
   ArticleParseError,
@@ -15,6 +16,7 @@ import { SearchIndex } from './searchIndex';
 import {
   ReviewPolicy,
   defaultReviewPolicy,
+  lifecycleOf,
   provenanceOf,
   utcDay,
 } from './provenance';
@@ -51,6 +53,8 @@ export class LibrarySnapshot {
   readonly articles: ReadonlyMap<string, ParsedArticle>;
   /** The UTC day staleness was computed for; a new day rebuilds the snapshot. */
   readonly day: string;
+  /** The lifecycle table staleness was computed with; a refreshed table rebuilds the snapshot. */
+  readonly lifecycle: LifecycleTable;
   private preparedRecommender?: Recommender;
 
   constructor(
@@ -60,15 +64,21 @@ export class LibrarySnapshot {
   ) {
     this.day = utcDay(policy.now());
     const articles = new Map<string, ParsedArticle>();
+    this.lifecycle = lifecycleOf(policy);
     for (const [id, article] of parsed) {
-      const { reviewed, stale } = provenanceOf(article.frontMatter, policy);
+      const { reviewed, stale, staleReasons, versionNotes } = provenanceOf(
+        article.frontMatter,
+        { ...policy, lifecycle: () => this.lifecycle },
+      );
       articles.set(id, {
         ...article,
         summary: {
           ...article.summary,
           ...(reviewed ? { reviewed } : {}),
           stale,
+          staleReasons,
         },
+        versionNotes,
       });
     }
     this.articles = articles;
@@ -157,8 +167,12 @@ export class ArticleLibrary {
   }
 
   get snapshot(): LibrarySnapshot {
-    // Staleness depends on the date: on a new day, serve the same articles re-marked.
-    if (this.current.day !== utcDay(this.reviewPolicy.now())) {
+    // Staleness depends on the date and the lifecycle table: when either moves, serve the
+    // same articles re-marked.
+    if (
+      this.current.day !== utcDay(this.reviewPolicy.now()) ||
+      this.current.lifecycle !== lifecycleOf(this.reviewPolicy)
+    ) {
       this.current = new LibrarySnapshot(
         this.current.parsed,
         this.reviewPolicy,

@@ -48,6 +48,8 @@ export type ParsedArticle = {
   editUrl?: string;
   /** Where it came from, for log lines. */
   origin: string;
+  /** Set by the library: newer releases of what it was verified against (never stale-making). */
+  versionNotes?: string[];
 };
 
 /** Raised for an article that cannot be served; the message names the reason. */
@@ -265,6 +267,9 @@ export function toArticleResponse(
     ...(article.editUrl ? { editUrl: article.editUrl } : {}),
     ...(article.frontMatter.verifiedAgainst
       ? { verifiedAgainst: article.frontMatter.verifiedAgainst }
+      : {}),
+    ...(article.versionNotes?.length
+      ? { versionNotes: article.versionNotes }
       : {}),
   };
 }

@@ -127,6 +127,7 @@ export function parseManifests(files: ManifestFile[]): RuleInput {
   return {
     objects,
     parseErrors,
+    files,
     kustomize: { pinnedImages: [...pinnedImages].sort() },
   };
 }

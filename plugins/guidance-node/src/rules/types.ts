@@ -1,3 +1,5 @@
+import { LifecycleTable } from '@paved-road/plugin-guidance-common';
+
 /** One Kubernetes (or other YAML) object found in the files under check. */
 export type ManifestObject = {
   /** Path of the file it came from, relative to the repository root. */
@@ -13,10 +15,21 @@ export type ManifestObject = {
 /** A file that could not be parsed, with the parser's reason. */
 export type ManifestParseError = { file: string; message: string };
 
+/** The release cycles a rule judges versions by, and the day it judges them on. */
+export type RuleLifecycle = {
+  table: LifecycleTable;
+  /** YYYY-MM-DD */
+  today: string;
+};
+
 /** What a rule sees: every object of every file, and the files that did not parse. */
 export type RuleInput = {
   objects: ManifestObject[];
   parseErrors: ManifestParseError[];
+  /** Every file under check as text, for rules on files that are not YAML (Dockerfile, go.mod). */
+  files?: ManifestFile[];
+  /** Set by the backend (a refreshed table); without it rules use the shipped table and today. */
+  lifecycle?: RuleLifecycle;
   /** What the kustomizations among the files say about the other files. */
   kustomize?: {
     /** Image names a kustomization pins (`images[].newTag` other than latest, or a digest). */

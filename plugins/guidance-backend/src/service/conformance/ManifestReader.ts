@@ -18,6 +18,12 @@ export const DEFAULT_INCLUDE = [
   'kubernetes/**/*.{yaml,yml}',
   'manifests/**/*.{yaml,yml}',
   'catalog-info.yaml',
+  // where a repository names its runtime, for the supported-versions rule
+  'Dockerfile',
+  'go.mod',
+  'package.json',
+  '.nvmrc',
+  '.tool-versions',
 ];
 
 /** Bounds on what one source may hand the rules: a repository is not a manifest folder. */

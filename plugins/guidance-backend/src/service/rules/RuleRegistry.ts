@@ -1,6 +1,7 @@
 import { CustomErrorBase, InputError } from '@backstage/errors';
 import {
   ConformanceSummary,
+  LifecycleTable,
   RuleResult,
   RuleSummary,
   ValidateResponse,
@@ -93,7 +94,12 @@ export class RuleRegistry {
     builtin: GuidanceRule[];
     added?: GuidanceRule[];
     articles: () => ReadonlyMap<string, ParsedArticle>;
+    /** The lifecycle table now (a refresh replaces it); the rules fall back to the shipped one. */
+    lifecycle?: () => LifecycleTable;
+    now?: () => Date;
   }) {
+    this.lifecycle = options.lifecycle;
+    this.now = options.now ?? (() => new Date());
     const seen = new Set<string>();
     const all = [
       ...options.builtin.map(rule => ({ rule, origin: 'the built-in rules' })),
@@ -116,6 +122,8 @@ export class RuleRegistry {
   }
 
   private readonly articles: () => ReadonlyMap<string, ParsedArticle>;
+  private readonly lifecycle?: () => LifecycleTable;
+  private readonly now: () => Date;
 
   getRules(): GuidanceRule[] {
     return [...this.rules];
@@ -175,9 +183,14 @@ export class RuleRegistry {
    * for callers that bound their input themselves (the conformance service reading a source).
    */
   evaluate(files: ManifestFile[]): RuleResult[] {
-    return evaluateRules(this.rules, parseManifests(files)).map(e =>
-      this.toResult(e),
-    );
+    const input = parseManifests(files);
+    if (this.lifecycle) {
+      input.lifecycle = {
+        table: this.lifecycle(),
+        today: this.now().toISOString().slice(0, 10),
+      };
+    }
+    return evaluateRules(this.rules, input).map(e => this.toResult(e));
   }
 }
 

@@ -190,6 +190,89 @@ describe('POST /api/guidance/validate', () => {
     expect(res.body.summary.fail).toBe(3); // yaml, image-tag, image-pinned
   });
 
+  it('fails supported-versions for an end-of-life image and Dockerfile base, with the dates', async () => {
+    const res = await request(server)
+      .post('/api/guidance/validate')
+      .send({
+        files: [
+          {
+            path: 'deploy/deployment.yaml',
+            content: deployment('node:20-alpine'),
+          },
+          {
+            path: 'Dockerfile',
+            content:
+              'FROM golang:1.25 AS build\nRUN go build ./...\nFROM gcr.io/distroless/static-debian12:nonroot\n',
+          },
+        ],
+      });
+    expect(res.status).toBe(200);
+    const result = byId(res.body).get('supported-versions');
+    expect(result).toMatchObject({
+      status: 'fail',
+      rule: {
+        severity: 'error',
+        article: {
+          id: 'golden-paths',
+          section: { id: 'plan-upgrades-for-services-already-on-the-path' },
+        },
+      },
+    });
+    expect(result!.findings).toEqual([
+      {
+        file: 'deploy/deployment.yaml',
+        object: 'Deployment/orders',
+        message: expect.stringMatching(
+          /^container "app" uses image "node:20-alpine": Node.js 20 reached end of life on 2026-04-30; move to a supported release \(/,
+        ),
+      },
+      {
+        file: 'Dockerfile',
+        message: expect.stringMatching(
+          /^line 1: FROM golang:1.25: Go 1.25 reached end of life on 2026-08-19; move to a supported release \(/,
+        ),
+      },
+    ]);
+  });
+
+  it('judges supported-versions by the configured lifecycle table', async () => {
+    const { server: configured } = await startTestBackend({
+      features: [
+        guidancePlugin,
+        mockServices.rootConfig.factory({
+          data: {
+            guidance: {
+              lifecycle: {
+                products: [
+                  { product: 'nodejs', cycle: '22', eol: '2020-01-01' },
+                ],
+              },
+            },
+          },
+        }),
+        catalogServiceMock.factory({ entities: [] }),
+      ],
+    });
+    const res = await request(configured)
+      .post('/api/guidance/validate')
+      .send({
+        files: [
+          { path: 'package.json', content: '{"engines":{"node":">=22"}}' },
+        ],
+      });
+    expect(byId(res.body).get('supported-versions')).toMatchObject({
+      status: 'fail',
+      findings: [
+        {
+          file: 'package.json',
+          message: expect.stringContaining(
+            'engines.node ">=22" admits Node.js 22: Node.js 22 reached end of life on 2020-01-01',
+          ),
+        },
+      ],
+    });
+  });
+
   it('answers 400 for a bad body', async () => {
     for (const body of [
       {},

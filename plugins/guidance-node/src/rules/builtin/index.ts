@@ -23,6 +23,7 @@ import { servedApiVersionRule } from './served-api-version';
 import { serviceSelectorRule } from './service-selector';
 import { serviceMonitorSelectorRule } from './servicemonitor-selector';
 import { startupProbeRule } from './startup-probe';
+import { supportedVersionsRule } from './supported-versions';
 import { yamlRule } from './yaml';
 
 /**
@@ -41,6 +42,7 @@ export const BUILTIN_RULES: GuidanceRule[] = [
   memoryLimitRule,
   imageTagRule,
   imagePinnedRule,
+  supportedVersionsRule,
   nonRootRule,
   dropCapabilitiesRule,
   seccompProfileRule,

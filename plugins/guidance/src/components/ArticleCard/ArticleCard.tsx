@@ -95,8 +95,23 @@ export function ArticleCard(props: ArticleCardProps) {
             {article.readingTimeMinutes} min read · updated{' '}
             <time dateTime={article.updated}>{article.updated}</time>
           </Typography>
-          {article.stale && <StaleMark reviewed={article.reviewed} />}
+          {article.stale && (
+            <StaleMark
+              reviewed={article.reviewed}
+              reasons={article.staleReasons}
+            />
+          )}
         </div>
+        {article.stale && !!article.staleReasons?.length && (
+          <Typography
+            variant="caption"
+            color="textSecondary"
+            component="p"
+            data-testid="stale-reasons"
+          >
+            {article.staleReasons.join('; ')}
+          </Typography>
+        )}
       </CardContent>
     </Card>
   );

@@ -26,8 +26,17 @@ const base = 'http://localhost:7007/api/guidance';
 const staleArticle: Article = {
   ...poolingArticle,
   reviewed: '2024-03-01',
-  verifiedAgainst: { 'external-secrets': '0.19', kubernetes: '1.34' },
+  verifiedAgainst: {
+    'external-secrets': '0.19',
+    kubernetes: '1.34',
+    pgbouncer: '1.25.2',
+  },
   stale: true,
+  staleReasons: [
+    'reviewed 2024-03-01, more than 365 days ago',
+    'Kubernetes 1.34: end of life since 2026-10-27',
+  ],
+  versionNotes: ['pgbouncer 1.25.2: newer release available (1.25.3)'],
 };
 
 describe('provenanceText', () => {
@@ -102,6 +111,35 @@ describe('ArticleProvenance', () => {
       expect(
         within(provenance).getByText('may be out of date'),
       ).toBeInTheDocument();
+      // each reason is on the page, not only in a tooltip
+      expect(
+        within(provenance)
+          .getAllByTestId('stale-reason')
+          .map(e => e.textContent),
+      ).toEqual([
+        'reviewed 2024-03-01, more than 365 days ago',
+        'Kubernetes 1.34: end of life since 2026-10-27',
+      ]);
+      expect(within(provenance).getByTestId('version-note')).toHaveTextContent(
+        'pgbouncer 1.25.2: newer release available (1.25.3)',
+      );
+    });
+
+    it('shows a newer release as a note without marking a fresh article', async () => {
+      await renderInTestApp(
+        <ArticleProvenance
+          article={{
+            reviewed: '2026-11-20',
+            stale: false,
+            staleReasons: [],
+            versionNotes: ['PostgreSQL 17.10: newer release available (17.11)'],
+          }}
+        />,
+      );
+      expect(screen.getByTestId('version-note')).toHaveTextContent(
+        'PostgreSQL 17.10: newer release available (17.11)',
+      );
+      expect(screen.queryByTestId('stale-mark')).not.toBeInTheDocument();
     });
 
     it('marks a stale article on its library card, and only that one', async () => {
@@ -116,6 +154,7 @@ describe('ArticleProvenance', () => {
         ...pooling,
         reviewed: '2024-03-01',
         stale: true,
+        staleReasons: ['Kubernetes 1.25: end of life since 2023-10-27'],
       };
       server.use(
         http.get(`${base}/articles`, () =>
@@ -137,8 +176,18 @@ describe('ArticleProvenance', () => {
         ),
       ).toBeInTheDocument();
       expect(
+        within(screen.getByTestId(`article-card-${old.id}`)).getByTestId(
+          'stale-reasons',
+        ),
+      ).toHaveTextContent('Kubernetes 1.25: end of life since 2023-10-27');
+      expect(
         within(screen.getByTestId('article-card-fresh')).queryByText(
           'may be out of date',
+        ),
+      ).not.toBeInTheDocument();
+      expect(
+        within(screen.getByTestId('article-card-fresh')).queryByTestId(
+          'stale-reasons',
         ),
       ).not.toBeInTheDocument();
     });

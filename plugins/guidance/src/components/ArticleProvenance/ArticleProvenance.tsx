@@ -23,6 +23,11 @@ const useStyles = makeStyles(theme => ({
     backgroundColor: theme.palette.background.paper,
     '& svg': { color: theme.palette.warning.main },
   },
+  reasons: {
+    margin: 0,
+    paddingLeft: theme.spacing(2),
+  },
+  note: { opacity: 0.85 },
 }));
 
 /** "Reviewed 2026-11-24 against External Secrets 0.19, Kubernetes 1.34", or that it was never reviewed. */
@@ -38,17 +43,20 @@ export function provenanceText(
   }`;
 }
 
-/** The "may be out of date" mark, for the reader and the library card. */
-export function StaleMark(props: { reviewed?: string }) {
+/** The tooltip of the stale mark: the reasons the API gave, or the review-date wording. */
+export function staleTitle(props: { reviewed?: string; reasons?: string[] }) {
+  if (props.reasons?.length)
+    return `May be out of date: ${props.reasons.join('; ')}`;
+  return props.reviewed
+    ? `Last reviewed ${props.reviewed}, longer ago than the review interval`
+    : 'Never reviewed against its sources';
+}
+
+/** The "may be out of date" mark, for the reader, the library card and search results. */
+export function StaleMark(props: { reviewed?: string; reasons?: string[] }) {
   const classes = useStyles();
   return (
-    <Tooltip
-      title={
-        props.reviewed
-          ? `Last reviewed ${props.reviewed}, longer ago than the review interval`
-          : 'Never reviewed against its sources'
-      }
-    >
+    <Tooltip title={staleTitle(props)}>
       <Chip
         size="small"
         variant="outlined"
@@ -61,18 +69,54 @@ export function StaleMark(props: { reviewed?: string }) {
   );
 }
 
-/** When the article was last checked, against which versions, and whether that is too long ago. */
+/**
+ * When the article was last checked, against which versions, and whether that is too long
+ * ago or against a release past its end of life (each reason shown); newer releases of what
+ * it was checked against are a quieter note that does not mark the article.
+ */
 export function ArticleProvenance(props: {
-  article: Pick<Article, 'reviewed' | 'verifiedAgainst' | 'stale'>;
+  article: Pick<
+    Article,
+    'reviewed' | 'verifiedAgainst' | 'stale' | 'staleReasons' | 'versionNotes'
+  >;
 }) {
   const { article } = props;
   const classes = useStyles();
+  const reasons = article.staleReasons ?? [];
+  const notes = article.versionNotes ?? [];
   return (
     <div className={classes.header} data-testid="article-provenance">
       <Typography variant="body2" color="inherit">
         {provenanceText(article)}
       </Typography>
-      {article.stale && <StaleMark reviewed={article.reviewed} />}
+      {article.stale && (
+        <StaleMark reviewed={article.reviewed} reasons={reasons} />
+      )}
+      {article.stale && reasons.length > 0 && (
+        <ul className={classes.reasons} aria-label="Why it may be out of date">
+          {reasons.map(reason => (
+            <li key={reason}>
+              <Typography
+                variant="caption"
+                color="inherit"
+                data-testid="stale-reason"
+              >
+                {reason}
+              </Typography>
+            </li>
+          ))}
+        </ul>
+      )}
+      {notes.length > 0 && (
+        <Typography
+          variant="caption"
+          color="inherit"
+          className={classes.note}
+          data-testid="version-note"
+        >
+          {notes.join('; ')}
+        </Typography>
+      )}
     </div>
   );
 }

@@ -80,6 +80,32 @@ describe('GuidanceSearchBox', () => {
     );
   });
 
+  it('says which results may be out of date, and why', async () => {
+    const stale: SearchResult = {
+      ...result,
+      id: 'minikube-argocd',
+      title: 'Argo CD on minikube',
+      section: undefined,
+      stale: true,
+      staleReasons: ['Argo CD 3.1: end of life since 2026-05-05'],
+    };
+    const api = mockGuidanceApi({
+      search: jest.fn().mockResolvedValue([result, stale]),
+    });
+    const input = await renderSearch(api);
+    await type(input, 'pooling');
+    await advance(250);
+    const [fresh, old] = within(
+      screen.getByRole('list', { name: 'Search results' }),
+    ).getAllByRole('link');
+    expect(within(old).getByTestId('search-result-stale')).toHaveTextContent(
+      'may be out of date: Argo CD 3.1: end of life since 2026-05-05',
+    );
+    expect(
+      within(fresh).queryByTestId('search-result-stale'),
+    ).not.toBeInTheDocument();
+  });
+
   it('aborts the request a newer query replaces, and ignores its late answer', async () => {
     let first: (value: SearchResult[]) => void = () => {};
     const search = jest

@@ -51,6 +51,7 @@ const useStyles = makeStyles(theme => ({
   },
   resultTitle: { fontWeight: theme.typography.fontWeightMedium as number },
   section: { color: theme.palette.primary.main },
+  stale: { color: theme.palette.warning.dark },
   snippet: {
     color: theme.palette.text.secondary,
     '& mark': {
@@ -248,6 +249,20 @@ export function GuidanceSearchBox(props: GuidanceSearchBoxProps) {
                       {' '}
                       · {categoryTitle(result.category)}
                     </Typography>
+                    {result.stale && (
+                      <Typography
+                        variant="caption"
+                        component="span"
+                        className={classes.stale}
+                        data-testid="search-result-stale"
+                      >
+                        {' '}
+                        · may be out of date
+                        {result.staleReasons?.length
+                          ? `: ${result.staleReasons.join('; ')}`
+                          : ''}
+                      </Typography>
+                    )}
                     <Typography variant="body2" className={classes.snippet}>
                       {highlightTerms(result.snippet, shownQuery)}
                     </Typography>

@@ -1,0 +1,2 @@
+export * from './lifecycle';
+export { SHIPPED_LIFECYCLE } from './lifecycleTable';
