@@ -53,7 +53,7 @@ export const scaffolderModuleGuidance = createBackendModule({
           }),
           createAnnotateAction({ guidance }),
           createValidateAction({ guidance }),
-          createRecordAnswersAction(),
+          createRecordAnswersAction({ catalog }),
           createUpgradeAction({
             config,
             catalog,
