@@ -49,7 +49,8 @@ export async function requestConformanceRefresh(options: {
           signal: AbortSignal.timeout(30_000),
         },
       );
-      await response.body?.cancel();
+      // Only the status matters; the body is read and dropped so the connection is freed.
+      await response.arrayBuffer().catch(() => undefined);
       return response.status;
     } catch (error) {
       logger.warn(

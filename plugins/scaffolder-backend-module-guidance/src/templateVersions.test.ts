@@ -60,7 +60,31 @@ describe('template version guard', () => {
       await fs.writeJson(join(templatesRoot, 'versions.json'), {
         'go-service': record['go-service'],
       });
+      current = Number(
+        (
+          await fs.readFile(
+            join(templatesRoot, 'go-service/template.yaml'),
+            'utf8',
+          )
+        ).match(/paved-road\.dev\/template-version: '(\d+)'/)![1],
+      );
+      next = current + 1;
     });
+    /** The version go-service is at, and the next one. */
+    let current: number;
+    let next: number;
+    const setVersion = async (version: string) => {
+      const templateFile = join(templatesRoot, 'go-service/template.yaml');
+      await fs.writeFile(
+        templateFile,
+        (
+          await fs.readFile(templateFile, 'utf8')
+        ).replace(
+          `paved-road.dev/template-version: '${current}'`,
+          `paved-road.dev/template-version: '${version}'`,
+        ),
+      );
+    };
 
     afterEach(() => fs.remove(dir));
 
@@ -84,7 +108,9 @@ describe('template version guard', () => {
       const problems = await check();
       expect(problems).toHaveLength(1);
       expect(problems[0]).toMatch(
-        /^go-service: the template or a fragment it uses .*changed since version 1/,
+        new RegExp(
+          `^go-service: the template or a fragment it uses .*changed since version ${current} `,
+        ),
       );
     });
 
@@ -94,7 +120,7 @@ describe('template version guard', () => {
         '\nmore\n',
       );
       expect(await check()).toEqual([
-        expect.stringMatching(/changed since version 1/),
+        expect.stringContaining(`changed since version ${current} `),
       ]);
     });
 
@@ -108,24 +134,15 @@ describe('template version guard', () => {
     });
 
     it('after a bump asks for a changelog entry and a recorded hash, then passes', async () => {
-      const templateFile = join(templatesRoot, 'go-service/template.yaml');
       await fs.appendFile(
         join(templatesRoot, 'go-service/content/README.md'),
         '\nmore\n',
       );
-      await fs.writeFile(
-        templateFile,
-        (
-          await fs.readFile(templateFile, 'utf8')
-        ).replace(
-          /paved-road\.dev\/template-version: ['"]1['"]/,
-          "paved-road.dev/template-version: '2'",
-        ),
-      );
+      await setVersion(String(next));
       const problems = await check();
       expect(problems).toEqual([
-        expect.stringContaining('CHANGELOG.md has no "## v2" entry'),
-        expect.stringContaining('no content hash recorded for version 2'),
+        expect.stringContaining(`CHANGELOG.md has no "## v${next}" entry`),
+        expect.stringContaining(`no content hash recorded for version ${next}`),
       ]);
 
       const changelog = join(templatesRoot, 'go-service/CHANGELOG.md');
@@ -134,20 +151,20 @@ describe('template version guard', () => {
         (
           await fs.readFile(changelog, 'utf8')
         ).replace(
-          '## v1',
-          '## v2 — 2026-11-25\n\nREADME explains more.\n\n## v1',
+          `## v${current}`,
+          `## v${next} — 2026-11-25\n\nREADME explains more.\n\n## v${current}`,
         ),
       );
       const { recorded } = await recordTemplateHashes({
         templatesRoot,
         fragmentsRoot,
       });
-      expect(recorded).toEqual(['go-service@2']);
+      expect(recorded).toEqual([`go-service@${next}`]);
       expect(await check()).toEqual([]);
-      // The old version's hash stays recorded.
+      // The old versions' hashes stay recorded.
       expect(
         Object.keys((await readHashRecord(templatesRoot))['go-service']),
-      ).toEqual(['1', '2']);
+      ).toEqual(Array.from({ length: next }, (_, i) => String(i + 1)));
     });
 
     it('refuses to re-record a changed version without a bump', async () => {
@@ -161,23 +178,40 @@ describe('template version guard', () => {
       });
       expect(recorded).toEqual([]);
       expect(refused).toEqual([
-        expect.stringContaining('go-service: version 1 is already recorded'),
+        expect.stringContaining(
+          `go-service: version ${current} is already recorded`,
+        ),
       ]);
     });
 
     it('rejects a missing or non-integer version annotation', async () => {
-      const templateFile = join(templatesRoot, 'go-service/template.yaml');
-      await fs.writeFile(
-        templateFile,
-        (
-          await fs.readFile(templateFile, 'utf8')
-        ).replace(
-          /paved-road\.dev\/template-version: ['"]1['"]/,
-          "paved-road.dev/template-version: 'v1'",
-        ),
-      );
+      await setVersion('v1');
       expect(await check()).toEqual([
         expect.stringContaining('must be a positive integer'),
+      ]);
+    });
+
+    it('refuses a version that goes backwards, and will not record it', async () => {
+      expect(current).toBeGreaterThan(1);
+      await setVersion(String(current - 1));
+      await fs.appendFile(
+        join(templatesRoot, 'go-service/content/README.md'),
+        '\nmore\n',
+      );
+      expect(await check()).toContainEqual(
+        `go-service: version ${
+          current - 1
+        } is lower than version ${current}, already recorded in versions.json; a version never goes backwards (services on v${current} would be shown as current). Bump to v${next}`,
+      );
+      const { refused, recorded } = await recordTemplateHashes({
+        templatesRoot,
+        fragmentsRoot,
+      });
+      expect(recorded).toEqual([]);
+      expect(refused).toEqual([
+        `go-service: version ${
+          current - 1
+        } is lower than version ${current}, already recorded; bump to v${next}`,
       ]);
     });
   });

@@ -3,14 +3,25 @@ import git from 'isomorphic-git';
 import { isAbsolute, join, relative, resolve, sep } from 'path';
 import { pathToFileURL } from 'url';
 import { parseAllDocuments } from 'yaml';
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  DiscoveryService,
+  LoggerService,
+  resolveSafeChildPath,
+} from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import { ConflictError, InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { TEMPLATE_BRANCH } from '@paved-road/plugin-guidance-common';
+import {
+  ANSWERS_FILE,
+  TEMPLATE_BRANCH,
+} from '@paved-road/plugin-guidance-common';
 import { examples } from './publishLocal.examples';
+import { parseAnswers } from './recordAnswers';
+import { templateRenderTag } from '../upgrade/templateRenders';
+import { requestConformanceRefresh } from '../conformanceRefresh';
 
 /** A single folder name: no separators, nothing hidden, nothing that climbs. */
 const REPO_NAME = /^[a-z0-9][a-z0-9._-]*$/;
@@ -78,8 +89,13 @@ async function readEntity(
 export function createPublishLocalAction(options: {
   config: Config;
   catalog: CatalogService;
+  /** With discovery and auth: the new entity's conformance is evaluated at once. */
+  discovery?: DiscoveryService;
+  auth?: AuthService;
+  /** For what happens after the task moved on (the conformance refresh's retries). */
+  logger?: LoggerService;
 }) {
-  const { config, catalog } = options;
+  const { config, catalog, discovery, auth } = options;
 
   return createTemplateAction({
     id: 'publish:local',
@@ -224,6 +240,19 @@ export function createPublishLocalAction(options: {
           ref: TEMPLATE_BRANCH,
           object: oid,
         });
+        // ... and under its version's tag, which upgrades find it by.
+        const answersFile = join(target, ANSWERS_FILE);
+        if (await fs.pathExists(answersFile)) {
+          const { version } = parseAnswers(
+            await fs.readFile(answersFile, 'utf8'),
+          );
+          await git.tag({
+            fs,
+            dir: target,
+            ref: templateRenderTag(version),
+            object: oid,
+          });
+        }
         ctx.logger.info(
           `Published the workspace to ${target} (commit ${oid.slice(
             0,
@@ -257,6 +286,15 @@ export function createPublishLocalAction(options: {
             );
           }
           ctx.logger.info(`Registered ${catalogInfo} with the catalog`);
+          if (entityRef && discovery && auth) {
+            await requestConformanceRefresh({
+              discovery,
+              auth,
+              logger: ctx.logger,
+              backgroundLogger: options.logger,
+              entityRef,
+            });
+          }
         }
       }
       outputs();
