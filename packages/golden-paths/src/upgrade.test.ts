@@ -358,13 +358,13 @@ describe('guidance:upgrade through the real scaffolder', () => {
         'deploy/base/deployment.yaml',
       ),
     ).toContain('replicas: 2');
-    const [upgrade] = await git.log({
+    const [upgradeCommit] = await git.log({
       fs,
       dir,
       ref: `paved-road/upgrade-v${v2}`,
       depth: 1,
     });
-    expect(upgrade.commit.parent).toEqual([mainBefore, templateHead.oid]);
+    expect(upgradeCommit.commit.parent).toEqual([mainBefore, templateHead.oid]);
 
     expect(result.output.text[0].content).toContain(
       `paved-road/upgrade-v${v2}`,
@@ -372,7 +372,7 @@ describe('guidance:upgrade through the real scaffolder', () => {
     expect(result.output.text[0].content).toContain(
       'Conflicts (files with markers): none',
     );
-    expect(upgrade.commit.message).toContain(
+    expect(upgradeCommit.commit.message).toContain(
       `base: the pristine go-service v${v1} render (${templateBefore.slice(
         0,
         7,

@@ -47,6 +47,9 @@ describe('template version guard', () => {
     let templatesRoot: string;
     let fragmentsRoot: string;
 
+    /** The version go-service is at, and the next one. */
+    let current: number;
+    let next: number;
     beforeEach(async () => {
       dir = await fs.mkdtemp(join(os.tmpdir(), 'template-guard-'));
       templatesRoot = join(dir, 'templates');
@@ -70,9 +73,6 @@ describe('template version guard', () => {
       );
       next = current + 1;
     });
-    /** The version go-service is at, and the next one. */
-    let current: number;
-    let next: number;
     const setVersion = async (version: string) => {
       const templateFile = join(templatesRoot, 'go-service/template.yaml');
       await fs.writeFile(
