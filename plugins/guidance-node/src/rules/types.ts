@@ -1,3 +1,5 @@
+import { UnresolvedConflict } from './conflictMarkers';
+
 /** One Kubernetes (or other YAML) object found in the files under check. */
 export type ManifestObject = {
   /** Path of the file it came from, relative to the repository root. */
@@ -17,6 +19,8 @@ export type ManifestParseError = { file: string; message: string };
 export type RuleInput = {
   objects: ManifestObject[];
   parseErrors: ManifestParseError[];
+  /** Merge conflict blocks left in the files (their objects are read from the first side). */
+  conflicts?: UnresolvedConflict[];
   /** What the kustomizations among the files say about the other files. */
   kustomize?: {
     /** Image names a kustomization pins (`images[].newTag` other than latest, or a digest). */

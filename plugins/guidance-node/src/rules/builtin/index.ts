@@ -24,6 +24,7 @@ import { serviceSelectorRule } from './service-selector';
 import { serviceMonitorSelectorRule } from './servicemonitor-selector';
 import { startupProbeRule } from './startup-probe';
 import { yamlRule } from './yaml';
+import { mergeConflictRule } from './merge-conflict';
 
 /**
  * The rules Paved Road ships, in report order: the files parse, then each pod, then how
@@ -32,6 +33,7 @@ import { yamlRule } from './yaml';
  */
 export const BUILTIN_RULES: GuidanceRule[] = [
   yamlRule,
+  mergeConflictRule,
   servedApiVersionRule,
   readinessProbeRule,
   livenessProbeRule,
