@@ -31,6 +31,7 @@ import {
   commitTree,
   moveBranch,
   readCommitTree,
+  tagOid,
   writeFileTree,
   writeTag,
 } from '../upgrade/gitTrees';
@@ -489,12 +490,14 @@ export function createUpgradeAction(options: {
       });
       const renderTag = templateRenderTag(toVersion);
       await writeTag(dir, renderTag, templateCommit);
+      // Repositories from before the tags (or moved by an older upgrade) are put right: the
+      // base gets its tag, and paved-road/template goes back to the render main is on.
+      const baseTag = templateRenderTag(fromVersion);
+      const baseTagMissing = (await tagOid(dir, baseTag)) !== baseOid;
+      if (baseTagMissing) await writeTag(dir, baseTag, baseOid);
       const templateBranchMoved =
         (await branchOid(dir, TEMPLATE_BRANCH)) !== baseOid;
-      if (templateBranchMoved) {
-        await writeTag(dir, templateRenderTag(fromVersion), baseOid);
-        await moveBranch(dir, TEMPLATE_BRANCH, baseOid);
-      }
+      if (templateBranchMoved) await moveBranch(dir, TEMPLATE_BRANCH, baseOid);
       const upgradeCommit = await commitTree({
         dir,
         branch,
@@ -512,13 +515,15 @@ export function createUpgradeAction(options: {
           ref: `refs/tags/${renderTag}`,
           token,
         });
-        if (templateBranchMoved) {
+        if (baseTagMissing) {
           await remoteGit.push({
             url: github.cloneUrl,
             dir,
-            ref: `refs/tags/${templateRenderTag(fromVersion)}`,
+            ref: `refs/tags/${baseTag}`,
             token,
           });
+        }
+        if (templateBranchMoved) {
           await remoteGit.push({
             url: github.cloneUrl,
             dir,

@@ -11,6 +11,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { createUpgradeAction } from './upgrade';
+import { writeFileTree } from '../upgrade/gitTrees';
 import { TEMPLATES_ROOT } from '../__testUtils__/templateDirectory';
 
 const author = { name: 'Dev', email: 'dev@example.com' };
@@ -373,5 +374,65 @@ describe('guidance:upgrade input checks and dry run', () => {
     await expect(promise).rejects.toThrow(
       `${dir} has no pristine render of go-service v2 (no tag paved-road/template-v2 and no commit on paved-road/template whose .paved-road/answers.yaml says v2), so a three-way merge would have no base`,
     );
+  });
+
+  it('puts right a repository whose template branch an older upgrade moved before main took it', async () => {
+    const dir = join(root(), 'orders');
+    const first = await makeRepo(dir);
+    // What the old upgrade did: a v2 render on paved-road/template, main still on v1.
+    await git.writeRef({
+      fs,
+      dir,
+      ref: 'refs/heads/paved-road/template',
+      value: await git.writeCommit({
+        fs,
+        dir,
+        commit: {
+          message: 'go-service v2: pristine render\n',
+          tree: await writeFileTree(
+            dir,
+            new Map([
+              ['a.txt', { content: Buffer.from('new\n') }],
+              [
+                '.paved-road/answers.yaml',
+                {
+                  content: Buffer.from(
+                    YAML.stringify({
+                      template: 'go-service',
+                      version: 2,
+                      values: {},
+                    }),
+                  ),
+                },
+              ],
+            ]),
+          ),
+          parent: [first],
+          author: { ...author, timestamp: 0, timezoneOffset: 0 },
+          committer: { ...author, timestamp: 0, timezoneOffset: 0 },
+        },
+      }),
+      force: true,
+    });
+    await run([service(`file:${dir}/catalog-info.yaml`), template('2')])
+      .promise;
+    const upgrade = await git.readCommit({
+      fs,
+      dir,
+      oid: await git.resolveRef({ fs, dir, ref: 'paved-road/upgrade-v2' }),
+    });
+    expect(upgrade.commit.message).toContain(
+      `base: the pristine go-service v1 render (${first.slice(0, 7)})`,
+    );
+    expect(await git.resolveRef({ fs, dir, ref: 'paved-road/template' })).toBe(
+      first,
+    );
+    expect(
+      await git.resolveRef({
+        fs,
+        dir,
+        ref: 'refs/tags/paved-road/template-v1',
+      }),
+    ).toBe(first);
   });
 });
