@@ -100,11 +100,31 @@ const serviceValues = (name: string) => ({
   gitRemoteUrl: `https://github.com/acme/${name}.git`,
 });
 
+async function treeAt(dir: string, ref: string) {
+  const oid = await git.resolveRef({ fs, dir, ref });
+  return (await git.readCommit({ fs, dir, oid })).commit.tree;
+}
+
 describe('guidance:upgrade through the real scaffolder', () => {
   let workDir: string;
   let backend: TestBackend;
   let templateCopy: string;
+  /** The go-service version the services are created on, and the one they upgrade to. */
+  let v1: number;
+  let v2: number;
   const entities: Entity[] = [];
+  const goService = () => entities.find(e => e.metadata.name === 'go-service')!;
+  const setGoService = (entity: Entity) =>
+    entities.splice(
+      entities.findIndex(e => e.metadata.name === 'go-service'),
+      1,
+      entity,
+    );
+  const upgrade = (name: string, values?: Record<string, unknown> | string) =>
+    runTask(backend, 'template:default/golden-path-upgrade', {
+      entityRef: `component:default/${name}`,
+      ...(values === undefined ? {} : { values }),
+    });
   const repo = (name: string) => join(workDir, 'repos', name);
   const deployment = (name: string) =>
     join(repo(name), 'deploy/base/deployment.yaml');
@@ -125,6 +145,24 @@ describe('guidance:upgrade through the real scaffolder', () => {
         kind: 'Group',
         metadata: { name: 'team-a', namespace: 'default' },
         spec: { type: 'team', children: [] },
+      },
+      // Another team's service: its name is taken.
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: {
+          name: 'payments-api',
+          namespace: 'default',
+          annotations: {
+            'backstage.io/managed-by-location':
+              'url:https://github.com/acme/payments-api/blob/main/catalog-info.yaml',
+          },
+        },
+        spec: {
+          type: 'service',
+          owner: 'group:default/team-b',
+          lifecycle: 'production',
+        },
       },
       await templateEntityFromFile(join(templateCopy, 'template.yaml')),
       await templateEntityFromFile(
@@ -148,19 +186,24 @@ describe('guidance:upgrade through the real scaffolder', () => {
             },
             guidance: {
               publishLocal: { root: join(workDir, 'repos'), enabled: true },
+              conformance: { localRoots: [join(workDir, 'repos')] },
             },
           },
         }),
       ],
     });
 
-    // Version 1: create two services, then change them the way teams do.
-    for (const name of ['orders', 'billing']) {
-      const created = await runTask(
-        backend,
-        'template:default/go-service',
-        serviceValues(name),
-      );
+    v1 = Number(
+      goService().metadata.annotations?.['paved-road.dev/template-version'],
+    );
+    v2 = v1 + 1;
+
+    // The current version: create three services, then change them the way teams do.
+    for (const name of ['orders', 'billing', 'vault']) {
+      const created = await runTask(backend, 'template:default/go-service', {
+        ...serviceValues(name),
+        ...(name === 'vault' ? { secretsStore: 'vault-agent' } : {}),
+      });
       if (created.status !== 'completed') {
         throw new Error(`Creating ${name} failed: ${created.log.join('\n')}`);
       }
@@ -177,13 +220,20 @@ describe('guidance:upgrade through the real scaffolder', () => {
     await fs.remove(join(repo('billing'), 'README.md'));
     await commitOnMain(repo('billing'), 'Own health path, no README');
 
-    // Version 2 of the test copy: a new component label and a changed liveness probe path
-    // (both in the kubernetes/base fragment's values), and a README addition.
+    await edit(deployment('vault'), 'replicas: 2', 'replicas: 4');
+    await fs.outputFile(
+      join(repo('vault'), 'docs/adr/0002-own-decision.md'),
+      '# Our own decision\n',
+    );
+    await commitOnMain(repo('vault'), 'Four replicas and an ADR');
+
+    // The next version of the test copy: a new component label and a changed liveness probe
+    // path (both in the kubernetes/base fragment's values), and a README addition.
     const templateFile = join(templateCopy, 'template.yaml');
     await edit(
       templateFile,
-      /paved-road\.dev\/template-version: ['"]1['"]/,
-      "paved-road.dev/template-version: '2'",
+      `paved-road.dev/template-version: '${v1}'`,
+      `paved-road.dev/template-version: '${v2}'`,
     );
     await edit(
       templateFile,
@@ -194,12 +244,7 @@ describe('guidance:upgrade through the real scaffolder', () => {
       join(templateCopy, 'content/README.md'),
       '\n## Staying on the golden path\n\nUpgrade with the golden-path-upgrade template.\n',
     );
-    const bumped = await templateEntityFromFile(templateFile);
-    entities.splice(
-      entities.findIndex(e => e.metadata.name === 'go-service'),
-      1,
-      bumped,
-    );
+    setGoService(await templateEntityFromFile(templateFile));
   });
 
   afterAll(async () => {
@@ -215,14 +260,15 @@ describe('guidance:upgrade through the real scaffolder', () => {
         '.paved-road/answers.yaml',
       ),
     );
-    expect(answers).toMatchObject({
+    // Every answer, secretsStore included: its name looks like a secret, its schema says not.
+    expect(answers).toEqual({
       template: 'go-service',
-      version: 1,
-      values: { name: 'orders', replicas: 2, publishTo: 'local' },
+      version: v1,
+      values: serviceValues('orders'),
     });
     const entity = entities.find(e => e.metadata.name === 'orders');
     expect(entity?.metadata.annotations?.['paved-road.dev/template']).toBe(
-      'go-service@1',
+      `go-service@${v1}`,
     );
     const log = await git.log({ fs, dir: repo('orders'), ref: 'main' });
     expect(log).toHaveLength(2);
@@ -233,9 +279,16 @@ describe('guidance:upgrade through the real scaffolder', () => {
         ref: 'paved-road/template',
       }),
     ).toBe(log[1].oid);
+    expect(
+      await git.resolveRef({
+        fs,
+        dir: repo('orders'),
+        ref: `refs/tags/paved-road/template-v${v1}`,
+      }),
+    ).toBe(log[1].oid);
   });
 
-  it('keeps the user edits and applies the template changes on paved-road/upgrade-v2', async () => {
+  it('keeps the user edits and applies the template changes on paved-road/upgrade-v<next>', async () => {
     const dir = repo('orders');
     const mainBefore = await git.resolveRef({ fs, dir, ref: 'main' });
     const templateBefore = await git.resolveRef({
@@ -260,7 +313,7 @@ describe('guidance:upgrade through the real scaffolder', () => {
 
     const merged = await readFileAt(
       dir,
-      'paved-road/upgrade-v2',
+      `paved-road/upgrade-v${v2}`,
       'deploy/base/deployment.yaml',
     );
     expect(merged).toContain('maxSurge: 2'); // user edit
@@ -270,55 +323,71 @@ describe('guidance:upgrade through the real scaffolder', () => {
     expect(merged).toContain('app.kubernetes.io/component: api'); // template change
     expect(merged).not.toMatch(/^(<<<<<<<|=======|>>>>>>>)/m);
     expect(
-      await readFileAt(dir, 'paved-road/upgrade-v2', 'README.md'),
+      await readFileAt(dir, `paved-road/upgrade-v${v2}`, 'README.md'),
     ).toContain('Staying on the golden path');
     expect(
       YAML.parse(
         await readFileAt(
           dir,
-          'paved-road/upgrade-v2',
+          `paved-road/upgrade-v${v2}`,
           '.paved-road/answers.yaml',
         ),
       ),
-    ).toMatchObject({
+    ).toEqual({
       template: 'go-service',
-      version: 2,
-      values: { replicas: 2, name: 'orders' },
+      version: v2,
+      values: serviceValues('orders'),
     });
     expect(
       YAML.parse(
-        await readFileAt(dir, 'paved-road/upgrade-v2', 'catalog-info.yaml'),
+        await readFileAt(dir, `paved-road/upgrade-v${v2}`, 'catalog-info.yaml'),
       ).metadata.annotations['paved-road.dev/template'],
-    ).toBe('go-service@2');
+    ).toBe(`go-service@${v2}`);
 
-    // main is untouched; the template branch moved one commit on from the v1 render.
+    // main and paved-road/template are untouched until main takes the upgrade; the new render
+    // is one commit on from the old one, under its version's tag.
     expect(await git.resolveRef({ fs, dir, ref: 'main' })).toBe(mainBefore);
+    expect(await git.resolveRef({ fs, dir, ref: 'paved-road/template' })).toBe(
+      templateBefore,
+    );
     const [templateHead] = await git.log({
       fs,
       dir,
-      ref: 'paved-road/template',
+      ref: `refs/tags/paved-road/template-v${v2}`,
       depth: 1,
     });
     expect(templateHead.commit.parent).toEqual([templateBefore]);
     expect(
       await readFileAt(
         dir,
-        'paved-road/template',
+        `refs/tags/paved-road/template-v${v2}`,
         'deploy/base/deployment.yaml',
       ),
     ).toContain('maxSurge: 1');
-    const [upgrade] = await git.log({
+    const [upgradeCommit] = await git.log({
       fs,
       dir,
-      ref: 'paved-road/upgrade-v2',
+      ref: `paved-road/upgrade-v${v2}`,
       depth: 1,
     });
-    expect(upgrade.commit.parent).toEqual([mainBefore, templateHead.oid]);
+    expect(upgradeCommit.commit.parent).toEqual([mainBefore, templateHead.oid]);
 
-    expect(result.output.text[0].content).toContain('paved-road/upgrade-v2');
+    expect(result.output.text[0].content).toContain(
+      `paved-road/upgrade-v${v2}`,
+    );
     expect(result.output.text[0].content).toContain(
       'Conflicts (files with markers): none',
     );
+    expect(upgradeCommit.commit.message).toContain(
+      `base: the pristine go-service v${v1} render (${templateBefore.slice(
+        0,
+        7,
+      )})`,
+    );
+    // A local upgrade has no pull request to link to.
+    expect(result.output.links.map((l: { title: string }) => l.title)).toEqual([
+      'Open in catalog',
+    ]);
   });
 
   it('marks a conflicting edit, lists it, and does not bring back a deleted file', async () => {
@@ -339,23 +408,23 @@ describe('guidance:upgrade through the real scaffolder', () => {
 
     const merged = await readFileAt(
       dir,
-      'paved-road/upgrade-v2',
+      `paved-road/upgrade-v${v2}`,
       'deploy/base/deployment.yaml',
     );
     expect(merged).toContain(
       [
         '<<<<<<< main',
         '              path: /health',
-        '||||||| go-service v1',
+        `||||||| go-service v${v1}`,
         '              path: /healthz',
         '=======',
         '              path: /livez',
-        '>>>>>>> go-service v2',
+        `>>>>>>> go-service v${v2}`,
       ].join('\n'),
     );
     // Non-conflicting template changes in the same file still arrive.
     expect(merged).toContain('app.kubernetes.io/component: api');
-    expect(await filesAt(dir, 'paved-road/upgrade-v2')).not.toContain(
+    expect(await filesAt(dir, `paved-road/upgrade-v${v2}`)).not.toContain(
       'README.md',
     );
     expect(result.log.join('\n')).toMatch(
@@ -373,7 +442,7 @@ describe('guidance:upgrade through the real scaffolder', () => {
     );
     expect(again.status).toBe('failed');
     expect(again.log.join('\n')).toMatch(
-      /already has a branch paved-road\/upgrade-v2/,
+      `already has a branch paved-road/upgrade-v${v2}`,
     );
 
     entities.push({
@@ -393,5 +462,146 @@ describe('guidance:upgrade through the real scaffolder', () => {
     expect(legacy.log.join('\n')).toMatch(
       /was not created from a versioned golden path/,
     );
+  });
+
+  it('creation evaluated the new service at once', async () => {
+    const response = await request(backend.server).get(
+      '/api/guidance/entities/component/default/orders/conformance',
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.entityRef).toBe('component:default/orders');
+    expect(response.body.results.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a name the catalog already has, before publishing anything', async () => {
+    const result = await runTask(backend, 'template:default/go-service', {
+      ...serviceValues('payments-api'),
+    });
+    expect(result.status).toBe('failed');
+    expect(result.log.join('\n')).toContain(
+      'component:default/payments-api already exists, owned by group:default/team-b',
+    );
+    expect(await fs.pathExists(repo('payments-api'))).toBe(false);
+    expect(
+      entities.find(e => e.metadata.name === 'payments-api')?.spec?.owner,
+    ).toBe('group:default/team-b');
+  });
+
+  describe('a vault-agent service', () => {
+    it('is upgraded as vault-agent with every edit', async () => {
+      const dir = repo('vault');
+      const result = await upgrade('vault');
+      expect(result.status).toBe('completed');
+      const branch = `paved-road/upgrade-v${v2}`;
+      const merged = await readFileAt(
+        dir,
+        branch,
+        'deploy/base/deployment.yaml',
+      );
+      expect(merged).toContain('vault.hashicorp.com/agent-inject');
+      expect(merged).toContain('replicas: 4'); // team edit
+      expect(merged).toContain('path: /livez'); // template change
+      const files = await filesAt(dir, branch);
+      expect(files).toContain('docs/adr/0002-own-decision.md');
+      expect(files.some(f => /external-?secret/i.test(f))).toBe(false);
+      expect(files).toEqual(
+        expect.arrayContaining(
+          (await filesAt(dir, 'main')).filter(f => f.includes('vault')),
+        ),
+      );
+      expect(
+        YAML.parse(await readFileAt(dir, branch, '.paved-road/answers.yaml'))
+          .values.secretsStore,
+      ).toBe('vault-agent');
+    });
+
+    it('gives the same upgrade again after its branch is deleted', async () => {
+      const dir = repo('vault');
+      const branch = `paved-road/upgrade-v${v2}`;
+      const firstTree = await treeAt(dir, branch);
+      const firstFiles = await filesAt(dir, branch);
+      const templateBefore = await git.resolveRef({
+        fs,
+        dir,
+        ref: 'paved-road/template',
+      });
+      expect(firstTree).not.toBe(await treeAt(dir, 'main'));
+      await git.deleteBranch({ fs, dir, ref: branch });
+
+      const again = await upgrade('vault');
+      expect(again.status).toBe('completed');
+      expect(await treeAt(dir, branch)).toBe(firstTree);
+      expect(await filesAt(dir, branch)).toEqual(firstFiles);
+      expect(again.output.text[0].content).toContain(
+        `Upgraded from v${v1} to v${v2}`,
+      );
+      expect(
+        await git.resolveRef({ fs, dir, ref: 'paved-road/template' }),
+      ).toBe(templateBefore);
+    });
+
+    it('refuses a new required parameter without a value, naming it, and takes it from values', async () => {
+      const current = goService();
+      const v3 = v2 + 1;
+      const withCostCenter: Entity = JSON.parse(JSON.stringify(current));
+      withCostCenter.metadata.annotations!['paved-road.dev/template-version'] =
+        String(v3);
+      const pages = withCostCenter.spec!.parameters as any[];
+      pages[0].required.push('costCenter');
+      pages[0].properties.costCenter = {
+        title: 'Cost center',
+        type: 'string',
+        default: 'cc-000',
+      };
+      setGoService(withCostCenter);
+      try {
+        const refused = await upgrade('vault');
+        expect(refused.status).toBe('failed');
+        expect(refused.log.join('\n')).toContain(
+          `go-service v${v3} needs answers that .paved-road/answers.yaml does not record: costCenter.`,
+        );
+        expect(
+          await git.listBranches({ fs, dir: repo('vault') }),
+        ).not.toContain(`paved-road/upgrade-v${v3}`);
+
+        const given = await upgrade('vault', 'costCenter: cc-042\n');
+        expect(given.status).toBe('completed');
+        expect(given.output.text[0].content).toContain(
+          'Not recorded, taken from your values: costCenter',
+        );
+        expect(
+          YAML.parse(
+            await readFileAt(
+              repo('vault'),
+              `paved-road/upgrade-v${v3}`,
+              '.paved-road/answers.yaml',
+            ),
+          ).values,
+        ).toMatchObject({ costCenter: 'cc-042', secretsStore: 'vault-agent' });
+      } finally {
+        setGoService(current);
+      }
+    });
+
+    it('refuses a template version that went backwards', async () => {
+      const current = goService();
+      const lowered: Entity = JSON.parse(JSON.stringify(current));
+      expect(v1).toBeGreaterThan(1);
+      lowered.metadata.annotations!['paved-road.dev/template-version'] = String(
+        v1 - 1,
+      );
+      setGoService(lowered);
+      try {
+        const refused = await upgrade('vault');
+        expect(refused.status).toBe('failed');
+        expect(refused.log.join('\n')).toContain(
+          `template:default/go-service went backwards: it is at v${
+            v1 - 1
+          }, but component:default/vault is already on v${v1}`,
+        );
+      } finally {
+        setGoService(current);
+      }
+    });
   });
 });

@@ -12,3 +12,4 @@ export {
 export { createAnnotateAction } from './actions/annotate';
 export { createValidateAction } from './actions/validate';
 export { createPublishLocalAction } from './actions/publishLocal';
+export { createCheckNamesAction } from './actions/checkNames';

@@ -18,6 +18,7 @@ const ACTION_IDS = [
   'guidance:annotate',
   'guidance:validate',
   'guidance:record:answers',
+  'guidance:check:names',
   'guidance:upgrade',
   'publish:local',
 ];

@@ -15,10 +15,12 @@ import { createPublishLocalAction } from './actions/publishLocal';
 import { createValidateAction } from './actions/validate';
 import { createRecordAnswersAction } from './actions/recordAnswers';
 import { createUpgradeAction } from './actions/upgrade';
+import { createCheckNamesAction } from './actions/checkNames';
 
 /**
  * Adds the golden-path actions to the scaffolder: `guidance:fetch:fragment`,
- * `guidance:annotate`, `guidance:validate`, `guidance:record:answers`, `guidance:upgrade`, and
+ * `guidance:annotate`, `guidance:validate`, `guidance:record:answers`, `guidance:check:names`,
+ * `guidance:upgrade`, and
  * `publish:local` when `guidance.publishLocal.enabled` is true.
  * @public
  */
@@ -53,7 +55,8 @@ export const scaffolderModuleGuidance = createBackendModule({
           }),
           createAnnotateAction({ guidance }),
           createValidateAction({ guidance }),
-          createRecordAnswersAction(),
+          createRecordAnswersAction({ catalog }),
+          createCheckNamesAction({ catalog }),
           createUpgradeAction({
             config,
             catalog,
@@ -61,11 +64,20 @@ export const scaffolderModuleGuidance = createBackendModule({
             auth,
             urlReader,
             integrations: ScmIntegrations.fromConfig(config),
+            logger,
           }),
         ];
         // publish:local writes into the backend host's filesystem: only when a demo asks for it.
         if (config.getOptionalBoolean('guidance.publishLocal.enabled')) {
-          actions.push(createPublishLocalAction({ config, catalog }));
+          actions.push(
+            createPublishLocalAction({
+              config,
+              catalog,
+              discovery,
+              auth,
+              logger,
+            }),
+          );
         }
         scaffolder.addActions(...actions);
         logger.info(

@@ -46,10 +46,10 @@ describe('template version guard', () => {
     let dir: string;
     let templatesRoot: string;
     let fragmentsRoot: string;
-    // The real template's current version, and the one a bump makes.
+
+    /** The version go-service is at, and the next one. */
     let current: number;
     let next: number;
-
     beforeEach(async () => {
       dir = await fs.mkdtemp(join(os.tmpdir(), 'template-guard-'));
       templatesRoot = join(dir, 'templates');
@@ -64,15 +64,27 @@ describe('template version guard', () => {
         'go-service': record['go-service'],
       });
       current = Number(
-        /paved-road\.dev\/template-version: ['"](\d+)['"]/.exec(
+        (
           await fs.readFile(
             join(templatesRoot, 'go-service/template.yaml'),
             'utf8',
-          ),
-        )?.[1],
+          )
+        ).match(/paved-road\.dev\/template-version: '(\d+)'/)![1],
       );
       next = current + 1;
     });
+    const setVersion = async (version: string) => {
+      const templateFile = join(templatesRoot, 'go-service/template.yaml');
+      await fs.writeFile(
+        templateFile,
+        (
+          await fs.readFile(templateFile, 'utf8')
+        ).replace(
+          `paved-road.dev/template-version: '${current}'`,
+          `paved-road.dev/template-version: '${version}'`,
+        ),
+      );
+    };
 
     afterEach(() => fs.remove(dir));
 
@@ -122,20 +134,11 @@ describe('template version guard', () => {
     });
 
     it('after a bump asks for a changelog entry and a recorded hash, then passes', async () => {
-      const templateFile = join(templatesRoot, 'go-service/template.yaml');
       await fs.appendFile(
         join(templatesRoot, 'go-service/content/README.md'),
         '\nmore\n',
       );
-      await fs.writeFile(
-        templateFile,
-        (
-          await fs.readFile(templateFile, 'utf8')
-        ).replace(
-          /paved-road\.dev\/template-version: ['"]\d+['"]/,
-          `paved-road.dev/template-version: '${next}'`,
-        ),
-      );
+      await setVersion(String(next));
       const problems = await check();
       expect(problems).toEqual([
         expect.stringContaining(`CHANGELOG.md has no "## v${next}" entry`),
@@ -158,13 +161,10 @@ describe('template version guard', () => {
       });
       expect(recorded).toEqual([`go-service@${next}`]);
       expect(await check()).toEqual([]);
-      // The old version's hash stays recorded.
+      // The old versions' hashes stay recorded.
       expect(
         Object.keys((await readHashRecord(templatesRoot))['go-service']),
-      ).toEqual([
-        ...Array.from({ length: current }, (_, i) => String(i + 1)),
-        String(next),
-      ]);
+      ).toEqual(Array.from({ length: next }, (_, i) => String(i + 1)));
     });
 
     it('refuses to re-record a changed version without a bump', async () => {
@@ -185,18 +185,33 @@ describe('template version guard', () => {
     });
 
     it('rejects a missing or non-integer version annotation', async () => {
-      const templateFile = join(templatesRoot, 'go-service/template.yaml');
-      await fs.writeFile(
-        templateFile,
-        (
-          await fs.readFile(templateFile, 'utf8')
-        ).replace(
-          /paved-road\.dev\/template-version: ['"]\d+['"]/,
-          "paved-road.dev/template-version: 'v1'",
-        ),
-      );
+      await setVersion('v1');
       expect(await check()).toEqual([
         expect.stringContaining('must be a positive integer'),
+      ]);
+    });
+
+    it('refuses a version that goes backwards, and will not record it', async () => {
+      expect(current).toBeGreaterThan(1);
+      await setVersion(String(current - 1));
+      await fs.appendFile(
+        join(templatesRoot, 'go-service/content/README.md'),
+        '\nmore\n',
+      );
+      expect(await check()).toContainEqual(
+        `go-service: version ${
+          current - 1
+        } is lower than version ${current}, already recorded in versions.json; a version never goes backwards (services on v${current} would be shown as current). Bump to v${next}`,
+      );
+      const { refused, recorded } = await recordTemplateHashes({
+        templatesRoot,
+        fragmentsRoot,
+      });
+      expect(recorded).toEqual([]);
+      expect(refused).toEqual([
+        `go-service: version ${
+          current - 1
+        } is lower than version ${current}, already recorded; bump to v${next}`,
       ]);
     });
   });

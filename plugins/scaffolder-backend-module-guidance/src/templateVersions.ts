@@ -154,6 +154,21 @@ export async function checkTemplateVersions(options: {
       );
       continue;
     }
+    const highest = Math.max(
+      0,
+      ...Object.keys(options.record[name] ?? {}).map(Number),
+      ...snapshot.changelogVersions,
+    );
+    if (highest > snapshot.version) {
+      problems.push(
+        `${name}: version ${
+          snapshot.version
+        } is lower than version ${highest}, already recorded in versions.json; a version never goes backwards (services on v${highest} would be shown as current). Bump to v${
+          highest + 1
+        }`,
+      );
+      continue;
+    }
     if (!snapshot.changelogVersions.includes(snapshot.version)) {
       problems.push(
         `${name}: CHANGELOG.md has no "## v${snapshot.version}" entry saying what changed and why`,
@@ -200,6 +215,15 @@ export async function recordTemplateHashes(options: {
       continue;
     }
     const key = String(snapshot.version);
+    const highest = Math.max(0, ...Object.keys(record[name] ?? {}).map(Number));
+    if (highest > snapshot.version) {
+      refused.push(
+        `${name}: version ${key} is lower than version ${highest}, already recorded; bump to v${
+          highest + 1
+        }`,
+      );
+      continue;
+    }
     const previous = record[name]?.[key];
     if (previous === snapshot.hash) continue;
     if (previous && !options.rerecord?.includes(name)) {

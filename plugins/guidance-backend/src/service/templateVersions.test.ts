@@ -53,6 +53,14 @@ describe('GET /templates/:name/versions', () => {
               )}`,
             }),
             template('unversioned', {}),
+            // Lowered to v2 although its changelog already has v3.
+            template('lowered', {
+              'paved-road.dev/template-version': '2',
+              'backstage.io/managed-by-location': `file:${join(
+                dir,
+                'template.yaml',
+              )}`,
+            }),
           ],
         }),
       ],
@@ -94,6 +102,31 @@ describe('GET /templates/:name/versions', () => {
       title: 'Go service',
       changelog: [],
     });
+  });
+
+  it('answers 409 for a version that went backwards, never "current"', async () => {
+    const server = await start();
+    const service = await request(server).get(
+      '/api/guidance/templates/go-service/versions?since=4',
+    );
+    expect(service.status).toBe(409);
+    expect(service.body.error.message).toBe(
+      'template:default/go-service went backwards: it is at v3, but this service was created from or upgraded to v4. A template version is never lowered; restore v4 or release v5',
+    );
+
+    const lowered = await request(server).get(
+      '/api/guidance/templates/lowered/versions',
+    );
+    expect(lowered.status).toBe(409);
+    expect(lowered.body.error.message).toBe(
+      'template:default/lowered went backwards: it says v2, but its CHANGELOG.md already has v3. A template version is never lowered; release v4',
+    );
+
+    const current = await request(server).get(
+      '/api/guidance/templates/go-service/versions?since=3',
+    );
+    expect(current.status).toBe(200);
+    expect(current.body).toMatchObject({ version: 3, changelog: [] });
   });
 
   it('answers 404 for an unknown template, 400 for bad input and 401 without credentials', async () => {

@@ -11,7 +11,7 @@ import {
   parseLocationRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
+import { ConflictError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   parseTemplateChangelog,
@@ -86,6 +86,29 @@ export async function readTemplateVersions(options: {
   const version = raw && /^[1-9]\d*$/.test(raw) ? Number(raw) : undefined;
   const markdown = await readChangelog(template, options.urlReader);
   const changelog = markdown ? parseTemplateChangelog(markdown) : [];
+  // A version that went backwards is an error, never "current": services on the higher
+  // version would otherwise be told they are up to date.
+  const newestEntry = Math.max(0, ...changelog.map(entry => entry.version));
+  if (version !== undefined && newestEntry > version) {
+    throw new ConflictError(
+      `${templateRef} went backwards: it says v${version}, but its CHANGELOG.md already has v${newestEntry}. A template version is never lowered; release v${
+        newestEntry + 1
+      }`,
+    );
+  }
+  if (
+    version !== undefined &&
+    options.since !== undefined &&
+    options.since > version
+  ) {
+    throw new ConflictError(
+      `${templateRef} went backwards: it is at v${version}, but this service was created from or upgraded to v${
+        options.since
+      }. A template version is never lowered; restore v${
+        options.since
+      } or release v${options.since + 1}`,
+    );
+  }
   return {
     templateRef,
     title: template.metadata.title,

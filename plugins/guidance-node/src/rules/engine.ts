@@ -9,6 +9,7 @@ import {
   RuleFinding,
   RuleInput,
 } from './types';
+import { UnresolvedConflict, withoutConflictMarkers } from './conflictMarkers';
 
 const isYamlFile = (path: string) => /\.ya?ml$/i.test(path);
 /** A rule that reports more than this keeps the first ones: a report is read by people. */
@@ -60,11 +61,15 @@ export function parseManifests(files: ManifestFile[]): RuleInput {
   const parsed: { file: string; docs: { index: number; body: Doc }[] }[] = [];
   const patchFiles = new Set<string>();
   const pinnedImages = new Set<string>();
+  const conflicts: UnresolvedConflict[] = [];
 
   for (const file of files) {
     if (!isYamlFile(file.path)) continue;
     const docs: { index: number; body: Doc }[] = [];
-    parseAllDocuments(file.content, { merge: true }).forEach((doc, index) => {
+    // Conflict blocks are read as their first side; the merge-conflict rule reports them.
+    const { content, conflicts: found } = withoutConflictMarkers(file.content);
+    conflicts.push(...found.map(c => ({ file: file.path, ...c })));
+    parseAllDocuments(content, { merge: true }).forEach((doc, index) => {
       if (doc.errors.length > 0) {
         parseErrors.push({
           file: file.path,
@@ -128,6 +133,7 @@ export function parseManifests(files: ManifestFile[]): RuleInput {
     objects,
     parseErrors,
     files,
+    conflicts,
     kustomize: { pinnedImages: [...pinnedImages].sort() },
   };
 }

@@ -1,4 +1,5 @@
 import { LifecycleTable } from '@paved-road/plugin-guidance-common';
+import { UnresolvedConflict } from './conflictMarkers';
 
 /** One Kubernetes (or other YAML) object found in the files under check. */
 export type ManifestObject = {
@@ -30,6 +31,8 @@ export type RuleInput = {
   files?: ManifestFile[];
   /** Set by the backend (a refreshed table); without it rules use the shipped table and today. */
   lifecycle?: RuleLifecycle;
+  /** Merge conflict blocks left in the files (their objects are read from the first side). */
+  conflicts?: UnresolvedConflict[];
   /** What the kustomizations among the files say about the other files. */
   kustomize?: {
     /** Image names a kustomization pins (`images[].newTag` other than latest, or a digest). */

@@ -5,6 +5,8 @@ import { pathToFileURL } from 'url';
 import { parseAllDocuments } from 'yaml';
 import {
   BackstageCredentials,
+  AuthService,
+  DiscoveryService,
   LoggerService,
   resolveSafeChildPath,
 } from '@backstage/backend-plugin-api';
@@ -13,8 +15,14 @@ import { Config } from '@backstage/config';
 import { ConflictError, InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { TEMPLATE_BRANCH } from '@paved-road/plugin-guidance-common';
+import {
+  ANSWERS_FILE,
+  TEMPLATE_BRANCH,
+} from '@paved-road/plugin-guidance-common';
 import { examples } from './publishLocal.examples';
+import { parseAnswers } from './recordAnswers';
+import { templateRenderTag } from '../upgrade/templateRenders';
+import { requestConformanceRefresh } from '../conformanceRefresh';
 
 /** A single folder name: no separators, nothing hidden, nothing that climbs. */
 const REPO_NAME = /^[a-z0-9][a-z0-9._-]*$/;
@@ -128,8 +136,13 @@ export function createPublishLocalAction(options: {
   /** How long to wait for the catalog to show the new entity; 30 s unless a test says. */
   waitMs?: number;
   pollMs?: number;
+  /** With discovery and auth: the new entity's conformance is evaluated at once. */
+  discovery?: DiscoveryService;
+  auth?: AuthService;
+  /** For what happens after the task moved on (the conformance refresh's retries). */
+  logger?: LoggerService;
 }) {
-  const { config, catalog } = options;
+  const { config, catalog, discovery, auth } = options;
 
   return createTemplateAction({
     id: 'publish:local',
@@ -274,6 +287,19 @@ export function createPublishLocalAction(options: {
           ref: TEMPLATE_BRANCH,
           object: oid,
         });
+        // ... and under its version's tag, which upgrades find it by.
+        const answersFile = join(target, ANSWERS_FILE);
+        if (await fs.pathExists(answersFile)) {
+          const { version } = parseAnswers(
+            await fs.readFile(answersFile, 'utf8'),
+          );
+          await git.tag({
+            fs,
+            dir: target,
+            ref: templateRenderTag(version),
+            object: oid,
+          });
+        }
         ctx.logger.info(
           `Published the workspace to ${target} (commit ${oid.slice(
             0,
@@ -296,6 +322,15 @@ export function createPublishLocalAction(options: {
           waitMs: options.waitMs ?? DEFAULT_WAIT_MS,
           pollMs: options.pollMs ?? 1000,
         });
+        if (discovery && auth) {
+          await requestConformanceRefresh({
+            discovery,
+            auth,
+            logger: ctx.logger,
+            backgroundLogger: options.logger,
+            entityRef,
+          });
+        }
       } else if (register) {
         ctx.logger.warn(
           `Nothing for the catalog: there is no entity in ${CATALOG_INFO}`,

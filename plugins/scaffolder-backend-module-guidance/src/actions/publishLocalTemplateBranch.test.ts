@@ -37,4 +37,35 @@ describe('publish:local keeps the pristine render', () => {
     ).toBe(main);
     expect(await git.currentBranch({ fs, dir: repo })).toBe('main');
   });
+
+  it('tags the initial commit with the version its answers record', async () => {
+    dir.setContent({
+      workspace: {
+        'README.md': '# orders\n',
+        '.paved-road/answers.yaml':
+          'template: go-service\nversion: 3\nvalues:\n  name: orders\n',
+      },
+    });
+    const root = join(dir.path, 'repos');
+    const action = createPublishLocalAction({
+      config: new ConfigReader({
+        guidance: { publishLocal: { root, enabled: true } },
+      }),
+      catalog: catalogServiceMock.mock(),
+    });
+    await action.handler(
+      createMockActionContext({
+        workspacePath: join(dir.path, 'workspace'),
+        input: { name: 'orders', register: false },
+      }),
+    );
+    const repo = join(root, 'orders');
+    expect(
+      await git.resolveRef({
+        fs,
+        dir: repo,
+        ref: 'refs/tags/paved-road/template-v3',
+      }),
+    ).toBe(await git.resolveRef({ fs, dir: repo, ref: 'main' }));
+  });
 });

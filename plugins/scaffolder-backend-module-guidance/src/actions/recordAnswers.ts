@@ -1,8 +1,13 @@
 import fs from 'fs-extra';
 import { dirname } from 'path';
+import { fileURLToPath } from 'url';
 import YAML, { isMap, parseAllDocuments } from 'yaml';
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  resolveSafeChildPath,
+} from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   ANSWERS_FILE,
@@ -10,9 +15,14 @@ import {
   TEMPLATE_VERSION_ANNOTATION,
 } from '@paved-road/plugin-guidance-common';
 
-/** Names that hold credentials are never written, even when a template passes them in. */
-const SECRET_LIKE =
-  /(secret|token|password|passwd|credential|private.?key|api.?key)/i;
+import {
+  parameterProperties,
+  secretParameterNames,
+  withoutNestedSecrets,
+} from '../upgrade/parameterSchema';
+
+/** The ref the scaffolder gives a dry run's template (it is in no catalog). */
+const DRY_RUN_TEMPLATE_REF = 'template:default/dry-run';
 
 /** What `.paved-road/answers.yaml` holds. */
 export type TemplateAnswers = {
@@ -50,12 +60,47 @@ export function parseAnswers(text: string): TemplateAnswers {
 }
 
 /**
+ * The running template's `spec.parameters`: from the catalog for a task, from the template.yaml
+ * the scaffolder wrote for a dry run (its templateInfo carries only metadata).
+ */
+async function runningTemplateParameters(options: {
+  templateInfo?: { entityRef: string; baseUrl?: string };
+  catalog: CatalogService;
+  credentials: () => Promise<BackstageCredentials>;
+}): Promise<unknown> {
+  const { templateInfo, catalog } = options;
+  if (!templateInfo) {
+    throw new InputError(
+      'No running template to read the parameters of; guidance:record:answers runs inside a template',
+    );
+  }
+  if (templateInfo.entityRef !== DRY_RUN_TEMPLATE_REF) {
+    const template = await catalog.getEntityByRef(templateInfo.entityRef, {
+      credentials: await options.credentials(),
+    });
+    if (template) return template.spec?.parameters;
+  }
+  if (templateInfo.baseUrl?.startsWith('file:')) {
+    const file = fileURLToPath(templateInfo.baseUrl);
+    if (/\.ya?ml$/.test(file) && (await fs.pathExists(file))) {
+      return YAML.parse(await fs.readFile(file, 'utf8'))?.spec?.parameters;
+    }
+  }
+  throw new InputError(
+    `Cannot read the parameters of ${templateInfo.entityRef} to tell its secret inputs from its answers; nothing recorded`,
+  );
+}
+
+/**
  * Creates `guidance:record:answers`: writes `.paved-road/answers.yaml` (template, version and
  * the answers given, never secrets) and sets `paved-road.dev/template: <name>@<version>` on the
  * entity in catalog-info.yaml, so a later template version can be merged into the repository.
  * @public
  */
-export function createRecordAnswersAction() {
+export function createRecordAnswersAction(options: {
+  catalog: CatalogService;
+}) {
+  const { catalog } = options;
   return createTemplateAction({
     id: 'guidance:record:answers',
     description: `Writes ${ANSWERS_FILE} (template, version, answers; never secrets) and the ${TEMPLATE_ORIGIN_ANNOTATION} annotation, so guidance:upgrade can later replay the answers on a newer template version.`,
@@ -128,15 +173,25 @@ export function createRecordAnswersAction() {
         );
       }
 
+      // Secret-ness comes from the template's parameter schema, never from a name.
+      const parameters = await runningTemplateParameters({
+        templateInfo: ctx.templateInfo,
+        catalog,
+        credentials: () => ctx.getInitiatorCredentials(),
+      });
+      const secrets = secretParameterNames(parameters);
+      const properties = parameterProperties(parameters);
       const excluded = new Set(ctx.input.exclude ?? []);
       const values: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(ctx.input.values)) {
         if (excluded.has(key) || value === undefined) continue;
-        if (SECRET_LIKE.test(key)) {
-          ctx.logger.warn(`Not recording "${key}": it looks like a secret`);
+        if (secrets.has(key)) {
+          ctx.logger.info(
+            `Not recording "${key}": the template declares it a secret`,
+          );
           continue;
         }
-        values[key] = value;
+        values[key] = withoutNestedSecrets(properties.get(key), value);
       }
       const answersPath = resolveSafeChildPath(ctx.workspacePath, ANSWERS_FILE);
       await fs.ensureDir(dirname(answersPath));

@@ -1,8 +1,10 @@
 import fs from 'fs-extra';
 import { dirname, isAbsolute, join, relative, resolve } from 'path';
+import YAML from 'yaml';
 import {
   AuthService,
   DiscoveryService,
+  LoggerService,
   resolveSafeChildPath,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
@@ -27,15 +29,22 @@ import { parseAnswers } from './recordAnswers';
 import {
   branchOid,
   commitTree,
+  moveBranch,
   readCommitTree,
-  rootCommit,
+  tagOid,
   writeFileTree,
+  writeTag,
 } from '../upgrade/gitTrees';
 import {
-  answersWithDefaults,
   renderThroughDryRun,
   templateDirectoryContents,
 } from '../upgrade/renderTemplate';
+import { parseGivenValues, resolveAnswers } from '../upgrade/parameterSchema';
+import {
+  findTemplateRender,
+  templateRenderTag,
+} from '../upgrade/templateRenders';
+import { requestConformanceRefresh } from '../conformanceRefresh';
 import { mergeTrees, TreeMergeResult } from '../upgrade/threeWayMerge';
 import {
   GithubRepository,
@@ -49,19 +58,73 @@ import { ScmIntegrations } from '@backstage/integration';
 
 const DEFAULT_ROOT = './local-repos';
 
+/**
+ * The repository folder of a `file:` location, refused unless both the folder and its `.git`
+ * really (symlinks resolved) lie inside the publish:local root: the upgrade writes Git objects
+ * and refs there.
+ */
+async function confinedRepository(
+  configuredRoot: string,
+  location: string,
+): Promise<string> {
+  const dir = dirname(location);
+  const realOrUndefined = (path: string) =>
+    fs.realpath(path).catch(error => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+  const inside = (root: string, path: string) => {
+    const rel = relative(root, path);
+    return !!rel && !rel.startsWith('..') && !isAbsolute(rel);
+  };
+  const outside = (what: string, root: string, real?: string) =>
+    new InputError(
+      `${what} is outside the local repositories root ${root}${
+        real ? ` (it leads to ${real})` : ''
+      }; guidance:upgrade only writes to repositories publish:local created`,
+    );
+  if (!inside(resolve(configuredRoot), resolve(dir))) {
+    throw outside(dir, configuredRoot);
+  }
+  const root = await realOrUndefined(configuredRoot);
+  if (!root) {
+    throw new InputError(
+      `The local repositories root ${configuredRoot} does not exist, so ${dir} cannot be one of its repositories`,
+    );
+  }
+  const realDir = await realOrUndefined(dir);
+  if (!realDir) throw new InputError(`${dir} does not exist`);
+  if (!inside(root, realDir)) throw outside(dir, root, realDir);
+  const gitDir = join(realDir, '.git');
+  const realGit = await realOrUndefined(gitDir);
+  if (!realGit) throw new InputError(`${dir} is not a Git repository`);
+  if (!inside(root, realGit)) throw outside(`${dir}/.git`, root, realGit);
+  if (!(await fs.stat(realGit)).isDirectory()) {
+    // A .git file ("gitdir: …") points at a repository elsewhere.
+    throw new InputError(
+      `${dir}/.git is not a folder; guidance:upgrade only writes to repositories publish:local created`,
+    );
+  }
+  return realDir;
+}
+
 function upgradeMessage(options: {
   template: string;
   from: number;
   to: number;
+  baseOid: string;
   merge: TreeMergeResult;
 }): string {
-  const { template, from, to, merge } = options;
+  const { template, from, to, baseOid, merge } = options;
   const section = (title: string, paths: string[]) =>
     paths.length ? [``, title, ...paths.map(p => `- ${p}`)] : [];
   return [
     `Upgrade to ${template} v${to} (from v${from})`,
     ``,
-    `Three-way merge of the new template render into main; base: the v${from} render on ${TEMPLATE_BRANCH}.`,
+    `Three-way merge of the ${template} v${to} render into main; base: the pristine ${template} v${from} render (${baseOid.slice(
+      0,
+      7,
+    )}), the version main is on.`,
     ...section('Conflicts (resolve the markers):', merge.conflicts),
     ...section(
       'Changed by the template but deleted on main (left deleted):',
@@ -92,6 +155,8 @@ export function createUpgradeAction(options: {
   remoteGit?: RemoteGit;
   /** How a template gets rendered; defaults to the scaffolder dry run. */
   render?: typeof renderThroughDryRun;
+  /** For what happens after the task moved on (the conformance refresh's retries). */
+  logger?: LoggerService;
 }) {
   const { config, catalog, discovery, auth, urlReader } = options;
   const integrations =
@@ -126,10 +191,10 @@ export function createUpgradeAction(options: {
               `Entity created from a golden path (it carries ${TEMPLATE_ORIGIN_ANNOTATION})`,
             ),
           values: z
-            .record(z.unknown())
+            .union([z.record(z.unknown()), z.string()])
             .optional()
             .describe(
-              'Answers for parameters the new version added (or changed answers); the others come from the recorded answers and defaults',
+              'Answers for parameters the recorded answers lack (new in this version) or to change: a map, or YAML text of one. The others come from the recorded answers; a required parameter without either stops the upgrade',
             ),
         }),
       output: z =>
@@ -151,6 +216,16 @@ export function createUpgradeAction(options: {
           updated: z
             .array(z.string())
             .describe('Files updated cleanly from the template'),
+          givenAnswers: z
+            .array(z.string())
+            .describe(
+              'Parameters without a recorded answer that took the value given in values',
+            ),
+          defaultedAnswers: z
+            .array(z.string())
+            .describe(
+              'Optional parameters without a recorded answer or a given value: their default was used',
+            ),
           fromVersion: z.number(),
           toVersion: z.number(),
           repoPath: z
@@ -212,11 +287,9 @@ export function createUpgradeAction(options: {
           `${templateRef} has no valid ${TEMPLATE_VERSION_ANNOTATION}`,
         );
       }
-      if (toVersion <= origin.version) {
-        throw new InputError(
-          `${entityRef} is on ${origin.template} v${origin.version}; the template is at v${toVersion}, there is nothing to upgrade`,
-        );
-      }
+      const given = parseGivenValues(ctx.input.values, text =>
+        YAML.parse(text),
+      );
 
       const location = entity.metadata.annotations?.[ANNOTATION_LOCATION];
       const parsed = location ? parseLocationRef(location) : undefined;
@@ -228,22 +301,15 @@ export function createUpgradeAction(options: {
           : undefined;
       let token: string | undefined;
       if (parsed?.type === 'file') {
-        // Only repositories published by publish:local, inside its root, are ours to write to.
-        const root = resolve(
-          process.cwd(),
-          config.getOptionalString('guidance.publishLocal.root') ??
-            DEFAULT_ROOT,
+        // Only repositories published by publish:local, really inside its root, are ours to write to.
+        dir = await confinedRepository(
+          resolve(
+            process.cwd(),
+            config.getOptionalString('guidance.publishLocal.root') ??
+              DEFAULT_ROOT,
+          ),
+          parsed.target,
         );
-        dir = dirname(parsed.target);
-        const inside = relative(root, dir);
-        if (!inside || inside.startsWith('..') || isAbsolute(inside)) {
-          throw new InputError(
-            `${dir} is outside the local repositories root ${root}`,
-          );
-        }
-        if (!(await fs.pathExists(join(dir, '.git')))) {
-          throw new InputError(`${dir} is not a Git repository`);
-        }
       } else if (github) {
         token = await githubToken(integrations, github.cloneUrl);
         dir = await ctx.createTemporaryDirectory();
@@ -275,10 +341,69 @@ export function createUpgradeAction(options: {
           `${ANSWERS_FILE} is for ${answers.template} but the entity says ${origin.template}`,
         );
       }
-      const values = answersWithDefaults(template.spec?.parameters, {
-        ...answers.values,
-        ...ctx.input.values,
-      });
+      // The version main is on is the one its answers record, whatever the catalog last read.
+      const fromVersion = answers.version;
+      if (toVersion < fromVersion) {
+        throw new ConflictError(
+          `${templateRef} went backwards: it is at v${toVersion}, but ${entityRef} is already on v${fromVersion}. A template version is never lowered; restore v${fromVersion} or release v${
+            fromVersion + 1
+          }`,
+        );
+      }
+      if (toVersion === fromVersion) {
+        throw new InputError(
+          `${entityRef} is on ${origin.template} v${fromVersion}; the template is at v${toVersion}, there is nothing to upgrade`,
+        );
+      }
+
+      const resolved = resolveAnswers(
+        template.spec?.parameters,
+        answers.values,
+        given,
+      );
+      if (resolved.missing.length > 0) {
+        throw new InputError(
+          `${
+            origin.template
+          } v${toVersion} needs answers that ${ANSWERS_FILE} does not record: ${resolved.missing.join(
+            ', ',
+          )}. Give them in values (for example "${
+            resolved.missing[0]
+          }: <value>") and upgrade again`,
+        );
+      }
+      const { values } = resolved;
+      if (resolved.given.length > 0) {
+        ctx.logger.info(
+          `Not recorded, taken from values: ${resolved.given.join(', ')}`,
+        );
+      }
+      if (resolved.defaulted.length > 0) {
+        ctx.logger.warn(
+          `Not recorded and not given, so the default is used: ${resolved.defaulted
+            .map(key => `${key}=${JSON.stringify(values[key])}`)
+            .join(', ')}`,
+        );
+      }
+      if (resolved.secrets.length > 0) {
+        ctx.logger.info(
+          `Secret inputs are never recorded nor replayed: ${resolved.secrets.join(
+            ', ',
+          )}`,
+        );
+      }
+
+      // The base is the pristine render of the version main is on.
+      const baseOid = await findTemplateRender(dir, fromVersion);
+      if (!baseOid) {
+        throw new InputError(
+          `${dir} has no pristine render of ${
+            origin.template
+          } v${fromVersion} (no tag ${templateRenderTag(
+            fromVersion,
+          )} and no commit on ${TEMPLATE_BRANCH} whose ${ANSWERS_FILE} says v${fromVersion}), so a three-way merge would have no base`,
+        );
+      }
 
       ctx.logger.info(
         `Rendering ${
@@ -296,13 +421,10 @@ export function createUpgradeAction(options: {
         directoryContents: await templateDirectoryContents(template, urlReader),
       });
 
-      const baseOid =
-        (await branchOid(dir, TEMPLATE_BRANCH)) ??
-        (await rootCommit(dir, 'main'));
       const base = await readCommitTree(dir, baseOid);
       const merge = mergeTrees(ours, base, theirs, {
         ours: 'main',
-        base: `${origin.template} v${origin.version}`,
+        base: `${origin.template} v${fromVersion}`,
         theirs: `${origin.template} v${toVersion}`,
       });
       for (const path of merge.conflicts) ctx.logger.warn(`Conflict: ${path}`);
@@ -319,8 +441,9 @@ export function createUpgradeAction(options: {
 
       const summary = upgradeMessage({
         template: origin.template,
-        from: origin.version,
+        from: fromVersion,
         to: toVersion,
+        baseOid,
         merge,
       });
       const outputs = () => {
@@ -329,7 +452,9 @@ export function createUpgradeAction(options: {
         ctx.output('deletedByUser', merge.deletedByUser);
         ctx.output('removedByTemplate', merge.removedByTemplate);
         ctx.output('updated', merge.updated);
-        ctx.output('fromVersion', origin.version);
+        ctx.output('givenAnswers', resolved.given);
+        ctx.output('defaultedAnswers', resolved.defaulted);
+        ctx.output('fromVersion', fromVersion);
         ctx.output('toVersion', toVersion);
         ctx.output('repoPath', github ? github.cloneUrl : dir);
         ctx.output('summary', summary);
@@ -349,14 +474,30 @@ export function createUpgradeAction(options: {
           config.getOptionalString('scaffolder.defaultAuthor.email') ??
           'scaffolder@backstage.io',
       };
+      // The new render is kept under its own tag, and paved-road/template stays on the render
+      // main is on: nothing moves before main takes the upgrade, so a retry has the same base.
       const templateCommit = await commitTree({
         dir,
-        branch: TEMPLATE_BRANCH,
         tree: await writeFileTree(dir, theirs),
         parents: [baseOid],
-        message: `${origin.template} v${toVersion}: pristine render with the recorded answers`,
+        message: `${
+          origin.template
+        } v${toVersion}: pristine render with the recorded answers (on the v${fromVersion} render ${baseOid.slice(
+          0,
+          7,
+        )})`,
         author,
       });
+      const renderTag = templateRenderTag(toVersion);
+      await writeTag(dir, renderTag, templateCommit);
+      // Repositories from before the tags (or moved by an older upgrade) are put right: the
+      // base gets its tag, and paved-road/template goes back to the render main is on.
+      const baseTag = templateRenderTag(fromVersion);
+      const baseTagMissing = (await tagOid(dir, baseTag)) !== baseOid;
+      if (baseTagMissing) await writeTag(dir, baseTag, baseOid);
+      const templateBranchMoved =
+        (await branchOid(dir, TEMPLATE_BRANCH)) !== baseOid;
+      if (templateBranchMoved) await moveBranch(dir, TEMPLATE_BRANCH, baseOid);
       const upgradeCommit = await commitTree({
         dir,
         branch,
@@ -371,9 +512,25 @@ export function createUpgradeAction(options: {
         await remoteGit.push({
           url: github.cloneUrl,
           dir,
-          branch: TEMPLATE_BRANCH,
+          ref: `refs/tags/${renderTag}`,
           token,
         });
+        if (baseTagMissing) {
+          await remoteGit.push({
+            url: github.cloneUrl,
+            dir,
+            ref: `refs/tags/${baseTag}`,
+            token,
+          });
+        }
+        if (templateBranchMoved) {
+          await remoteGit.push({
+            url: github.cloneUrl,
+            dir,
+            ref: `refs/heads/${TEMPLATE_BRANCH}`,
+            token,
+          });
+        }
         for (const [path, file] of merge.files) {
           const target = resolveSafeChildPath(ctx.workspacePath, path);
           await fs.outputFile(target, file.content);
@@ -385,6 +542,13 @@ export function createUpgradeAction(options: {
           merge.updated.length
         } files updated, ${merge.conflicts.length} conflicts`,
       );
+      await requestConformanceRefresh({
+        discovery,
+        auth,
+        logger: ctx.logger,
+        backgroundLogger: options.logger,
+        entityRef,
+      });
       outputs();
     },
   });

@@ -48,8 +48,7 @@ const tree = (files: Record<string, string>): FileTree =>
 
 /** A "GitHub" remote that is a folder: clone copies it, push copies objects and moves the ref. */
 function folderRemote(remoteDir: string) {
-  const calls: { op: string; url: string; branch?: string; token?: string }[] =
-    [];
+  const calls: { op: string; url: string; ref?: string; token?: string }[] = [];
   const remote: RemoteGit = {
     async clone({ url, dir, token }) {
       calls.push({ op: 'clone', url, token });
@@ -66,8 +65,8 @@ function folderRemote(remoteDir: string) {
         if (branch !== 'main') await git.deleteBranch({ fs, dir, ref: branch });
       }
     },
-    async push({ url, dir, branch, token }) {
-      calls.push({ op: 'push', url, branch, token });
+    async push({ url, dir, ref, token }) {
+      calls.push({ op: 'push', url, ref, token });
       await fs.copy(
         join(dir, '.git/objects'),
         join(remoteDir, '.git/objects'),
@@ -75,15 +74,11 @@ function folderRemote(remoteDir: string) {
           overwrite: false,
         },
       );
-      const oid = await git.resolveRef({
-        fs,
-        dir,
-        ref: `refs/heads/${branch}`,
-      });
+      const oid = await git.resolveRef({ fs, dir, ref });
       await git.writeRef({
         fs,
         dir: remoteDir,
-        ref: `refs/heads/${branch}`,
+        ref,
         value: oid,
         force: true,
       });
@@ -95,7 +90,7 @@ function folderRemote(remoteDir: string) {
 describe('guidance:upgrade on a GitHub repository (mocked remote)', () => {
   const mock = createMockDirectory();
 
-  it('merges in a clone, pushes paved-road/template and leaves the merged files for the pull request', async () => {
+  it('merges in a clone, pushes the render tags and leaves the merged files for the pull request', async () => {
     mock.clear();
     const remoteDir = mock.resolve('remote');
     const workspacePath = mock.resolve('workspace');
@@ -202,12 +197,16 @@ describe('guidance:upgrade on a GitHub repository (mocked remote)', () => {
         url: 'https://github.com/acme/orders.git',
         token: 'ghp_test',
       },
-      {
+      ...[
+        'refs/tags/paved-road/template-v2',
+        'refs/tags/paved-road/template-v1',
+        'refs/heads/paved-road/template',
+      ].map(ref => ({
         op: 'push',
         url: 'https://github.com/acme/orders.git',
-        branch: 'paved-road/template',
+        ref,
         token: 'ghp_test',
-      },
+      })),
     ]);
     // The merged files wait in the workspace for publish:github:pull-request.
     const merged = await fs.readFile(
@@ -227,12 +226,13 @@ describe('guidance:upgrade on a GitHub repository (mocked remote)', () => {
     ).toBe(2);
     expect(await fs.pathExists(join(workspacePath, '.git'))).toBe(false);
 
-    // Without a template branch on the remote, the base was main's first commit; now the
-    // remote keeps the v2 render on paved-road/template for the next upgrade.
+    // Without a template branch on the remote, the base was main's first commit (its answers
+    // say v1). The remote now keeps the v2 render under its tag for when main takes it, and
+    // paved-road/template on the v1 render main is on.
     const oid = await git.resolveRef({
       fs,
       dir: remoteDir,
-      ref: 'paved-road/template',
+      ref: 'refs/tags/paved-road/template-v2',
     });
     const { blob } = await git.readBlob({
       fs,
@@ -247,10 +247,13 @@ describe('guidance:upgrade on a GitHub repository (mocked remote)', () => {
     const [templateCommit] = await git.log({
       fs,
       dir: remoteDir,
-      ref: 'paved-road/template',
+      ref: 'refs/tags/paved-road/template-v2',
       depth: 1,
     });
     expect(templateCommit.commit.parent).toEqual([first.oid]);
+    expect(
+      await git.resolveRef({ fs, dir: remoteDir, ref: 'paved-road/template' }),
+    ).toBe(first.oid);
 
     expect(ctx.output).toHaveBeenCalledWith(
       'repoUrl',

@@ -91,16 +91,53 @@ export async function branchOid(
   }
 }
 
-/** The first commit of a branch: the pristine render when no template branch was kept. */
-export async function rootCommit(dir: string, ref: string): Promise<string> {
-  const log = await git.log({ fs, dir, ref });
-  return log[log.length - 1].oid;
+/** Points a branch at a commit (creating or moving it). */
+export async function moveBranch(dir: string, branch: string, oid: string) {
+  await git.writeRef({
+    fs,
+    dir,
+    ref: `refs/heads/${branch}`,
+    value: oid,
+    force: true,
+  });
 }
 
-/** Commits a tree onto a branch (creating or moving it) without touching the work tree. */
+/** Points a lightweight tag at a commit (creating or moving it). */
+export async function writeTag(dir: string, tag: string, oid: string) {
+  await git.writeRef({
+    fs,
+    dir,
+    ref: `refs/tags/${tag}`,
+    value: oid,
+    force: true,
+  });
+}
+
+/** The commit a tag points at, or undefined when there is no such tag. */
+export async function tagOid(
+  dir: string,
+  tag: string,
+): Promise<string | undefined> {
+  try {
+    const oid = await git.resolveRef({ fs, dir, ref: `refs/tags/${tag}` });
+    // An annotated tag points at a tag object; follow it to the commit.
+    const { oid: commit } = await git
+      .readCommit({ fs, dir, oid })
+      .catch(async () => {
+        const { tag: annotated } = await git.readTag({ fs, dir, oid });
+        return { oid: annotated.object };
+      });
+    return commit;
+  } catch (error) {
+    if ((error as Error).name === 'NotFoundError') return undefined;
+    throw error;
+  }
+}
+
+/** Commits a tree (onto a branch when one is named) without touching the work tree. */
 export async function commitTree(options: {
   dir: string;
-  branch: string;
+  branch?: string;
   tree: string;
   parents: string[];
   message: string;
@@ -127,12 +164,6 @@ export async function commitTree(options: {
       },
     },
   });
-  await git.writeRef({
-    fs,
-    dir: options.dir,
-    ref: `refs/heads/${options.branch}`,
-    value: oid,
-    force: true,
-  });
+  if (options.branch) await moveBranch(options.dir, options.branch, oid);
   return oid;
 }

@@ -11,11 +11,14 @@ import { InputError } from '@backstage/errors';
 export type RemoteGit = {
   /** Clones every branch into `dir` (no checkout needed). */
   clone(options: { url: string; dir: string; token?: string }): Promise<void>;
-  /** Pushes a local branch to the same name on the remote. */
+  /**
+   * Pushes a local ref (`refs/heads/…` or `refs/tags/…`) to the same name on the remote,
+   * moving it there if it exists (a retried upgrade re-tags its render).
+   */
   push(options: {
     url: string;
     dir: string;
-    branch: string;
+    ref: string;
     token?: string;
   }): Promise<void>;
 };
@@ -33,14 +36,15 @@ export const isomorphicRemoteGit: RemoteGit = {
         token ? { username: 'x-access-token', password: token } : {},
     });
   },
-  async push({ url, dir, branch, token }) {
+  async push({ url, dir, ref, token }) {
     await git.push({
       fs,
       http,
       dir,
       url,
-      ref: branch,
-      remoteRef: branch,
+      ref,
+      remoteRef: ref,
+      force: true,
       onAuth: () =>
         token ? { username: 'x-access-token', password: token } : {},
     });

@@ -25,6 +25,7 @@ import { serviceMonitorSelectorRule } from './servicemonitor-selector';
 import { startupProbeRule } from './startup-probe';
 import { supportedVersionsRule } from './supported-versions';
 import { yamlRule } from './yaml';
+import { mergeConflictRule } from './merge-conflict';
 
 /**
  * The rules Paved Road ships, in report order: the files parse, then each pod, then how
@@ -33,6 +34,7 @@ import { yamlRule } from './yaml';
  */
 export const BUILTIN_RULES: GuidanceRule[] = [
   yamlRule,
+  mergeConflictRule,
   servedApiVersionRule,
   readinessProbeRule,
   livenessProbeRule,

@@ -1,0 +1,61 @@
+/** One block of merge conflict markers left in a file. */
+export type UnresolvedConflict = {
+  file: string;
+  /** 1-based line of the `<<<<<<<` marker. */
+  line: number;
+  /** What follows `>>>>>>>`: the side merged in, e.g. `go-service v2` for a Paved Road upgrade. */
+  label: string;
+};
+
+const START = /^<{7}(?: |$)/;
+const BASE = /^\|{7}(?: |$)/;
+const SPLIT = /^={7}\s*$/;
+const END = /^>{7}(?: (.*))?$/;
+
+/**
+ * Finds the conflict blocks a merge left (`<<<<<<<` … `=======` … `>>>>>>>`, with or without a
+ * diff3 `|||||||` base) and returns the text with only the first side of each block kept, which
+ * is what the branch had before the merge. The other rules read that text, so objects in a
+ * conflicted file still count (a Service still finds its Deployment); the conflict itself is
+ * reported by the `merge-conflict` rule. A block that never closes is left as it is.
+ */
+export function withoutConflictMarkers(content: string): {
+  content: string;
+  conflicts: { line: number; label: string }[];
+} {
+  if (!content.includes('<<<<<<<')) return { content, conflicts: [] };
+  const lines = content.split('\n');
+  const kept: string[] = [];
+  const conflicts: { line: number; label: string }[] = [];
+  let block:
+    | { start: number; keptBefore: number; side: 'ours' | 'other' }
+    | undefined;
+  lines.forEach((raw, index) => {
+    const text = raw.replace(/\r$/, '');
+    if (!block) {
+      if (START.test(text)) {
+        block = { start: index, keptBefore: kept.length, side: 'ours' };
+      } else {
+        kept.push(raw);
+      }
+      return;
+    }
+    if (END.test(text)) {
+      conflicts.push({
+        line: block.start + 1,
+        label: (END.exec(text)?.[1] ?? '').trim(),
+      });
+      block = undefined;
+    } else if (BASE.test(text) || SPLIT.test(text)) {
+      block.side = 'other';
+    } else if (block.side === 'ours') {
+      kept.push(raw);
+    }
+  });
+  if (block) {
+    // Not a conflict block after all: give the rest back untouched.
+    kept.splice(block.keptBefore);
+    kept.push(...lines.slice(block.start));
+  }
+  return { content: kept.join('\n'), conflicts };
+}
