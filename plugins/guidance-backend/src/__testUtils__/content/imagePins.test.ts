@@ -17,6 +17,7 @@ describe('the one-pin-per-image check', () => {
       '  - name: ghcr.io/stefanprodan/podinfo',
       '    newTag: "6.15.0"',
       '  - image: ${{ values.image }}',
+      '  - image: node:<< parameters.node-version >>-trixie-slim',
       '  - image: no-tag-here',
       'pgbouncerImage: ghcr.io/cloudnative-pg/pgbouncer:1.25.2',
       'imagePullPolicy: IfNotPresent',
@@ -28,7 +29,7 @@ describe('the one-pin-per-image check', () => {
       'postgres:17.6 @f:3',
       'golang:1.23.4-alpine @f:4',
       'bitnami/redis:7.4.1 @f:5',
-      'ghcr.io/cloudnative-pg/pgbouncer:1.25.2 @f:11',
+      'ghcr.io/cloudnative-pg/pgbouncer:1.25.2 @f:12',
       'ghcr.io/stefanprodan/podinfo:6.15.0 @f:7',
     ]);
   });

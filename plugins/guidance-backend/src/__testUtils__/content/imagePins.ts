@@ -11,7 +11,7 @@ const KUSTOMIZE_IMAGE =
 export function parseImageRef(
   ref: string,
 ): { image: string; tag: string } | undefined {
-  if (/[{}$]/.test(ref)) return undefined; // templated: the value comes from elsewhere
+  if (/[{}$]|<</.test(ref)) return undefined; // templated (Nunjucks, ${…}, CircleCI's << … >>): the value comes from elsewhere
   const noDigest = ref.split('@')[0];
   const colon = noDigest.lastIndexOf(':');
   if (colon < 0 || noDigest.indexOf('/', colon) >= 0) return undefined; // no tag pinned
