@@ -75,8 +75,17 @@ export interface Config {
     conformance?: {
       /** Run the conformance service on the scheduler. Defaults to true. */
       enabled?: boolean;
-      /** When it runs. Defaults to every 30 minutes (timeout 10 minutes, first run after 15 seconds). */
+      /**
+       * When it runs. Defaults to every 30 minutes, timeout 3 minutes, first run after 15 seconds.
+       * The timeout is also how long a crashed replica's lock holds, so keep it short: a run
+       * stops starting new evaluations after 60% of it and leaves the rest to the next run.
+       */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * Bytes one source may hold in all (the files the include globs match). A larger source
+       * is reported on its entity as too large instead of evaluated. Defaults to 16 MiB.
+       */
+      maxSourceBytes?: number;
       /** Globs of the files read from each entity's source, relative to it. Defaults in DESIGN.md -> Conformance. */
       include?: string[];
       /**

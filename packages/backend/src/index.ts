@@ -1,5 +1,10 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { staticTokenCheck } from './modules/staticTokenCheck';
+
 const backend = createBackend();
+
+// a static token without a value (PAVED_ROAD_MCP_TOKEN unset in production) stops start-up
+backend.add(staticTokenCheck);
 
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
@@ -10,7 +15,9 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 
 // catalog, with the Template kind for the golden paths
 backend.add(import('@backstage/plugin-catalog-backend'));
-backend.add(import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // the repositories publish:local writes (guidance.publishLocal), found on disk: the locations
 // API itself stays closed to file: targets
@@ -18,7 +25,9 @@ backend.add(import('@paved-road/plugin-catalog-backend-module-guidance'));
 
 // permissions: allow all in the demo
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(import('@backstage/plugin-permission-backend-module-allow-all-policy'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
 
 // scaffolder, with the golden-path actions
 backend.add(import('@backstage/plugin-scaffolder-backend'));

@@ -10,6 +10,9 @@ import {
 } from '@paved-road/plugin-guidance-node';
 import { guidancePlugin } from './plugin';
 
+// starts two plugins in one test backend: more than jest's 5 s default on a loaded CI machine
+jest.setTimeout(30_000);
+
 describe('guidanceServiceRef', () => {
   it('reaches the guidance backend from another plugin through discovery and service auth', async () => {
     let guidance: GuidanceService | undefined;

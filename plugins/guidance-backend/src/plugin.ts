@@ -7,6 +7,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
 import { registerGuidanceActions } from './actions/guidanceActions';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
@@ -16,8 +17,10 @@ import {
 } from '@paved-road/plugin-guidance-node';
 import { ArticleLibrary } from './service/ArticleLibrary';
 import { readSearchVocabulary } from './service/searchText';
+import { guidancePermissions } from '@paved-road/plugin-guidance-common';
 import { createRouter } from './service/router';
 import { ConformanceService } from './service/conformance/ConformanceService';
+import { YamlWorkerPool } from './service/conformance/YamlWorkerPool';
 import { ConformanceStore } from './service/conformance/ConformanceStore';
 import { ManifestReader } from './service/conformance/ManifestReader';
 import { RuleRegistry } from './service/rules';
@@ -77,6 +80,8 @@ export const guidancePlugin = createBackendPlugin({
         actionsRegistry: actionsRegistryServiceRef,
         database: coreServices.database,
         auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
       },
       async init({
         config,
@@ -90,7 +95,10 @@ export const guidancePlugin = createBackendPlugin({
         actionsRegistry,
         database,
         auth,
+        permissions,
+        permissionsRegistry,
       }) {
+        permissionsRegistry.addPermissions(guidancePermissions);
         // The built-in folder ships with the package: neither watched nor polled.
         const watched: ArticleSource[] = [];
         const polled: ArticleSource[] = [];
@@ -195,11 +203,17 @@ export const guidancePlugin = createBackendPlugin({
           });
         }
 
+        // YAML is parsed in worker threads: a large or hostile file never stalls other requests
+        const yamlParser = new YamlWorkerPool({
+          logger: logger.child({ task: 'yaml-parser' }),
+        });
+        lifecycle.addShutdownHook(() => yamlParser.close());
         const rules = new RuleRegistry({
           builtin: BUILTIN_RULES,
           added: addedRules,
           articles: () => library.snapshot.articles,
           lifecycle: () => lifecycleData.table,
+          parseYaml: yamlParser.parse,
         });
         if (addedRules.length > 0) {
           logger.info(
@@ -220,31 +234,40 @@ export const guidancePlugin = createBackendPlugin({
               conformanceConfig?.getOptionalStringArray('localRoots') ?? []
             ).map(root => (isAbsolute(root) ? root : resolve(root))),
             include: conformanceConfig?.getOptionalStringArray('include'),
+            maxSourceBytes:
+              conformanceConfig?.getOptionalNumber('maxSourceBytes'),
           }),
           catalog,
           auth,
           logger: logger.child({ task: 'conformance' }),
           rules: () => rules.getRules(),
+          parse: files => rules.parse(files),
           articles: () => library.snapshot.articles,
           concurrency: conformanceConfig?.getOptionalNumber('concurrency'),
           kinds: conformanceConfig?.getOptionalStringArray('kinds'),
         });
         if (conformanceConfig?.getOptionalBoolean('enabled') ?? true) {
+          const schedule = conformanceConfig?.has('schedule')
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+                conformanceConfig.getConfig('schedule'),
+              )
+            : {
+                frequency: { minutes: 30 },
+                // a crashed replica's lock holds this long: short, so another resumes soon
+                timeout: { minutes: 3 },
+                initialDelay: { seconds: 15 },
+              };
+          // stop starting evaluations well before the timeout; the rest go first next run
+          const budgetMs = Math.round(
+            durationToMilliseconds(schedule.timeout) * 0.6,
+          );
           // results live in the database, so one replica runs it for all
           await scheduler.scheduleTask({
             id: 'guidance-conformance',
             scope: 'global',
-            ...(conformanceConfig?.has('schedule')
-              ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-                  conformanceConfig.getConfig('schedule'),
-                )
-              : {
-                  frequency: { minutes: 30 },
-                  timeout: { minutes: 10 },
-                  initialDelay: { seconds: 15 },
-                }),
+            ...schedule,
             fn: async () => {
-              await conformance.runAll();
+              await conformance.runAll({ budgetMs });
             },
           });
         }
@@ -257,6 +280,7 @@ export const guidancePlugin = createBackendPlugin({
             logger,
             rules,
             conformance,
+            permissions,
           }),
         );
 
@@ -267,6 +291,10 @@ export const guidancePlugin = createBackendPlugin({
           logger,
           appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
           validate: async files => rules.validate(files),
+          serviceCatalogAccess:
+            config.getOptionalBoolean(
+              'guidance.actions.serviceCatalogAccess',
+            ) ?? false,
           // Visible only if the caller's catalog read shows the entity, as on the HTTP route.
           entityConformance: async (entityRef, credentials) => {
             const entity = await catalog.getEntityByRef(entityRef, {

@@ -13,3 +13,4 @@ export * from './types';
 export * from './templateVersion';
 export * from './sanitize';
 export * from './lifecycle';
+export * from './permissions';

@@ -335,10 +335,16 @@ describe('get-entity-conformance action', () => {
       '/api/guidance/entities/component/default/orders/conformance/refresh',
     );
     expect(refresh.status).toBe(202);
-
-    const { output } = (await invoke('get-entity-conformance', {
-      entityRef: 'orders',
-    })) as any;
+    // queued: answered before the evaluation is stored
+    let output: any;
+    for (let i = 0; i < 200 && !output; i++) {
+      output = await invoke('get-entity-conformance', {
+        entityRef: 'orders',
+      }).then(
+        r => r.output,
+        () => new Promise(r => setTimeout(r, 25)),
+      );
+    }
     expect(output.entityRef).toBe('component:default/orders');
     const imageTag = output.results.find((r: any) => r.rule.id === 'image-tag');
     expect(imageTag.status).toBe('fail');

@@ -5,7 +5,7 @@ import {
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   ARTICLE_ID_PATTERN,
   EntityConformance,
@@ -40,6 +40,12 @@ export type GuidanceActionsOptions = {
     files: { path: string; content: string }[],
     credentials: BackstageCredentials,
   ): Promise<ValidateResponse>;
+  /**
+   * Lets callers that are not users (service principals) have actions read the catalog.
+   * Off unless the deployment says so (`guidance.actions.serviceCatalogAccess`): see
+   * {@link assertMayReadCatalog}.
+   */
+  serviceCatalogAccess?: boolean;
   /** Stored conformance of one entity the caller can see; undefined when unknown. */
   entityConformance?(
     entityRef: string,
@@ -48,6 +54,26 @@ export type GuidanceActionsOptions = {
 };
 
 const sectionIdPattern = /^[\p{L}\p{M}\p{N}_-]{1,200}$/u;
+
+/**
+ * Actions that read the catalog do it for users only, unless the deployment allows service
+ * callers. Why: an MCP call made with a static token reaches this plugin as the MCP plugin's own
+ * service principal (Backstage's getPluginRequestToken issues the calling plugin's token for a
+ * service principal), so the token's access restrictions are gone, and the permission framework
+ * allows service principals everything: the catalog would show such a caller every entity.
+ */
+export function assertMayReadCatalog(
+  credentials: BackstageCredentials,
+  serviceCatalogAccess: boolean,
+) {
+  const principal = credentials.principal as { type: string; subject?: string };
+  if (principal.type === 'user' || serviceCatalogAccess) return;
+  throw new NotAllowedError(
+    `This action reads the catalog on behalf of a signed-in user; the caller is ${
+      principal.type === 'service' ? principal.subject : principal.type
+    }. Call it with a user's token, or allow service callers with guidance.actions.serviceCatalogAccess: true`,
+  );
+}
 
 /**
  * Registers the guidance actions with Backstage's actions registry; the MCP actions
@@ -293,6 +319,10 @@ export function registerGuidanceActions(options: GuidanceActionsOptions) {
         } catch (e) {
           throw new InputError(`Invalid entityRef: ${(e as Error).message}`);
         }
+        assertMayReadCatalog(
+          credentials,
+          options.serviceCatalogAccess ?? false,
+        );
         const found = await catalog.getEntityByRef(ref, { credentials });
         if (!found) {
           throw new NotFoundError(
@@ -461,6 +491,10 @@ export function registerGuidanceActions(options: GuidanceActionsOptions) {
         } catch (e) {
           throw new InputError(`Invalid entityRef: ${(e as Error).message}`);
         }
+        assertMayReadCatalog(
+          credentials,
+          options.serviceCatalogAccess ?? false,
+        );
         const result = await entityConformance(ref, credentials);
         if (!result) {
           throw new NotFoundError(

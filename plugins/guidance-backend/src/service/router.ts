@@ -1,7 +1,11 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { lookUpDependencies } from './entityDependencies';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
@@ -26,6 +30,8 @@ import { entityRefFromParams, parseInput as parse } from './parseInput';
 
 export type RouterOptions = {
   library: ArticleLibrary;
+  /** For the refresh route's permission. */
+  permissions: PermissionsService;
   catalog: CatalogService;
   httpAuth: HttpAuthService;
   logger: LoggerService;
@@ -99,9 +105,9 @@ export async function createRouter(
   router.post(
     '/validate',
     express.json({ limit: VALIDATE_LIMITS.totalBytes * 4 }),
-    (req, res) => {
+    async (req, res) => {
       const { files } = parse(validateBody, req.body, 'body');
-      res.json(rules.validate(files));
+      res.json(await rules.validate(files));
     },
   );
 
@@ -249,6 +255,7 @@ export async function createRouter(
         conformance: options.conformance,
         catalog,
         httpAuth,
+        permissions: options.permissions,
         hasArticle: id => library.snapshot.articles.has(id),
       }),
     );

@@ -93,17 +93,18 @@ describe('SearchIndex', () => {
     // A fifth unknown word is taken as written: past a few, a query is pasted text, not typing.
     expect(index.search('zorg blorf quux snarf replcas', 5)).toEqual([]);
     // A word with a digit is a name, a hash or a version, never a typo, and does not count.
-    expect(index.search('7d9f x2kqp 8gi zorg blorf quux replcas', 5)[0]?.id).toBe(
-      'pooling',
-    );
+    expect(
+      index.search('7d9f x2kqp 8gi zorg blorf quux replcas', 5)[0]?.id,
+    ).toBe('pooling');
     expect(index.search('replica5', 5)).toEqual([]);
   });
 
   it('scores the rarest words of a very long query, wherever they stand in it', () => {
     // Thirty words both articles share (the first has them twice, so it wins on them alone),
     // then one only the second has: a pasted line whose telling word comes last.
-    const shared = Array.from({ length: 30 }, (_, i) =>
-      `word${String.fromCharCode(97 + (i % 26))}${i}`,
+    const shared = Array.from(
+      { length: 30 },
+      (_, i) => `word${String.fromCharCode(97 + (i % 26))}${i}`,
     ).join(' ');
     const make = (id: string, text: string) =>
       parseArticle({

@@ -51,36 +51,64 @@ function isPartialWorkload(doc: Doc): boolean {
   );
 }
 
-/**
- * Parses every YAML file into Kubernetes-style objects (those with `apiVersion` and `kind`);
- * files that do not parse are listed, not thrown. Kustomizations are read, not returned: the
- * files they name as patches are left out (partial objects), and the images they pin are noted.
- */
-export function parseManifests(files: ManifestFile[]): RuleInput {
-  const parseErrors: ManifestParseError[] = [];
-  const parsed: { file: string; docs: { index: number; body: Doc }[] }[] = [];
-  const patchFiles = new Set<string>();
-  const pinnedImages = new Set<string>();
-  const conflicts: UnresolvedConflict[] = [];
+/** One YAML document of a file: its value, or why it could not be read. */
+export type ParsedYamlDocument =
+  | { index: number; body: unknown; error?: undefined }
+  | { index: number; error: string; body?: undefined };
 
-  for (const file of files) {
-    if (!isYamlFile(file.path)) continue;
+/** Parses a file's YAML documents, somewhere: in this thread or off it (the backend's worker). */
+export type YamlDocumentParser = (
+  content: string,
+) => Promise<ParsedYamlDocument[]>;
+
+/**
+ * Aliases one document may expand. The `yaml` package's own default; said here because an alias
+ * bomb is refused by it with a ReferenceError from `toJS`, which must become a parse error.
+ */
+export const MAX_YAML_ALIAS_COUNT = 100;
+
+/** Parses one file's YAML documents in this thread; a document that cannot be read is an error entry. */
+export function parseYamlDocuments(content: string): ParsedYamlDocument[] {
+  return parseAllDocuments(content, { merge: true }).map((doc, index) => {
+    if (doc.errors.length > 0) {
+      return { index, error: doc.errors[0].message.split('\n')[0] };
+    }
+    try {
+      return { index, body: doc.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT }) };
+    } catch (error) {
+      return { index, error: (error as Error).message.split('\n')[0] };
+    }
+  });
+}
+
+/** Gathers the parsed files, then builds what the rules read. */
+class ManifestCollector {
+  private readonly parseErrors: ManifestParseError[] = [];
+  private readonly parsed: {
+    file: string;
+    docs: { index: number; body: Doc }[];
+  }[] = [];
+  private readonly patchFiles = new Set<string>();
+  private readonly pinnedImages = new Set<string>();
+  readonly conflicts: UnresolvedConflict[] = [];
+
+  /** The text to parse: conflict blocks are read as their first side; the merge-conflict rule reports them. */
+  prepare(file: ManifestFile): string {
+    const { content, conflicts } = withoutConflictMarkers(file.content);
+    this.conflicts.push(...conflicts.map(c => ({ file: file.path, ...c })));
+    return content;
+  }
+
+  add(file: ManifestFile, parsedDocs: ParsedYamlDocument[]) {
     const docs: { index: number; body: Doc }[] = [];
-    // Conflict blocks are read as their first side; the merge-conflict rule reports them.
-    const { content, conflicts: found } = withoutConflictMarkers(file.content);
-    conflicts.push(...found.map(c => ({ file: file.path, ...c })));
-    parseAllDocuments(content, { merge: true }).forEach((doc, index) => {
-      if (doc.errors.length > 0) {
-        parseErrors.push({
-          file: file.path,
-          message: doc.errors[0].message.split('\n')[0],
-        });
-        return;
+    for (const doc of parsedDocs) {
+      if (doc.error !== undefined) {
+        this.parseErrors.push({ file: file.path, message: doc.error });
+      } else if (isRecord(doc.body)) {
+        docs.push({ index: doc.index, body: doc.body });
       }
-      const body = doc.toJS();
-      if (isRecord(body)) docs.push({ index, body });
-    });
-    parsed.push({ file: file.path, docs });
+    }
+    this.parsed.push({ file: file.path, docs });
 
     for (const { body } of docs) {
       if (!isKustomization(file.path, body)) continue;
@@ -99,43 +127,78 @@ export function parseManifests(files: ManifestFile[]): RuleInput {
       for (const ref of refs) {
         // inline patches are YAML text, not file names
         if (typeof ref === 'string' && !ref.includes('\n')) {
-          patchFiles.add(posix.join(dir, ref));
+          this.patchFiles.add(posix.join(dir, ref));
         }
       }
       for (const image of Array.isArray(body.images) ? body.images : []) {
         if (isRecord(image) && typeof image.name === 'string') {
           const pinned =
             image.digest || (image.newTag && String(image.newTag) !== 'latest');
-          if (pinned) pinnedImages.add(image.name);
+          if (pinned) this.pinnedImages.add(image.name);
         }
       }
     }
   }
 
-  const objects: ManifestObject[] = [];
-  for (const { file, docs } of parsed) {
-    if (patchFiles.has(file)) continue;
-    for (const { index, body } of docs) {
-      if (typeof body.apiVersion !== 'string' || typeof body.kind !== 'string')
-        continue;
-      if (isKustomization(file, body) || isPartialWorkload(body)) continue;
-      objects.push({
-        file,
-        index,
-        apiVersion: body.apiVersion,
-        kind: body.kind,
-        name: typeof body.metadata?.name === 'string' ? body.metadata.name : '',
-        body,
-      });
+  result(files: ManifestFile[]): RuleInput {
+    const objects: ManifestObject[] = [];
+    for (const { file, docs } of this.parsed) {
+      if (this.patchFiles.has(file)) continue;
+      for (const { index, body } of docs) {
+        if (
+          typeof body.apiVersion !== 'string' ||
+          typeof body.kind !== 'string'
+        )
+          continue;
+        if (isKustomization(file, body) || isPartialWorkload(body)) continue;
+        objects.push({
+          file,
+          index,
+          apiVersion: body.apiVersion,
+          kind: body.kind,
+          name:
+            typeof body.metadata?.name === 'string' ? body.metadata.name : '',
+          body,
+        });
+      }
     }
+    return {
+      objects,
+      parseErrors: this.parseErrors,
+      files,
+      conflicts: this.conflicts,
+      kustomize: { pinnedImages: [...this.pinnedImages].sort() },
+    };
   }
-  return {
-    objects,
-    parseErrors,
-    files,
-    conflicts,
-    kustomize: { pinnedImages: [...pinnedImages].sort() },
-  };
+}
+
+/**
+ * Parses every YAML file into Kubernetes-style objects (those with `apiVersion` and `kind`);
+ * files that do not parse are listed, not thrown. Kustomizations are read, not returned: the
+ * files they name as patches are left out (partial objects), and the images they pin are noted.
+ * Parses in this thread: for a few small files. A server parses with
+ * {@link parseManifestsWith} and a parser off its event loop.
+ */
+export function parseManifests(files: ManifestFile[]): RuleInput {
+  const collector = new ManifestCollector();
+  for (const file of files) {
+    if (!isYamlFile(file.path)) continue;
+    collector.add(file, parseYamlDocuments(collector.prepare(file)));
+  }
+  return collector.result(files);
+}
+
+/** {@link parseManifests}, with the YAML parsed by `parse`, one file at a time. */
+export async function parseManifestsWith(
+  files: ManifestFile[],
+  parse: YamlDocumentParser,
+): Promise<RuleInput> {
+  const collector = new ManifestCollector();
+  for (const file of files) {
+    if (!isYamlFile(file.path)) continue;
+    collector.add(file, await parse(collector.prepare(file)));
+  }
+  return collector.result(files);
 }
 
 /** Runs each rule over the input; a rule that throws fails with its error rather than stopping the rest. */

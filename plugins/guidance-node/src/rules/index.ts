@@ -1,5 +1,13 @@
 export * from './types';
-export { parseManifests, evaluateRules } from './engine';
+export {
+  parseManifests,
+  parseManifestsWith,
+  parseYamlDocuments,
+  evaluateRules,
+  MAX_YAML_ALIAS_COUNT,
+  type ParsedYamlDocument,
+  type YamlDocumentParser,
+} from './engine';
 export {
   BUILTIN_RULES,
   KUBERNETES_API_ANNOTATION,

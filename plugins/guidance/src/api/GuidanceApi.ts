@@ -39,7 +39,7 @@ export interface GuidanceApi {
   getEntityConformance(
     entity: EntityName,
   ): Promise<EntityConformance | undefined>;
-  /** Evaluates the entity now. */
+  /** Asks for an evaluation of the entity now; the backend answers before it is done (202). */
   refreshEntityConformance(entity: EntityName): Promise<void>;
   /** The rules an article backs and the services that follow them or not. */
   getArticleConformance(id: string): Promise<ArticleConformance>;

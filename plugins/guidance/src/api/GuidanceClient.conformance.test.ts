@@ -72,14 +72,16 @@ describe('GuidanceClient conformance', () => {
     });
   });
 
-  it('posts a refresh for an entity', async () => {
+  it('posts a forced refresh for an entity', async () => {
     let method = '';
+    let body: unknown;
     server.use(
       http.post(
         `${base}/entities/:kind/:namespace/:name/conformance/refresh`,
-        ({ request }) => {
+        async ({ request }) => {
           method = request.method;
-          return HttpResponse.json({ outcome: 'evaluated' }, { status: 202 });
+          body = await request.json();
+          return HttpResponse.json({ status: 'queued' }, { status: 202 });
         },
       ),
     );
@@ -87,6 +89,7 @@ describe('GuidanceClient conformance', () => {
       client.refreshEntityConformance(entity),
     ).resolves.toBeUndefined();
     expect(method).toBe('POST');
+    expect(body).toEqual({ force: true });
   });
 
   it('gets an article conformance, encoding the id', async () => {

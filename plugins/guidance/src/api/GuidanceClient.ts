@@ -164,8 +164,11 @@ export class GuidanceClient implements GuidanceApi {
   }
 
   async refreshEntityConformance(entity: EntityName) {
+    // a click asks for a fresh evaluation even if the source's ETag is unchanged
     await this.get(`/entities/${entityPath(entity)}/conformance/refresh`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ force: true }),
     });
   }
 

@@ -21,6 +21,10 @@ export type EntityGuidance = {
  * The one place the entity tab and card load their data: the articles for the current
  * entity and its conformance, side by side; `evaluate` re-runs the rules and reloads.
  */
+/** How long "Evaluate now" waits for the queued evaluation: 60 × 1 s. */
+const REFRESH_POLLS = 60;
+const REFRESH_POLL_MS = 1000;
+
 export function useEntityGuidance() {
   const { entity } = useEntity();
   const api = useApi(guidanceApiRef);
@@ -49,7 +53,15 @@ export function useEntityGuidance() {
     setEvaluating(true);
     setEvaluateError(undefined);
     try {
-      await api.refreshEntityConformance({ kind, namespace, name });
+      const target = { kind, namespace, name };
+      const before = (await api.getEntityConformance(target))?.evaluatedAt;
+      await api.refreshEntityConformance(target);
+      // the backend queues the evaluation (202): wait until a new one is stored
+      for (let i = 0; i < REFRESH_POLLS; i++) {
+        const now = await api.getEntityConformance(target);
+        if (now && now.evaluatedAt !== before) break;
+        await new Promise(r => setTimeout(r, REFRESH_POLL_MS));
+      }
       retry();
     } catch (error) {
       setEvaluateError(error as Error);

@@ -8,7 +8,7 @@ import { Entity } from '@backstage/catalog-model';
 import { NotModifiedError } from '@backstage/errors';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { ParsedArticle } from '../parseArticle';
-import { ConformanceService } from './ConformanceService';
+import { ConformanceService, oneLine } from './ConformanceService';
 import { ConformanceStore } from './ConformanceStore';
 import { ManifestReader } from './ManifestReader';
 import {
@@ -375,3 +375,86 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+describe('ConformanceService refreshes and run budget', () => {
+  async function sqliteSetup(entities: Entity[], root: string) {
+    return setup('SQLITE_3', entities, { localRoots: [root] });
+  }
+
+  it('keeps one pending evaluation per entity: repeated requests join it, a forced one waits for the running one', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'conformance-queue-'));
+    const dir = writeTree(
+      { 'deploy/app.yaml': deployment({ image: 'web:1.2.3', probe: true }) },
+      join(root, 'web'),
+    );
+    const entity = serviceEntity('web', {
+      'backstage.io/source-location': `file:${dir}/`,
+    });
+    const { service } = await sqliteSetup([entity], root);
+    const evaluate = jest.spyOn(service, 'evaluateEntity');
+
+    const first = service.requestEvaluation(entity);
+    const second = service.requestEvaluation(entity);
+    expect(first.outcome).toBe('queued');
+    expect(second.outcome).toBe('joined');
+    expect(second.done).toBe(first.done);
+    await first.done;
+    expect(evaluate).toHaveBeenCalledTimes(1);
+
+    // while one runs: a plain request joins it, a forced one is queued after it (once)
+    const running = service.requestEvaluation(entity);
+    await new Promise(r => setImmediate(r));
+    const joined = service.requestEvaluation(entity);
+    const forced = service.requestEvaluation(entity, { force: true });
+    const forcedAgain = service.requestEvaluation(entity, { force: true });
+    expect([running.outcome, joined.outcome, forced.outcome]).toEqual([
+      'queued',
+      'joined',
+      'queued',
+    ]);
+    expect(forcedAgain.outcome).toBe('joined');
+    expect(await forced.done).toBe('evaluated');
+    expect(evaluate).toHaveBeenCalledTimes(3);
+    expect(evaluate.mock.calls[2][1]).toEqual({ force: true });
+  });
+
+  it('stops starting evaluations when the run budget is spent, oldest first next time', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'conformance-budget-'));
+    const entities = ['a', 'b', 'c'].map(name =>
+      serviceEntity(name, {
+        'backstage.io/source-location': `file:${writeTree(
+          {
+            'deploy/app.yaml': deployment({ image: 'web:1.2.3', probe: true }),
+          },
+          join(root, name),
+        )}/`,
+      }),
+    );
+    const { service, store } = await sqliteSetup(entities, root);
+    const spent = await service.runAll({ budgetMs: 0 });
+    expect(spent).toMatchObject({ entities: 3, evaluated: 0, deferred: 3 });
+    // nothing is removed for having waited
+    expect(spent.removed).toBe(0);
+
+    await service.evaluateEntity(entities[2]);
+    const order: string[] = [];
+    jest.spyOn(service, 'evaluateEntity').mockImplementation(async entity => {
+      order.push(entity.metadata.name);
+      return 'evaluated';
+    });
+    await service.runAll();
+    // never evaluated first, the one evaluated last at the end
+    expect(order.slice(-1)).toEqual(['c']);
+    expect((await store.listEntities()).map(e => e.entityRef)).toEqual([
+      'component:default/c',
+    ]);
+  });
+});
+
+describe('oneLine', () => {
+  it('escapes a newline from an annotation so it cannot forge a log line', () => {
+    expect(
+      oneLine('refused: /x\n2026-12-06T00:00:00Z info forged line\u0007'),
+    ).toBe('refused: /x\\u000a2026-12-06T00:00:00Z info forged line\\u0007');
+  });
+});

@@ -21,6 +21,8 @@ import {
 } from '@paved-road/plugin-guidance-common';
 import {
   GuidanceRule,
+  ManifestFile,
+  RuleInput,
   evaluateRules,
   parseManifests,
 } from '@paved-road/plugin-guidance-node';
@@ -45,9 +47,14 @@ export type ConformanceRunStats = {
   evaluated: number;
   unchanged: number;
   errors: number;
+  /** Left for the next run: the run's time budget was spent. */
+  deferred: number;
   removed: number;
   durationMs: number;
 };
+
+/** What a refresh request got: a new evaluation queued, or the one already pending. */
+export type RefreshOutcome = 'queued' | 'joined';
 
 export type EvaluationOutcome = 'evaluated' | 'unchanged' | 'error';
 
@@ -88,6 +95,15 @@ export function ownerOf(entity: Entity): string | undefined {
   }
 }
 
+/** Text for a log line: control characters (a newline in an annotation) escaped, not obeyed. */
+export function oneLine(text: string): string {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are what is escaped
+    /[\u0000-\u001f\u007f]/g,
+    c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 /** Runs `fn` over `items`, at most `limit` at a time. */
 async function forEachBounded<T>(
   items: T[],
@@ -124,6 +140,8 @@ export class ConformanceService {
       auth: AuthService;
       logger: LoggerService;
       rules: () => GuidanceRule[];
+      /** How a source's files become rule input; the backend parses off its event loop. */
+      parse?: (files: ManifestFile[]) => Promise<RuleInput>;
       articles: () => ReadonlyMap<string, ParsedArticle>;
       concurrency?: number;
       kinds?: string[];
@@ -137,8 +155,15 @@ export class ConformanceService {
     );
   }
 
-  /** One scheduled pass over the catalog. */
-  async runAll(): Promise<ConformanceRunStats> {
+  /**
+   * One scheduled pass over the catalog. Entities evaluated longest ago go first; once
+   * `budgetMs` has passed no new evaluation starts, and the rest wait for the next run. That
+   * keeps a run well inside its task timeout, which is also how long a crashed replica's lock
+   * blocks the others.
+   */
+  async runAll(
+    options: { budgetMs?: number } = {},
+  ): Promise<ConformanceRunStats> {
     const started = Date.now();
     const credentials = await this.options.auth.getOwnServiceCredentials();
     const { items } = await this.options.catalog.getEntities(
@@ -153,15 +178,27 @@ export class ConformanceService {
       evaluated: 0,
       unchanged: 0,
       errors: 0,
+      deferred: 0,
       removed: 0,
       durationMs: 0,
     };
     const seen = new Set<string>();
-    await forEachBounded(items, this.concurrency, async entity => {
+    const lastEvaluated = (e: Entity) =>
+      stored.get(stringifyEntityRef(e))?.evaluatedAt ?? '';
+    const ordered = [...items].sort((a, b) =>
+      lastEvaluated(a).localeCompare(lastEvaluated(b)),
+    );
+    const deadline =
+      options.budgetMs === undefined ? Infinity : started + options.budgetMs;
+    await forEachBounded(ordered, this.concurrency, async entity => {
       const ref = stringifyEntityRef(entity);
       if (seen.has(ref)) return;
       seen.add(ref);
       stats.entities += 1;
+      if (Date.now() >= deadline) {
+        stats.deferred += 1;
+        return;
+      }
       const outcome = await this.evaluateEntity(entity, {
         previous: stored.get(ref),
       });
@@ -172,9 +209,87 @@ export class ConformanceService {
     stats.removed = await this.options.store.deleteEntitiesExcept(seen);
     stats.durationMs = Date.now() - started;
     this.options.logger.info(
-      `Conformance run: ${stats.entities} entities, ${stats.evaluated} evaluated, ${stats.unchanged} unchanged, ${stats.errors} unreadable, ${stats.removed} removed in ${stats.durationMs} ms`,
+      `Conformance run: ${stats.entities} entities, ${stats.evaluated} evaluated, ${stats.unchanged} unchanged, ${stats.errors} unreadable, ${stats.deferred} left for the next run, ${stats.removed} removed in ${stats.durationMs} ms`,
     );
     return stats;
+  }
+
+  /**
+   * Queues an evaluation of the entity and returns at once. One evaluation per entity is
+   * pending at a time: a request while one is queued or running joins it (a forced request
+   * makes the pending one forced). Evaluations run at most `concurrency` at a time, beside
+   * the scheduled run's.
+   */
+  requestEvaluation(
+    entity: Entity,
+    options: { force?: boolean } = {},
+  ): { outcome: RefreshOutcome; done: Promise<EvaluationOutcome> } {
+    const ref = stringifyEntityRef(entity);
+    const pending = this.pending.get(ref);
+    if (pending && !pending.started) {
+      pending.force = pending.force || Boolean(options.force);
+      return { outcome: 'joined', done: pending.done };
+    }
+    if (pending) {
+      // running: its result is what the caller asked for unless forced past it
+      if (!options.force) return { outcome: 'joined', done: pending.done };
+    }
+    let resolveDone!: (outcome: EvaluationOutcome) => void;
+    const entry = {
+      entity,
+      force: Boolean(options.force),
+      started: false,
+      done: new Promise<EvaluationOutcome>(r => {
+        resolveDone = r;
+      }),
+      resolve: (o: EvaluationOutcome) => resolveDone(o),
+    };
+    // a forced request while one runs waits for it, then runs again
+    const after = pending?.done ?? Promise.resolve();
+    this.pending.set(ref, entry);
+    after.then(() => {
+      this.refreshQueue.push(entry);
+      this.drainRefreshQueue();
+    });
+    return { outcome: 'queued', done: entry.done };
+  }
+
+  private readonly pending = new Map<
+    string,
+    {
+      entity: Entity;
+      force: boolean;
+      started: boolean;
+      done: Promise<EvaluationOutcome>;
+      resolve: (o: EvaluationOutcome) => void;
+    }
+  >();
+  private readonly refreshQueue: {
+    entity: Entity;
+    force: boolean;
+    started: boolean;
+    resolve: (o: EvaluationOutcome) => void;
+  }[] = [];
+  private refreshesRunning = 0;
+
+  private drainRefreshQueue() {
+    while (
+      this.refreshesRunning < this.concurrency &&
+      this.refreshQueue.length > 0
+    ) {
+      const entry = this.refreshQueue.shift()!;
+      const ref = stringifyEntityRef(entry.entity);
+      entry.started = true;
+      this.refreshesRunning += 1;
+      this.evaluateEntity(entry.entity, { force: entry.force })
+        .catch(() => 'error' as const)
+        .then(outcome => {
+          this.refreshesRunning -= 1;
+          if (this.pending.get(ref) === entry) this.pending.delete(ref);
+          entry.resolve(outcome);
+          this.drainRefreshQueue();
+        });
+    }
   }
 
   /**
@@ -222,7 +337,9 @@ export class ConformanceService {
           await store.touchEntity(entityRef, owner);
         return 'unchanged';
       }
-      const input = parseManifests(read.files);
+      const input = this.options.parse
+        ? await this.options.parse(read.files)
+        : parseManifests(read.files);
       const evaluations = evaluateRules(rules, input);
       const { waivers, invalid } = readWaivers(entity);
       await store.saveEntity(
@@ -258,7 +375,8 @@ export class ConformanceService {
         error instanceof SourceReadError
           ? error.message
           : `could not read source: ${(error as Error)?.message ?? error}`;
-      logger.warn(`Conformance of ${entityRef}: ${message}`);
+      // the message can quote an annotation: no control characters reach the log line
+      logger.warn(`Conformance of ${entityRef}: ${oneLine(message)}`);
       await store.saveEntity(
         {
           entityRef,

@@ -44,4 +44,62 @@ describe('ManifestReader local roots', () => {
       }),
     ).rejects.toThrow(/outside guidance.conformance.localRoots/);
   });
+
+  it('reports a source over the byte budget as too large, before reading it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'manifest-reader-'));
+    mkdirSync(join(root, 'big', 'deploy'), { recursive: true });
+    for (const n of [1, 2, 3]) {
+      writeFileSync(
+        join(root, 'big', 'deploy', `part-${n}.yaml`),
+        `# ${'x'.repeat(400 * 1024)}\n`,
+      );
+    }
+    const reader = new ManifestReader({
+      urlReader: mockServices.urlReader.mock(),
+      localRoots: [root],
+      maxSourceBytes: 1024 * 1024,
+    });
+    const source = join(root, 'big');
+    const target = {
+      type: 'file' as const,
+      location: `file:${source}/`,
+      path: source,
+    };
+    await expect(reader.read(target)).rejects.toThrow(
+      'too large: 3 files, 1.2 MiB; conformance reads at most 1.0 MiB per source (guidance.conformance.maxSourceBytes)',
+    );
+    const roomier = new ManifestReader({
+      urlReader: mockServices.urlReader.mock(),
+      localRoots: [root],
+      maxSourceBytes: 2 * 1024 * 1024,
+    });
+    const read = await roomier.read(target);
+    expect(read.changed && read.files).toHaveLength(3);
+  });
+
+  it('stops reading a URL source past the byte budget', async () => {
+    const urlReader = mockServices.urlReader.mock({
+      readTree: async () =>
+        ({
+          etag: 'e1',
+          files: async () =>
+            [1, 2, 3].map(n => ({
+              path: `deploy/part-${n}.yaml`,
+              content: async () => Buffer.alloc(600 * 1024, 'a'),
+            })),
+        } as any),
+    });
+    const reader = new ManifestReader({
+      urlReader,
+      localRoots: [],
+      maxSourceBytes: 1024 * 1024,
+    });
+    await expect(
+      reader.read({
+        type: 'url',
+        location: 'url:https://git.example.com/repo/',
+        url: 'https://git.example.com/repo/',
+      }),
+    ).rejects.toThrow(/^too large: 3 files, 1\.2 MiB/);
+  });
 });

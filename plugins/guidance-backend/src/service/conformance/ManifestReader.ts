@@ -29,6 +29,13 @@ export const DEFAULT_INCLUDE = [
 /** Bounds on what one source may hand the rules: a repository is not a manifest folder. */
 const MAX_FILES = 500;
 const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * What one source may hold in all, unless `guidance.conformance.maxSourceBytes` says: parsed
+ * objects take several times the text, so this bounds the memory of one evaluation.
+ */
+export const DEFAULT_MAX_SOURCE_BYTES = 16 * 1024 * 1024;
+
+const mib = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 
 /** Where an entity's manifests are: a folder on this machine or a URL for UrlReader. */
@@ -47,6 +54,19 @@ export class SourceReadError extends Error {
     super(message);
     this.name = 'SourceReadError';
   }
+}
+
+/** A source over the byte budget: reported on the entity instead of evaluated. */
+export function sourceTooLarge(
+  files: number,
+  bytes: number,
+  limit: number,
+): SourceReadError {
+  return new SourceReadError(
+    `too large: ${files} files, ${mib(bytes)}; conformance reads at most ${mib(
+      limit,
+    )} per source (guidance.conformance.maxSourceBytes)`,
+  );
 }
 
 function splitLocation(value: string): { type: string; target: string } {
@@ -99,14 +119,17 @@ const isInside = (root: string, path: string) =>
  */
 export class ManifestReader {
   private readonly matchers: ((path: string) => boolean)[];
+  private readonly maxSourceBytes: number;
 
   constructor(
     private readonly options: {
       urlReader: UrlReaderService;
       localRoots: string[];
       include?: string[];
+      maxSourceBytes?: number;
     },
   ) {
+    this.maxSourceBytes = options.maxSourceBytes ?? DEFAULT_MAX_SOURCE_BYTES;
     this.matchers = (options.include ?? DEFAULT_INCLUDE).map(glob => {
       return (path: string) => minimatch(path, glob, { dot: false });
     });
@@ -131,17 +154,22 @@ export class ManifestReader {
       });
       const entries = (await tree.files()).slice(0, MAX_FILES);
       const files: ManifestFile[] = [];
+      let bytes = 0;
+      // one file at a time, and none past the budget
       for (const file of entries) {
-        files.push({
-          path: file.path,
-          content: (await file.content()).toString('utf8'),
-        });
+        const content = await file.content();
+        bytes += content.length;
+        if (bytes > this.maxSourceBytes) {
+          throw sourceTooLarge(entries.length, bytes, this.maxSourceBytes);
+        }
+        files.push({ path: file.path, content: content.toString('utf8') });
       }
       return { changed: true, etag: tree.etag, files };
     } catch (error) {
       if ((error as Error)?.name === NotModifiedError.name && etag) {
         return { changed: false, etag };
       }
+      if (error instanceof SourceReadError) throw error;
       throw new SourceReadError(
         `could not read source: ${(error as Error)?.message ?? error}`,
       );
@@ -218,12 +246,15 @@ export class ManifestReader {
     for (const f of found) hash.update(`${f.path}\0${f.size}\0${f.mtime}\n`);
     const newEtag = `"${hash.digest('base64url')}"`;
     if (etag && etag === newEtag) return { changed: false, etag };
-    const files = await Promise.all(
-      found.map(async f => ({
-        path: f.path,
-        content: await fs.readFile(f.abs, 'utf8'),
-      })),
-    );
+    // sizes are known before anything is read: an oversized source costs a directory walk
+    const bytes = found.reduce((sum, f) => sum + f.size, 0);
+    if (bytes > this.maxSourceBytes) {
+      throw sourceTooLarge(found.length, bytes, this.maxSourceBytes);
+    }
+    const files: ManifestFile[] = [];
+    for (const f of found) {
+      files.push({ path: f.path, content: await fs.readFile(f.abs, 'utf8') });
+    }
     return { changed: true, etag: newEtag, files };
   }
 }

@@ -17,6 +17,7 @@ import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha'
 import { guidanceRulesExtensionPoint } from '@paved-road/plugin-guidance-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { guidancePlugin } from '../../plugin';
 import { articleFixture } from '../../__testUtils__/articleFixture';
 import {
@@ -69,7 +70,9 @@ function catalogWithVisibility(entities: Entity[]) {
   });
 }
 
-async function start(options: { scheduler?: any; registry?: any } = {}) {
+async function start(
+  options: { scheduler?: any; registry?: any; permissions?: any } = {},
+) {
   const root = mkdtempSync(join(tmpdir(), 'conformance-routes-'));
   const good = writeTree(
     {
@@ -143,6 +146,7 @@ async function start(options: { scheduler?: any; registry?: any } = {}) {
       }),
       catalogWithVisibility(entities).factory,
       ...(options.scheduler ? [options.scheduler.factory] : []),
+      ...(options.permissions ? [options.permissions.factory] : []),
       ...(options.registry
         ? [
             createServiceFactory({
@@ -161,6 +165,20 @@ const refresh = (server: any, name: string) =>
   request(server).post(
     `/api/guidance/entities/component/default/${name}/conformance/refresh`,
   );
+
+/** Asks for an evaluation (answered 202 before the work) and waits until it is stored. */
+async function evaluated(server: any, name: string) {
+  const path = `/api/guidance/entities/component/default/${name}/conformance`;
+  const before = (await request(server).get(path)).body.evaluatedAt;
+  const res = await refresh(server, name).send({ force: true });
+  expect(res.status).toBe(202);
+  for (let i = 0; i < 200; i++) {
+    const current = await request(server).get(path);
+    if (current.status === 200 && current.body.evaluatedAt !== before) return;
+    await new Promise(r => setTimeout(r, 25));
+  }
+  throw new Error(`${name} was not evaluated`);
+}
 
 describe('conformance routes', () => {
   it('requires an identity on every route', async () => {
@@ -196,8 +214,9 @@ describe('conformance routes', () => {
     expect(res.status).toBe(202);
     expect(res.body).toEqual({
       entityRef: 'component:default/bad',
-      outcome: 'evaluated',
+      status: 'queued',
     });
+    await evaluated(server, 'bad');
 
     const after = await request(server).get(
       '/api/guidance/entities/component/default/bad/conformance',
@@ -244,8 +263,8 @@ describe('conformance routes', () => {
 
   it("serves an article's rules and the entities that follow it or not", async () => {
     const { server } = await start();
-    await refresh(server, 'good');
-    await refresh(server, 'bad');
+    await evaluated(server, 'good');
+    await evaluated(server, 'bad');
     const res = await request(server).get(
       '/api/guidance/articles/probes/conformance',
     );
@@ -269,8 +288,8 @@ describe('conformance routes', () => {
 
   it('gives an overview by owner and by rule', async () => {
     const { server } = await start();
-    await refresh(server, 'good');
-    await refresh(server, 'bad');
+    await evaluated(server, 'good');
+    await evaluated(server, 'bad');
     const all = await request(server).get('/api/guidance/conformance');
     expect(all.status).toBe(200);
     expect(all.body.entities).toEqual([
@@ -330,8 +349,8 @@ describe('conformance routes', () => {
 
   it('never shows the conformance of an entity the caller cannot see', async () => {
     const { server } = await start();
-    await refresh(server, 'secret');
-    await refresh(server, 'bad');
+    await evaluated(server, 'secret');
+    await evaluated(server, 'bad');
     const outsider = mockCredentials.user.header(OUTSIDER);
 
     const mine = await request(server).get(
@@ -385,7 +404,7 @@ describe('conformance routes', () => {
   it('answers the get-entity-conformance action with the same visibility as the route', async () => {
     const registry = actionsRegistryServiceMock();
     const { server } = await start({ registry });
-    await refresh(server, 'secret');
+    await evaluated(server, 'secret');
     const invoke = (credentials: any) =>
       registry.invoke({
         id: 'test:get-entity-conformance',
@@ -400,5 +419,70 @@ describe('conformance routes', () => {
     await expect(invoke(mockCredentials.user(OUTSIDER))).rejects.toThrow(
       /No conformance for component:default\/secret/,
     );
+  });
+
+  it('queues refreshes: 202 before the work, and repeated requests join the pending one', async () => {
+    const { server } = await start();
+    const answers = await Promise.all([
+      refresh(server, 'bad'),
+      refresh(server, 'bad'),
+      refresh(server, 'bad'),
+    ]);
+    expect(answers.map(a => a.status)).toEqual([202, 202, 202]);
+    expect(answers.map(a => a.body.status).sort()).toEqual([
+      'joined',
+      'joined',
+      'queued',
+    ]);
+    await evaluated(server, 'bad');
+    const bad = await refresh(server, 'bad').send({ force: 'yes' });
+    expect(bad.status).toBe(400);
+    const extra = await refresh(server, 'bad').send({ now: true });
+    expect(extra.status).toBe(400);
+  });
+
+  it('refuses a refresh the permission policy denies, naming the permission', async () => {
+    const permissions = mockServices.permissions.mock({
+      authorize: async requests =>
+        requests.map(() => ({ result: AuthorizeResult.DENY } as const)),
+    });
+    const { server } = await start({ permissions });
+    const res = await refresh(server, 'bad');
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toBe(
+      'Not allowed to evaluate the conformance of component:default/bad (permission guidance.conformance.refresh)',
+    );
+    expect(permissions.authorize).toHaveBeenCalledWith(
+      [
+        {
+          permission: expect.objectContaining({
+            name: 'guidance.conformance.refresh',
+            resourceType: 'catalog-entity',
+          }),
+          resourceRef: 'component:default/bad',
+        },
+      ],
+      expect.anything(),
+    );
+  });
+
+  it('serves catalog-backed actions to users only: a service principal (an MCP static token arrives as one) is refused', async () => {
+    const registry = actionsRegistryServiceMock();
+    const { server } = await start({ registry });
+    await evaluated(server, 'secret');
+    for (const id of [
+      'test:get-entity-conformance',
+      'test:recommend-guidance-for-entity',
+    ]) {
+      await expect(
+        registry.invoke({
+          id,
+          input: { entityRef: 'component:default/secret' },
+          credentials: mockCredentials.service('plugin:mcp-actions'),
+        }),
+      ).rejects.toThrow(
+        'This action reads the catalog on behalf of a signed-in user; the caller is plugin:mcp-actions',
+      );
+    }
   });
 });

@@ -1,17 +1,29 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   TEMPLATE_ORIGIN_ANNOTATION,
   articleIdSchema,
+  guidanceConformanceRefreshPermission,
   parseTemplateOrigin,
 } from '@paved-road/plugin-guidance-common';
 import { ConformanceService } from './ConformanceService';
 import { entityRefFromParams, parseInput as parse } from '../parseInput';
+
+const refreshBody = z
+  .object({
+    /** Evaluate even when the source's ETag says nothing changed. */
+    force: z.boolean().optional(),
+  })
+  .strict();
 
 const overviewQuery = z.object({
   owner: z.string().min(1).max(512).optional(),
@@ -46,9 +58,10 @@ export function createConformanceRouter(options: {
   conformance: ConformanceService;
   catalog: CatalogService;
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
   hasArticle: (id: string) => boolean;
 }): express.Router {
-  const { conformance, catalog, httpAuth, hasArticle } = options;
+  const { conformance, catalog, httpAuth, permissions, hasArticle } = options;
   const router = Router();
 
   const visibleEntity = async (req: express.Request) => {
@@ -100,9 +113,26 @@ export function createConformanceRouter(options: {
   router.post(
     '/entities/:kind/:namespace/:name/conformance/refresh',
     async (req, res) => {
+      const { force } = parse(refreshBody, req.body ?? {}, 'body');
       const entity = await visibleEntity(req);
-      const outcome = await conformance.evaluateEntity(entity, { force: true });
-      res.status(202).json({ entityRef: stringifyEntityRef(entity), outcome });
+      const entityRef = stringifyEntityRef(entity);
+      const [decision] = await permissions.authorize(
+        [
+          {
+            permission: guidanceConformanceRefreshPermission,
+            resourceRef: entityRef,
+          },
+        ],
+        { credentials: await httpAuth.credentials(req) },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          `Not allowed to evaluate the conformance of ${entityRef} (permission ${guidanceConformanceRefreshPermission.name})`,
+        );
+      }
+      // queued, not done: the work runs after the answer, one pending evaluation per entity
+      const { outcome } = conformance.requestEvaluation(entity, { force });
+      res.status(202).json({ entityRef, status: outcome });
     },
   );
 

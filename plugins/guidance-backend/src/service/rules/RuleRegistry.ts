@@ -12,6 +12,9 @@ import {
   RuleEvaluation,
   evaluateRules,
   parseManifests,
+  parseManifestsWith,
+  RuleInput,
+  YamlDocumentParser,
 } from '@paved-road/plugin-guidance-node';
 import { ParsedArticle } from '../parseArticle';
 
@@ -96,9 +99,12 @@ export class RuleRegistry {
     articles: () => ReadonlyMap<string, ParsedArticle>;
     /** The lifecycle table now (a refresh replaces it); the rules fall back to the shipped one. */
     lifecycle?: () => LifecycleTable;
+    /** Parses YAML off the event loop (the backend's worker threads); in this thread without. */
+    parseYaml?: YamlDocumentParser;
     now?: () => Date;
   }) {
     this.lifecycle = options.lifecycle;
+    this.parseYaml = options.parseYaml;
     this.now = options.now ?? (() => new Date());
     const seen = new Set<string>();
     const all = [
@@ -123,6 +129,7 @@ export class RuleRegistry {
 
   private readonly articles: () => ReadonlyMap<string, ParsedArticle>;
   private readonly lifecycle?: () => LifecycleTable;
+  private readonly parseYaml?: YamlDocumentParser;
   private readonly now: () => Date;
 
   getRules(): GuidanceRule[] {
@@ -152,7 +159,7 @@ export class RuleRegistry {
   }
 
   /** Runs every rule over the files; throws InputError / PayloadTooLargeError for bad input. */
-  validate(files: ManifestFile[]): ValidateResponse {
+  async validate(files: ManifestFile[]): Promise<ValidateResponse> {
     if (files.length > VALIDATE_LIMITS.files) {
       throw new PayloadTooLargeError(
         `Too many files: ${files.length}, at most ${VALIDATE_LIMITS.files} per request`,
@@ -174,7 +181,7 @@ export class RuleRegistry {
       }
       paths.add(path);
     }
-    const results = this.evaluate(files);
+    const results = await this.evaluate(files);
     return { summary: summarize(results), results };
   }
 
@@ -182,15 +189,26 @@ export class RuleRegistry {
    * Runs every rule over the files, without the request limits of {@link RuleRegistry.validate}:
    * for callers that bound their input themselves (the conformance service reading a source).
    */
-  evaluate(files: ManifestFile[]): RuleResult[] {
-    const input = parseManifests(files);
+  async evaluate(files: ManifestFile[]): Promise<RuleResult[]> {
+    const input = await this.parse(files);
+    return evaluateRules(this.rules, input).map(e => this.toResult(e));
+  }
+
+  /**
+   * The rules' input: YAML parsed by the configured parser (the backend's worker threads),
+   * else in this thread; with the current lifecycle table.
+   */
+  async parse(files: ManifestFile[]): Promise<RuleInput> {
+    const input = this.parseYaml
+      ? await parseManifestsWith(files, this.parseYaml)
+      : parseManifests(files);
     if (this.lifecycle) {
       input.lifecycle = {
         table: this.lifecycle(),
         today: this.now().toISOString().slice(0, 10),
       };
     }
-    return evaluateRules(this.rules, input).map(e => this.toResult(e));
+    return input;
   }
 }
 

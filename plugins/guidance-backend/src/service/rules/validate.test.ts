@@ -110,6 +110,52 @@ describe('POST /api/guidance/validate', () => {
     server = await startGuidance();
   });
 
+  it('answers an alias bomb and a nesting bomb with yaml findings, not 500, while other requests are served', async () => {
+    const names = 'abcdefghij'.split('');
+    let bomb = `a: &a ["x","x","x","x","x","x","x","x","x"]\n`;
+    for (let i = 1; i < names.length; i++) {
+      bomb += `${names[i]}: &${names[i]} [${Array(9)
+        .fill(`*${names[i - 1]}`)
+        .join(',')}]\n`;
+    }
+    const nesting = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    const validating = request(server)
+      .post('/api/guidance/validate')
+      .send({
+        files: [
+          { path: 'deploy/bomb.yaml', content: bomb },
+          { path: 'deploy/nesting.yaml', content: nesting },
+        ],
+      });
+    // the parse runs in a worker thread: a cheap request answers meanwhile
+    const started = Date.now();
+    let categoriesMs = 0;
+    let validateMs = 0;
+    const [res, categories] = await Promise.all([
+      validating.then(r => {
+        validateMs = Date.now() - started;
+        return r;
+      }),
+      new Promise(r => setTimeout(r, 50)).then(async () => {
+        const asked = Date.now();
+        const answer = await request(server).get('/api/guidance/categories');
+        categoriesMs = Date.now() - asked;
+        return answer;
+      }),
+    ]);
+    expect(categories.status).toBe(200);
+    // the nesting bomb alone takes most of a second to parse; categories did not wait for it
+    expect(categoriesMs).toBeLessThan(validateMs);
+    expect(res.status).toBe(200);
+    const yaml = byId(res.body).get('yaml')!;
+    expect(yaml.status).toBe('fail');
+    expect(yaml.findings.map(f => f.file)).toEqual([
+      'deploy/bomb.yaml',
+      'deploy/nesting.yaml',
+    ]);
+    expect(yaml.findings[0].message).toMatch(/Excessive alias count/);
+  });
+
   it('refuses a request without an identity with 401', async () => {
     const res = await request(server)
       .post('/api/guidance/validate')
@@ -387,7 +433,7 @@ describe('RuleRegistry', () => {
     ).toThrow(/id must be kebab-case; severity must be "error" or "warning"/);
   });
 
-  it('shows the article id when the library does not have the article', () => {
+  it('shows the article id when the library does not have the article', async () => {
     const registry = new RuleRegistry({
       builtin: [],
       added: [teamLabelRule],
@@ -395,7 +441,7 @@ describe('RuleRegistry', () => {
     });
     expect(registry.getRules().map(r => r.id)).toEqual(['team-label']);
     expect(
-      registry.evaluate([
+      await registry.evaluate([
         {
           path: 'cm.yaml',
           content: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n',

@@ -89,9 +89,12 @@ describe('entity conformance on the Guidance tab', () => {
     expect(screen.queryByTestId('rule-cronjob-deadlines')).toBeNull();
   });
 
-  it('evaluates on demand and reloads', async () => {
+  it('evaluates on demand, waits for the queued evaluation, and reloads', async () => {
+    // the page's load, the click's "before", and one poll see nothing yet
     const getEntityConformance = jest
       .fn()
+      .mockResolvedValueOnce(undefined)
+      .mockResolvedValueOnce(undefined)
       .mockResolvedValueOnce(undefined)
       .mockResolvedValue(reportsWorkerConformance);
     const api = await render(
@@ -100,9 +103,12 @@ describe('entity conformance on the Guidance tab', () => {
     );
     expect(await screen.findByText(/Not evaluated yet/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Evaluate now' }));
-    expect(await screen.findByTestId('conformance-headline')).toHaveTextContent(
-      '1 of 3 rules',
-    );
+    expect(
+      await screen.findByTestId('conformance-headline', undefined, {
+        timeout: 5000,
+      }),
+    ).toHaveTextContent('1 of 3 rules');
+    expect(getEntityConformance.mock.calls.length).toBeGreaterThanOrEqual(4);
     expect(api.refreshEntityConformance).toHaveBeenCalledWith({
       kind: 'Component',
       namespace: 'default',

@@ -1,0 +1,26 @@
+import {
+  coreServices,
+  createBackendFeatureLoader,
+} from '@backstage/backend-plugin-api';
+
+/**
+ * Stops start-up when a static external access token is missing. app-config.production.yaml
+ * reads the MCP clients' token from PAVED_ROAD_MCP_TOKEN without a default: unset, the entry
+ * has no token, and this says which variable to set instead of a bare missing-config error.
+ */
+export const staticTokenCheck = createBackendFeatureLoader({
+  deps: { config: coreServices.rootConfig },
+  loader({ config }) {
+    const entries =
+      config.getOptionalConfigArray('backend.auth.externalAccess') ?? [];
+    entries.forEach((entry, index) => {
+      if (entry.getOptionalString('type') !== 'static') return;
+      if (entry.getOptionalString('options.token')) return;
+      const subject = entry.getOptionalString('options.subject') ?? 'unnamed';
+      throw new Error(
+        `backend.auth.externalAccess[${index}] (subject ${subject}) has no token: set PAVED_ROAD_MCP_TOKEN to a long random value (for example: openssl rand -hex 24), or remove the entry. There is no default token.`,
+      );
+    });
+    return [];
+  },
+});
