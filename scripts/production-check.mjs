@@ -74,10 +74,11 @@ async function fileLocationRefused(base, headers, profile) {
 
 /** Spawns the backend with the production profile; resolves when ready, or with its exit. */
 function startProduction({ port, extraConfig, env }) {
+  // what `backstage-cli package start` runs, without its watcher (which outlives a crashed backend)
   const args = [
-    join(ROOT, 'node_modules/@backstage/cli/bin/backstage-cli'),
-    'package',
-    'start',
+    '--require',
+    join(ROOT, 'node_modules/@backstage/cli-node/config/nodeTransform.cjs'),
+    'src/index.ts',
     '--config',
     join(ROOT, 'app-config.yaml'),
     '--config',

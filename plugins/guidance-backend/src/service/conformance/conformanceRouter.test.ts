@@ -391,7 +391,12 @@ describe('conformance routes', () => {
     const task = scheduler.scheduleTask.mock.calls.find(
       ([t]) => t.id === 'guidance-conformance',
     )![0];
-    expect(task).toMatchObject({ scope: 'global', frequency: { minutes: 30 } });
+    // the timeout is also how long a crashed replica's lock holds: minutes, not ten
+    expect(task).toMatchObject({
+      scope: 'global',
+      frequency: { minutes: 30 },
+      timeout: { minutes: 3 },
+    });
     await task.fn(new AbortController().signal);
     const all = await request(server).get('/api/guidance/conformance');
     expect(all.body.entities.map((e: any) => e.entityRef)).toEqual(
