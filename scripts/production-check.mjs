@@ -72,6 +72,10 @@ async function fileLocationRefused(base, headers, profile) {
   }
 }
 
+/** An environment where a variable given as undefined is unset, not the string "undefined". */
+const withoutUndefined = env =>
+  Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined));
+
 /** Spawns the backend with the production profile; resolves when ready, or with its exit. */
 function startProduction({ port, extraConfig, env }) {
   // what `backstage-cli package start` runs, without its watcher (which outlives a crashed backend)
@@ -91,7 +95,7 @@ function startProduction({ port, extraConfig, env }) {
   }
   const child = spawn('node', args, {
     cwd: join(ROOT, 'packages/backend'),
-    env: {
+    env: withoutUndefined({
       ...process.env,
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
@@ -103,7 +107,7 @@ function startProduction({ port, extraConfig, env }) {
       POSTGRES_USER: pg.username,
       POSTGRES_PASSWORD: pg.password,
       ...env,
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

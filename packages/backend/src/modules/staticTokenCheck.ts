@@ -15,7 +15,9 @@ export const staticTokenCheck = createBackendFeatureLoader({
       config.getOptionalConfigArray('backend.auth.externalAccess') ?? [];
     entries.forEach((entry, index) => {
       if (entry.getOptionalString('type') !== 'static') return;
-      if (entry.getOptionalString('options.token')) return;
+      // an unset variable leaves no value, an empty one an empty string: both mean no token
+      const token = entry.getOptional('options.token');
+      if (typeof token === 'string' && token.trim() !== '') return;
       const subject = entry.getOptionalString('options.subject') ?? 'unnamed';
       throw new Error(
         `backend.auth.externalAccess[${index}] (subject ${subject}) has no token: set PAVED_ROAD_MCP_TOKEN to a long random value (for example: openssl rand -hex 24), or remove the entry. There is no default token.`,
