@@ -112,6 +112,8 @@ describe('guidance:upgrade through the real scaffolder', () => {
   /** The go-service version the services are created on, and the one they upgrade to. */
   let v1: number;
   let v2: number;
+  /** The log of each service's creation. */
+  const creationLogs: Record<string, string[]> = {};
   const entities: Entity[] = [];
   const goService = () => entities.find(e => e.metadata.name === 'go-service')!;
   const setGoService = (entity: Entity) =>
@@ -128,17 +130,14 @@ describe('guidance:upgrade through the real scaffolder', () => {
   const repo = (name: string) => join(workDir, 'repos', name);
   const deployment = (name: string) =>
     join(repo(name), 'deploy/base/deployment.yaml');
+  const hpa = (name: string) => join(repo(name), 'deploy/base/hpa.yaml');
 
   beforeAll(async () => {
     workDir = await fs.mkdtemp(join(os.tmpdir(), 'paved-road-upgrade-'));
     templateCopy = join(workDir, 'templates/go-service');
     await fs.copy(join(TEMPLATES_ROOT, 'go-service'), templateCopy);
-    // The copy starts as version 1 whatever the real template's version is; the test makes its v2.
-    await edit(
-      join(templateCopy, 'template.yaml'),
-      /paved-road\.dev\/template-version: ['"]\d+['"]/,
-      "paved-road.dev/template-version: '1'",
-    );
+    // The copy starts at the real template's version (v1 below, read from its entity, so the
+    // guard against a lowered version has a lower one to try); the test makes its v1 + 1.
     entities.push(
       {
         apiVersion: 'backstage.io/v1alpha1',
@@ -207,6 +206,7 @@ describe('guidance:upgrade through the real scaffolder', () => {
       if (created.status !== 'completed') {
         throw new Error(`Creating ${name} failed: ${created.log.join('\n')}`);
       }
+      creationLogs[name] = created.log;
     }
     await edit(deployment('orders'), 'maxSurge: 1', 'maxSurge: 2');
     await edit(
@@ -220,19 +220,25 @@ describe('guidance:upgrade through the real scaffolder', () => {
     await fs.remove(join(repo('billing'), 'README.md'));
     await commitOnMain(repo('billing'), 'Own health path, no README');
 
-    await edit(deployment('vault'), 'replicas: 2', 'replicas: 4');
+    // The HPA owns the replica count, so the team raises its floor there; the agent's
+    // rendering needs more memory in the Deployment the template's next version also changes.
+    await edit(hpa('vault'), 'minReplicas: 2', 'minReplicas: 4');
+    await edit(deployment('vault'), 'memory: 256Mi', 'memory: 512Mi');
     await fs.outputFile(
       join(repo('vault'), 'docs/adr/0002-own-decision.md'),
       '# Our own decision\n',
     );
-    await commitOnMain(repo('vault'), 'Four replicas and an ADR');
+    await commitOnMain(
+      repo('vault'),
+      'At least four replicas, more memory and an ADR',
+    );
 
     // The next version of the test copy: a new component label and a changed liveness probe
     // path (both in the kubernetes/base fragment's values), and a README addition.
     const templateFile = join(templateCopy, 'template.yaml');
     await edit(
       templateFile,
-      `paved-road.dev/template-version: '${v1}'`,
+      new RegExp(`paved-road\\.dev/template-version: ['"]${v1}['"]`),
       `paved-road.dev/template-version: '${v2}'`,
     );
     await edit(
@@ -269,6 +275,17 @@ describe('guidance:upgrade through the real scaffolder', () => {
     const entity = entities.find(e => e.metadata.name === 'orders');
     expect(entity?.metadata.annotations?.['paved-road.dev/template']).toBe(
       `go-service@${v1}`,
+    );
+    // The catalog found the repository through the catalog module, not a registered
+    // location, and publish:local waited until it had.
+    const catalogInfo = await fs.realpath(
+      join(repo('orders'), 'catalog-info.yaml'),
+    );
+    expect(
+      entity?.metadata.annotations?.['backstage.io/managed-by-location'],
+    ).toBe(`file:${catalogInfo}`);
+    expect(creationLogs.orders.join('\n')).toContain(
+      `component:default/orders is in the catalog, read from ${catalogInfo}`,
     );
     const log = await git.log({ fs, dir: repo('orders'), ref: 'main' });
     expect(log).toHaveLength(2);
@@ -499,8 +516,12 @@ describe('guidance:upgrade through the real scaffolder', () => {
         'deploy/base/deployment.yaml',
       );
       expect(merged).toContain('vault.hashicorp.com/agent-inject');
-      expect(merged).toContain('replicas: 4'); // team edit
+      expect(merged).toContain('memory: 512Mi'); // team edit
+      expect(merged).not.toContain('memory: 256Mi');
       expect(merged).toContain('path: /livez'); // template change
+      expect(await readFileAt(dir, branch, 'deploy/base/hpa.yaml')).toContain(
+        'minReplicas: 4',
+      ); // team edit
       const files = await filesAt(dir, branch);
       expect(files).toContain('docs/adr/0002-own-decision.md');
       expect(files.some(f => /external-?secret/i.test(f))).toBe(false);

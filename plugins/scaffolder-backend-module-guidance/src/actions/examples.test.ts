@@ -80,11 +80,33 @@ describe('action examples', () => {
   const workspacePath = join(dir.path, 'workspace');
   const reposRoot = join(dir.path, 'repos');
 
+  /**
+   * The catalog as the guidance catalog module keeps it: a repository's entity shows once
+   * its catalog-info.yaml is in a Git repository under the root, read from that file.
+   */
+  const publishedCatalog = catalogServiceMock.mock({
+    getEntityByRef: jest.fn(async () => {
+      const file = join(reposRoot, 'orders', 'catalog-info.yaml');
+      if (!(await fs.pathExists(join(reposRoot, 'orders', '.git')))) {
+        return undefined;
+      }
+      const entity = YAML.parse(await fs.readFile(file, 'utf8'));
+      entity.metadata.annotations = {
+        'backstage.io/managed-by-location': `file:${await fs.realpath(file)}`,
+      };
+      return entity;
+    }),
+  });
+
   /** Each action with the workspace its examples expect and a check of what they did. */
   const cases: {
     action: TemplateAction<any, any, any>;
     workspace: Record<string, string>;
-    expectRan(input: Record<string, any>, output: jest.Mock): Promise<void>;
+    expectRan(
+      input: Record<string, any>,
+      output: jest.Mock,
+      logger: ReturnType<typeof mockServices.logger.mock>,
+    ): Promise<void>;
   }[] = [
     {
       action: createFetchFragmentAction({
@@ -136,23 +158,35 @@ describe('action examples', () => {
         config: new ConfigReader({
           guidance: { publishLocal: { enabled: true, root: reposRoot } },
         }),
-        catalog: catalogServiceMock.mock({
-          addLocation: jest.fn(async location => ({
-            location: {
-              id: 'loc-1',
-              type: location.type!,
-              target: location.target,
-              entityRef: 'location:default/generated',
-            },
-            entities: [],
-          })),
-        }),
+        catalog: publishedCatalog,
+        // the catalog below answers at once; a missing entity must not stall the test 30 s
+        waitMs: 2_000,
+        pollMs: 50,
       }),
       workspace: { 'catalog-info.yaml': catalogInfo },
-      async expectRan(_input, output) {
+      async expectRan(input, output, logger) {
         const path = output.mock.calls.find(([name]) => name === 'path')?.[1];
         expect(path.startsWith(`${reposRoot}/`)).toBe(true);
         expect(await fs.pathExists(join(path, '.git'))).toBe(true);
+        expect(output).toHaveBeenCalledWith(
+          'entityRef',
+          'component:default/orders',
+        );
+        if (input.register === false) {
+          expect(publishedCatalog.getEntityByRef).not.toHaveBeenCalled();
+        } else {
+          // waited for the catalog and found the entity read from the new repository
+          expect(publishedCatalog.getEntityByRef).toHaveBeenCalledWith(
+            'component:default/orders',
+            expect.objectContaining({ credentials: expect.anything() }),
+          );
+          expect(logger.info).toHaveBeenCalledWith(
+            `component:default/orders is in the catalog, read from ${await fs.realpath(
+              join(path, 'catalog-info.yaml'),
+            )}`,
+          );
+          expect(logger.warn).not.toHaveBeenCalled();
+        }
       },
     },
   ];
@@ -182,13 +216,15 @@ describe('action examples', () => {
 
         dir.clear();
         dir.setContent({ workspace, repos: {} });
+        publishedCatalog.getEntityByRef.mockClear();
+        const logger = mockServices.logger.mock();
         const ctx = createMockActionContext({
           workspacePath,
           input: step.input as any,
-          logger: mockServices.logger.mock(),
+          logger,
         });
         await action.handler(ctx);
-        await expectRan(step.input, ctx.output as jest.Mock);
+        await expectRan(step.input, ctx.output as jest.Mock, logger);
       }
     },
   );

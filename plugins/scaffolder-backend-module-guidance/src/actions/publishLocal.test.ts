@@ -26,6 +26,18 @@ describe('publish:local', () => {
   const root = join(dir.path, 'repos');
   let catalog: ReturnType<typeof catalogServiceMock.mock>;
 
+  /** The catalog's answer has the entity from this call on: 1 at once, Infinity never. */
+  let shownFromCall = 1;
+  let discoveredAt = '';
+  const entityAt = (file: string) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'orders',
+      annotations: { 'backstage.io/managed-by-location': `file:${file}` },
+    },
+  });
+
   beforeEach(() => {
     dir.clear();
     dir.setContent({
@@ -37,30 +49,25 @@ describe('publish:local', () => {
       },
     });
     // the catalog shows the entity once the catalog module has found the repository
+    let calls = 0;
     catalog = catalogServiceMock.mock({
-      getEntityByRef: jest.fn(async () =>
-        discovered ? entityAt(discoveredAt) : undefined,
-      ),
+      getEntityByRef: jest.fn(async () => {
+        calls += 1;
+        return calls >= shownFromCall ? entityAt(discoveredAt) : undefined;
+      }),
     });
-    discovered = true;
+    shownFromCall = 1;
     discoveredAt = join(root, 'orders', 'catalog-info.yaml');
   });
-  let discovered = true;
-  let discoveredAt = '';
-  const entityAt = (file: string) => ({
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'orders',
-      annotations: { 'backstage.io/managed-by-location': `file:${file}` },
-    },
-  });
 
-  function action(config: object = { guidance: { publishLocal: { root } } }) {
+  function action(
+    config: object = { guidance: { publishLocal: { root } } },
+    waitMs = 300,
+  ) {
     return createPublishLocalAction({
       config: new ConfigReader(config),
       catalog,
-      waitMs: 300,
+      waitMs,
       pollMs: 50,
     });
   }
@@ -124,14 +131,13 @@ describe('publish:local', () => {
   });
 
   it('adds no catalog location, and waits with the initiator credentials until the catalog shows the entity', async () => {
-    discovered = false;
-    setTimeout(() => {
-      discovered = true;
-    }, 120);
+    // the module finds the repository between the second and the third look; the wait
+    // is long enough that only the count of looks decides, however slow the machine is
+    shownFromCall = 3;
     const ctx = context();
-    await action().handler(ctx);
+    await action(undefined, 60_000).handler(ctx);
     expect(catalog.addLocation).not.toHaveBeenCalled();
-    expect(catalog.getEntityByRef.mock.calls.length).toBeGreaterThan(1);
+    expect(catalog.getEntityByRef).toHaveBeenCalledTimes(3);
     expect(catalog.getEntityByRef).toHaveBeenLastCalledWith(
       'component:default/orders',
       { credentials: await ctx.getInitiatorCredentials() },
@@ -140,7 +146,7 @@ describe('publish:local', () => {
   });
 
   it('says which module is missing when the entity never shows', async () => {
-    discovered = false;
+    shownFromCall = Infinity;
     const ctx = context();
     await action().handler(ctx);
     expect(ctx.logger.warn).toHaveBeenCalledWith(
