@@ -14,3 +14,4 @@ export * from './templateVersion';
 export * from './sanitize';
 export * from './lifecycle';
 export * from './permissions';
+export * from './waivers';

@@ -7,4 +7,5 @@
 
 export * from './sources';
 export * from './rules';
+export * from './conformance';
 export * from './client';

@@ -18,6 +18,9 @@ import {
   EntityConformance,
   RuleResult,
   RuleSummary,
+  WAIVER_ANNOTATION_PREFIX,
+  isWaiverActive,
+  readWaivers,
 } from '@paved-road/plugin-guidance-common';
 import {
   GuidanceRule,
@@ -36,11 +39,6 @@ import {
   SourceReadError,
   sourceTargetOf,
 } from './ManifestReader';
-import {
-  WAIVER_ANNOTATION_PREFIX,
-  isWaiverActive,
-  readWaivers,
-} from './waivers';
 
 export type ConformanceRunStats = {
   entities: number;

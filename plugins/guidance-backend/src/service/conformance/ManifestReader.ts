@@ -1,42 +1,29 @@
 import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'path';
-import { minimatch } from 'minimatch';
+import { dirname, isAbsolute, resolve, sep } from 'path';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { NotModifiedError } from '@backstage/errors';
-import { ManifestFile } from '@paved-road/plugin-guidance-node';
+import {
+  CONFORMANCE_SOURCE_LIMITS,
+  DEFAULT_CONFORMANCE_INCLUDE,
+  ManifestFile,
+  createIncludeMatcher,
+  findSourceFiles,
+  type FoundSourceFile,
+} from '@paved-road/plugin-guidance-node';
 
 export const SOURCE_LOCATION_ANNOTATION = 'backstage.io/source-location';
 export const MANAGED_BY_LOCATION_ANNOTATION =
   'backstage.io/managed-by-location';
 
-/** DESIGN.md -> Conformance: where manifests live when config does not say. */
-export const DEFAULT_INCLUDE = [
-  'deploy/**/*.{yaml,yml}',
-  'k8s/**/*.{yaml,yml}',
-  'kubernetes/**/*.{yaml,yml}',
-  'manifests/**/*.{yaml,yml}',
-  'catalog-info.yaml',
-  // where a repository names its runtime, for the supported-versions rule
-  'Dockerfile',
-  'go.mod',
-  'package.json',
-  '.nvmrc',
-  '.tool-versions',
-];
-
-/** Bounds on what one source may hand the rules: a repository is not a manifest folder. */
-const MAX_FILES = 500;
-const MAX_FILE_BYTES = 1024 * 1024;
-/**
- * What one source may hold in all, unless `guidance.conformance.maxSourceBytes` says: parsed
- * objects take several times the text, so this bounds the memory of one evaluation.
- */
-export const DEFAULT_MAX_SOURCE_BYTES = 16 * 1024 * 1024;
+const MAX_FILES = CONFORMANCE_SOURCE_LIMITS.maxFiles;
+const MAX_FILE_BYTES = CONFORMANCE_SOURCE_LIMITS.maxFileBytes;
+/** What one source may hold in all, unless `guidance.conformance.maxSourceBytes` says. */
+export const DEFAULT_MAX_SOURCE_BYTES =
+  CONFORMANCE_SOURCE_LIMITS.maxSourceBytes;
 
 const mib = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 
 /** Where an entity's manifests are: a folder on this machine or a URL for UrlReader. */
 export type SourceTarget =
@@ -118,7 +105,7 @@ const isInside = (root: string, path: string) =>
  * never following a symlink while walking.
  */
 export class ManifestReader {
-  private readonly matchers: ((path: string) => boolean)[];
+  readonly matches: (path: string) => boolean;
   private readonly maxSourceBytes: number;
 
   constructor(
@@ -130,13 +117,9 @@ export class ManifestReader {
     },
   ) {
     this.maxSourceBytes = options.maxSourceBytes ?? DEFAULT_MAX_SOURCE_BYTES;
-    this.matchers = (options.include ?? DEFAULT_INCLUDE).map(glob => {
-      return (path: string) => minimatch(path, glob, { dot: false });
-    });
-  }
-
-  matches(path: string) {
-    return this.matchers.some(m => m(path));
+    this.matches = createIncludeMatcher(
+      options.include ?? DEFAULT_CONFORMANCE_INCLUDE,
+    );
   }
 
   async read(target: SourceTarget, etag?: string): Promise<SourceRead> {
@@ -210,38 +193,14 @@ export class ManifestReader {
       );
     }
 
-    const found: { path: string; abs: string; size: number; mtime: number }[] =
-      [];
-    const walk = async (dir: string): Promise<void> => {
-      const entries = await fs.readdir(dir, { withFileTypes: true });
-      for (const entry of entries) {
-        if (found.length >= MAX_FILES) return;
-        const full = resolve(dir, entry.name);
-        if (entry.isDirectory()) {
-          if (!SKIPPED_DIRS.has(entry.name)) await walk(full);
-        } else if (entry.isFile()) {
-          const rel = relative(real, full).split(sep).join('/');
-          if (!this.matches(rel)) continue;
-          const stat = await fs.stat(full);
-          if (stat.size > MAX_FILE_BYTES) continue;
-          found.push({
-            path: rel,
-            abs: full,
-            size: stat.size,
-            mtime: stat.mtimeMs,
-          });
-        }
-        // symlinks are never followed: they could lead out of the roots
-      }
-    };
+    let found: FoundSourceFile[];
     try {
-      await walk(real);
+      found = (await findSourceFiles(real, this.matches)).files;
     } catch (error) {
       throw new SourceReadError(
         `could not read source: ${(error as Error).message}`,
       );
     }
-    found.sort((a, b) => a.path.localeCompare(b.path));
     const hash = createHash('sha256');
     for (const f of found) hash.update(`${f.path}\0${f.size}\0${f.mtime}\n`);
     const newEtag = `"${hash.digest('base64url')}"`;

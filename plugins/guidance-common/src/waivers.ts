@@ -1,12 +1,21 @@
-import { Entity } from '@backstage/catalog-model';
-
-/** `paved-road.dev/waive.<rule-id>: "<YYYY-MM-DD> <reason>"` in the entity's catalog-info. */
+/**
+ * `paved-road.dev/waive.<rule-id>: "<YYYY-MM-DD> <reason>"` in the entity's catalog-info. Read the
+ * same way by the conformance service and by `paved-road check` in a pull request.
+ */
 export const WAIVER_ANNOTATION_PREFIX = 'paved-road.dev/waive.';
 
+/** A rule's failure accepted until a date (inclusive), with the reason. */
 export type Waiver = { until: string; reason: string };
+
+/** The waivers an entity declares, and those it declares wrongly (rule id → why ignored). */
 export type WaiverParse = {
   waivers: Map<string, Waiver>;
   invalid: Map<string, string>;
+};
+
+/** What a waiver is read from: an entity, or anything with its metadata's annotations. */
+export type WaiverSource = {
+  metadata?: { annotations?: Record<string, string> };
 };
 
 const WAIVER_VALUE = /^(\d{4}-\d{2}-\d{2})\s+(\S[\s\S]*)$/;
@@ -19,10 +28,10 @@ function isRealDate(value: string) {
 }
 
 /** Reads every waiver an entity declares; a malformed one is reported, never applied. */
-export function readWaivers(entity: Entity): WaiverParse {
+export function readWaivers(entity: WaiverSource): WaiverParse {
   const waivers = new Map<string, Waiver>();
   const invalid = new Map<string, string>();
-  for (const [key, raw] of Object.entries(entity.metadata.annotations ?? {})) {
+  for (const [key, raw] of Object.entries(entity.metadata?.annotations ?? {})) {
     if (!key.startsWith(WAIVER_ANNOTATION_PREFIX)) continue;
     const ruleId = key.slice(WAIVER_ANNOTATION_PREFIX.length);
     const match = WAIVER_VALUE.exec(String(raw).trim());

@@ -1,0 +1,251 @@
+import { promises as fs } from 'fs';
+import { resolve } from 'path';
+import { parseArgs } from 'util';
+import {
+  CheckResult,
+  FailOn,
+  applyWaivers,
+  blockingFailures,
+  mergeReports,
+} from './report';
+import { checkLocally, checkWithPortal } from './check';
+import { UsageError } from './errors';
+import { FORMATS, Format, formatReport } from './formats';
+import { withPositions } from './positions';
+import { readSources } from './sources';
+
+/** What the command touches outside itself, so tests can run it in-process. */
+export type CliEnvironment = {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  now: () => Date;
+  fetch?: typeof fetch;
+  version: string;
+};
+
+/** The exit codes, as CI reads them. */
+export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
+
+export const USAGE = `Usage: paved-road check [paths…] [options]
+
+Checks a repository against the Paved Road guidance rules: its Kubernetes manifests, CI files,
+Dockerfile and catalog-info.yaml, with the waivers its catalog-info.yaml declares.
+A folder is read as the portal reads a repository (deploy/, k8s/, kubernetes/, manifests/,
+catalog-info.yaml, Dockerfile, go.mod, package.json, .nvmrc, .tool-versions); a file is checked
+as named. Without paths: the current folder.
+
+Options:
+  --format <format>     text (default), sarif, junit, markdown or json
+  --fail-on <severity>  error (default): exit 1 when a rule of severity error fails;
+                        warning: also when a warning fails
+  --portal <url>        the portal's backend (e.g. https://backstage.example.com): check with its
+                        rules, its own included, through POST /api/guidance/validate
+  --token <token>       a token the portal accepts (default: $PAVED_ROAD_TOKEN)
+  --docs-url <url>      where the articles are read, for links (default: --portal)
+  --output <file>       write the report to a file instead of stdout
+  -h, --help            this text
+  --version             the version
+
+Exit codes: 0 passed, 1 a rule at or above --fail-on failed, 2 bad input or the portal failed.
+`;
+
+type CheckOptions = {
+  paths: string[];
+  format: Format;
+  failOn: FailOn;
+  portal?: { url: string; token: string };
+  docsUrl?: string;
+  output?: string;
+};
+
+function httpUrl(flag: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`${flag} must be an http(s) URL, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`${flag} must be an http(s) URL, got "${value}"`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+/** The command line, read strictly: an unknown flag or value is bad input, said plainly. */
+export function parseCommandLine(
+  argv: string[],
+  env: Record<string, string | undefined>,
+):
+  | { command: 'help' | 'version' }
+  | { command: 'check'; options: CheckOptions } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        'fail-on': { type: 'string' },
+        portal: { type: 'string' },
+        token: { type: 'string' },
+        'docs-url': { type: 'string' },
+        output: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    // Node's first sentence names the flag ("Unknown option '--x'"); the rest is about positionals
+    const first = (error as Error).message.split(/\.\s|\n/)[0];
+    throw new UsageError(first.charAt(0).toLowerCase() + first.slice(1));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: 'help' };
+  if (values.version) return { command: 'version' };
+  const [command, ...paths] = positionals;
+  if (command === undefined)
+    throw new UsageError(
+      'no command given: paved-road check [paths…] [options]',
+    );
+  if (command !== 'check') {
+    throw new UsageError(`unknown command "${command}": the command is check`);
+  }
+  const format = (values.format ?? 'text') as Format;
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(
+      `unknown format "${values.format}": use one of ${FORMATS.join(', ')}`,
+    );
+  }
+  const failOn = (values['fail-on'] ?? 'error') as FailOn;
+  if (failOn !== 'error' && failOn !== 'warning') {
+    throw new UsageError(
+      `unknown severity "${values['fail-on']}" for --fail-on: use error or warning`,
+    );
+  }
+  const token = values.token ?? env.PAVED_ROAD_TOKEN;
+  let portal: CheckOptions['portal'];
+  if (values.portal !== undefined) {
+    const url = httpUrl('--portal', values.portal);
+    if (!token) {
+      throw new UsageError(
+        '--portal needs a token: pass --token or set PAVED_ROAD_TOKEN',
+      );
+    }
+    portal = { url, token };
+  } else if (values.token !== undefined) {
+    throw new UsageError("--token is for --portal: give the portal's URL too");
+  }
+  const docsUrl =
+    values['docs-url'] !== undefined
+      ? httpUrl('--docs-url', values['docs-url'])
+      : portal?.url;
+  if (values.output === '') throw new UsageError('--output needs a file name');
+  return {
+    command: 'check',
+    options: {
+      paths,
+      format,
+      failOn,
+      ...(portal ? { portal } : {}),
+      ...(docsUrl ? { docsUrl } : {}),
+      ...(values.output ? { output: values.output } : {}),
+    },
+  };
+}
+
+async function check(
+  options: CheckOptions,
+  environment: CliEnvironment,
+): Promise<number> {
+  const sources = await readSources(options.paths, environment.cwd);
+  const now = environment.now();
+  const perSource: CheckResult[][] = [];
+  const contents = new Map<string, string>();
+  for (const source of sources) {
+    for (const warning of source.warnings) {
+      environment.stderr(`paved-road: ${warning}\n`);
+    }
+    for (const file of source.files) contents.set(file.path, file.content);
+    const results = options.portal
+      ? await checkWithPortal(source, {
+          ...options.portal,
+          fetch: environment.fetch,
+        })
+      : checkLocally(source);
+    const known = new Set(results.map(r => r.rule.id));
+    for (const rule of [
+      ...source.waivers.waivers.keys(),
+      ...source.waivers.invalid.keys(),
+    ]) {
+      if (!known.has(rule)) {
+        environment.stderr(
+          `paved-road: ${source.entityFile} waives "${rule}", which is no rule${
+            options.portal ? ' of the portal' : ' built in'
+          }\n`,
+        );
+      }
+    }
+    for (const note of source.waivers.invalid.values()) {
+      environment.stderr(`paved-road: ${source.entityFile}: ${note}\n`);
+    }
+    perSource.push(
+      applyWaivers(results, source.waivers, now, source.entityFile),
+    );
+  }
+  const merged = mergeReports(perSource);
+  const report = {
+    ...merged,
+    results: withPositions(merged.results, contents),
+  };
+  const text = formatReport(report, options.format, {
+    docsUrl: options.docsUrl,
+    failOn: options.failOn,
+    version: environment.version,
+  });
+  if (options.output) {
+    const target = resolve(environment.cwd, options.output);
+    try {
+      await fs.writeFile(target, text, 'utf8');
+    } catch (error) {
+      throw new UsageError(
+        `could not write ${options.output}: ${(error as Error).message}`,
+      );
+    }
+  } else {
+    environment.stdout(text);
+  }
+  return blockingFailures(report, options.failOn).length > 0
+    ? EXIT.failed
+    : EXIT.ok;
+}
+
+/** Runs `paved-road` with these arguments; resolves to the exit code. */
+export async function runCli(
+  argv: string[],
+  environment: CliEnvironment,
+): Promise<number> {
+  try {
+    const parsed = parseCommandLine(argv, environment.env);
+    if (parsed.command === 'check') {
+      return await check(parsed.options, environment);
+    }
+    environment.stdout(
+      parsed.command === 'help' ? USAGE : `${environment.version}\n`,
+    );
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      environment.stderr(
+        `paved-road: ${error.message}\nRun paved-road --help for usage.\n`,
+      );
+    } else {
+      environment.stderr(
+        `paved-road: ${(error as Error)?.message ?? String(error)}\n`,
+      );
+    }
+    return EXIT.badInput;
+  }
+}
