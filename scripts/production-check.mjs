@@ -154,20 +154,25 @@ function startProduction({ port, extraConfig, env }) {
   };
 }
 
-// --- production without PAVED_ROAD_MCP_TOKEN: no default token, start-up says what is missing
-{
-  const env = { PAVED_ROAD_MCP_TOKEN: '' };
-  const backend = startProduction({ port: 7227, env });
+// --- production with PAVED_ROAD_MCP_TOKEN unset, or empty: no default token, start-up names the variable
+for (const [how, value] of [
+  ['unset', undefined],
+  ['empty', ''],
+]) {
+  const backend = startProduction({
+    port: 7227,
+    env: { PAVED_ROAD_MCP_TOKEN: value },
+  });
   const outcome = await backend.started;
+  const line = backend
+    .output()
+    .split('\n')
+    .find(l => l.includes('set PAVED_ROAD_MCP_TOKEN'));
   check(
-    'production without PAVED_ROAD_MCP_TOKEN does not start, naming the variable',
-    outcome === 'exited' && backend.output().includes('PAVED_ROAD_MCP_TOKEN'),
+    `production with PAVED_ROAD_MCP_TOKEN ${how} does not start, naming the variable`,
+    outcome === 'exited' && Boolean(line),
     outcome === 'exited'
-      ? backend
-          .output()
-          .split('\n')
-          .find(l => l.includes('PAVED_ROAD_MCP_TOKEN'))
-          ?.slice(0, 200)
+      ? (line ?? backend.output().slice(-300)).trim().slice(0, 240)
       : outcome,
   );
   await backend.stop();
@@ -392,6 +397,15 @@ try {
     'production: backend RSS grew by less than 512 MiB',
     growthMiB < 512,
     `${Math.round(rssBefore / 1024)} MiB before, peak +${growthMiB} MiB`,
+  );
+} catch (error) {
+  check('production: the backend kept running', false, String(error));
+  console.log(
+    `--- backend output (last lines)\n${backend
+      .output()
+      .split('\n')
+      .slice(-60)
+      .join('\n')}`,
   );
 } finally {
   await backend.stop();
