@@ -143,10 +143,13 @@ export const useArticleStyles = makeStyles(theme => ({
       fontWeight: 'normal',
       transition: theme.transitions.create('opacity'),
     },
-    // the heading's "Report a problem" link (ReportIssue): quiet until the heading is hovered
+    // the heading's "Report a problem" link (ReportIssue): quiet until the heading is hovered, and
+    // in the heading's top margin, so adding it after the first paint never re-wraps a heading
     '& .report-issue': {
       ...theme.typography.caption,
-      marginLeft: theme.spacing(2),
+      position: 'absolute',
+      right: 0,
+      bottom: '100%',
       opacity: 0,
       userSelect: 'none',
       whiteSpace: 'nowrap',

@@ -1,4 +1,10 @@
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import {
+  act,
+  configure,
+  fireEvent,
+  screen,
+  waitFor,
+} from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
@@ -8,6 +14,10 @@ import { rootRouteRef } from '../../routes';
 import { mockGuidanceApi, poolingArticle } from '../../testing/fixtures';
 import { ReaderPage } from '../ReaderPage';
 import { MAX_QUOTE_CHARS } from './issueUrl';
+
+// The whole reader renders here, and the selection link waits for the selection to settle:
+// on a loaded machine that takes longer than testing-library's default second.
+configure({ asyncUtilTimeout: 5000 });
 
 const longParagraph = 'Each pool slot costs memory. '.repeat(80);
 
