@@ -50,6 +50,49 @@ test.describe('guidance in the portal', () => {
     await screenshot(page, 'reader-light');
   });
 
+  // The demo's articles come from folders, which give no editUrl: the test adds a GitHub one to
+  // the article the backend serves, so the reader treats it as an article kept on GitHub.
+  test('a heading and selected text open a new issue in the article\'s repository', async ({ page }) => {
+    const editUrl = 'https://github.com/acme/guidance/blob/main/articles/database-connection-pooling.md';
+    await signInAsGuest(page);
+    await page.route(/\/api\/guidance\/articles\/database-connection-pooling$/, async route => {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...(await response.json()), editUrl } });
+    });
+    await page.goto('/guidance/database-connection-pooling');
+    const article = page.getByTestId('guidance-article');
+
+    const heading = article.locator('h2#sizing-arithmetic');
+    await heading.hover();
+    const headingLink = heading.getByRole('link', { name: 'Report a problem with “Sizing arithmetic”' });
+    await expect(headingLink).toBeVisible();
+    // it sits in the heading's top margin: adding it after the first paint re-wraps no heading
+    const [linkBox, headingBox] = [await headingLink.boundingBox(), await heading.boundingBox()];
+    expect(linkBox!.y + linkBox!.height).toBeLessThanOrEqual(headingBox!.y + 1);
+    await page.screenshot({ path: 'test-results/report-issue-heading.png' });
+    const fromHeading = new URL((await headingLink.getAttribute('href'))!);
+    expect(`${fromHeading.origin}${fromHeading.pathname}`).toBe('https://github.com/acme/guidance/issues/new');
+    expect(fromHeading.searchParams.get('body')).toMatch(/\/guidance\/database-connection-pooling#sizing-arithmetic>\)/);
+
+    // the first paragraph right under the sizing section's heading (or one of its subheadings),
+    // selected with the mouse
+    const paragraph = article.locator('h2#sizing-arithmetic ~ :is(h2, h3) + p, h2#sizing-arithmetic + p').first();
+    const sectionId = await paragraph.evaluate(p => p.previousElementSibling!.id);
+    await paragraph.scrollIntoViewIfNeeded();
+    await paragraph.click({ clickCount: 3 });
+    const selectionLink = page.getByRole('link', { name: 'Report a problem with this text' });
+    await expect(selectionLink).toBeVisible();
+    const words = ((await paragraph.textContent()) ?? '').trim().split(/\s+/).slice(0, 4).join(' ');
+    const fromSelection = new URL((await selectionLink.getAttribute('href'))!);
+    expect(fromSelection.searchParams.get('body')).toContain(`/guidance/database-connection-pooling#${sectionId}>)`);
+    expect(fromSelection.searchParams.get('body')).toContain(`> ${words}`);
+    await screenshot(page, 'reader-report-issue');
+
+    // a single click in the text clears the selection, and the link goes with it
+    await paragraph.click();
+    await expect(selectionLink).toBeHidden();
+  });
+
   test('the reader reads well in the dark theme', async ({ page }) => {
     await signInAsGuest(page, 'dark');
     await page.goto('/guidance/saga-pattern');

@@ -49,11 +49,57 @@ dig +trace example.com | head
 > Use +short.
 `;
 
-function library() {
+function library(files: Record<string, string> = { 'resolver.md': tricky }) {
   const dir = mkdtempSync(join(tmpdir(), 'guidance-collator-'));
-  writeFileSync(join(dir, 'resolver.md'), tricky);
+  for (const [name, content] of Object.entries(files)) {
+    writeFileSync(join(dir, name), content);
+  }
   return dir;
 }
+
+/** The documents the collator yields over the real guidance backend serving `dir`. */
+async function collate(dir: string) {
+  const addCollator = jest.fn();
+  await startTestBackend({
+    extensionPoints: [
+      [
+        searchIndexRegistryExtensionPoint,
+        { addCollator, addDecorator: jest.fn() },
+      ],
+    ],
+    features: [
+      guidancePlugin,
+      searchModuleGuidanceCollator,
+      catalogServiceMock.factory(),
+      mockServices.rootConfig.factory({
+        data: {
+          guidance: {
+            builtin: false,
+            sources: [{ type: 'directory', path: dir }],
+          },
+        },
+      }),
+    ],
+  });
+  const factory: GuidanceCollatorFactory = addCollator.mock.calls[0][0].factory;
+  return TestPipeline.fromCollator(await factory.getCollator()).execute();
+}
+
+const today = new Date().toISOString().slice(0, 10);
+const articleFile = (title: string, extra: string) => `---
+title: ${title}
+summary: A short summary.
+category: kubernetes
+tags: [kubernetes]
+updated: ${today}
+${extra}
+---
+Opening text.
+
+## Upgrading
+
+Upgrade one minor version at a time.
+`;
 
 describe('GuidanceCollatorFactory', () => {
   it('yields one document per section of the backend parse, each opening its own heading', async () => {
@@ -122,6 +168,35 @@ describe('GuidanceCollatorFactory', () => {
       '',
       '',
     ]);
+  });
+
+  it("gives every section its article's stale reasons, and fresh articles none", async () => {
+    const { documents, error } = await collate(
+      library({
+        'old-cluster.md': articleFile(
+          'Old cluster',
+          `reviewed: ${today}\nverifiedAgainst:\n  kubernetes: "1.25"`,
+        ),
+        'current.md': articleFile('Current', `reviewed: ${today}`),
+        'unreviewed.md': articleFile('Unreviewed', ''),
+      }),
+    );
+    expect(error).toBeUndefined();
+    const reasons = Object.fromEntries(
+      documents.map(d => [d.location, (d as any).staleReasons]),
+    );
+    expect(reasons).toEqual({
+      '/guidance/current': [],
+      '/guidance/current#upgrading': [],
+      '/guidance/old-cluster': [
+        'Kubernetes 1.25: end of life since 2023-10-27',
+      ],
+      '/guidance/old-cluster#upgrading': [
+        'Kubernetes 1.25: end of life since 2023-10-27',
+      ],
+      '/guidance/unreviewed': ['no review date'],
+      '/guidance/unreviewed#upgrading': ['no review date'],
+    });
   });
 
   it('reads articles with bounded parallelism and keeps their order', async () => {

@@ -27,6 +27,12 @@ export interface GuidanceSectionDocument extends IndexableDocument {
    * always present (empty when none), since Lunr takes its fields from the first document.
    */
   keywords: string;
+  /**
+   * Why the article may be out of date (`Kubernetes 1.34: end of life since 2026-10-27`), as the
+   * guidance API says; empty when it is current. Every section carries its article's reasons,
+   * so a result deep in a stale article is marked too.
+   */
+  staleReasons: string[];
 }
 
 export type GuidanceCollatorFactoryOptions = {
@@ -162,6 +168,7 @@ export class GuidanceCollatorFactory implements DocumentCollatorFactory {
         category: article.category,
         tags: article.tags,
         keywords: (section.keywords ?? []).join(', '),
+        staleReasons: article.staleReasons ?? [],
       };
     }
   }

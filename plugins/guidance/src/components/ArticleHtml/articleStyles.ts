@@ -115,7 +115,8 @@ export const useArticleStyles = makeStyles(theme => ({
       lineHeight: 1.3,
       scrollMarginTop: theme.spacing(3),
       '&:focus': { outline: 'none' },
-      '&:hover > .heading-anchor, & > .heading-anchor:focus': { opacity: 1 },
+      '&:hover > .heading-anchor, & > .heading-anchor:focus, &:hover > .report-issue, & > .report-issue:focus':
+        { opacity: 1 },
     },
     '& h2': {
       ...theme.typography.h4,
@@ -140,6 +141,19 @@ export const useArticleStyles = makeStyles(theme => ({
       textDecoration: 'none',
       color: `${theme.palette.text.secondary} !important`,
       fontWeight: 'normal',
+      transition: theme.transitions.create('opacity'),
+    },
+    // the heading's "Report a problem" link (ReportIssue): quiet until the heading is hovered, and
+    // in the heading's top margin, so adding it after the first paint never re-wraps a heading
+    '& .report-issue': {
+      ...theme.typography.caption,
+      position: 'absolute',
+      right: 0,
+      bottom: '100%',
+      opacity: 0,
+      userSelect: 'none',
+      whiteSpace: 'nowrap',
+      color: `${theme.palette.text.secondary} !important`,
       transition: theme.transitions.create('opacity'),
     },
     '& p, & ul, & ol': { marginTop: 0, marginBottom: theme.spacing(2) },

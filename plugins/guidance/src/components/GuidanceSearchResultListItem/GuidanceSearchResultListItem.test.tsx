@@ -52,6 +52,35 @@ describe('GuidanceSearchResultListItem', () => {
     );
   });
 
+  it("marks a result from a stale article with the article's reasons", async () => {
+    const stale = {
+      ...result,
+      staleReasons: [
+        'Kubernetes 1.25: end of life since 2023-10-27',
+        'PgBouncer 1.21: end of life since 2024-04-16',
+      ],
+    };
+    await renderInTestApp(<GuidanceSearchResultListItem result={stale} />);
+    expect(screen.getByTestId('stale-mark')).toHaveTextContent(
+      'may be out of date',
+    );
+    expect(screen.getByTestId('stale-reasons')).toHaveTextContent(
+      'Kubernetes 1.25: end of life since 2023-10-27; PgBouncer 1.21: end of life since 2024-04-16',
+    );
+  });
+
+  it('marks nothing for a current article or a document without reasons', async () => {
+    const current = { ...result, staleReasons: [] };
+    const { rerender } = await renderInTestApp(
+      <GuidanceSearchResultListItem result={current} />,
+    );
+    expect(screen.getByText('Databases')).toBeInTheDocument();
+    expect(screen.queryByTestId('stale-mark')).toBeNull();
+    expect(screen.queryByTestId('stale-reasons')).toBeNull();
+    rerender(<GuidanceSearchResultListItem result={result} />);
+    expect(screen.queryByTestId('stale-mark')).toBeNull();
+  });
+
   it('renders highlighted excerpts when the search engine sends them', async () => {
     await renderInTestApp(
       <GuidanceSearchResultListItem

@@ -24,12 +24,15 @@ import {
   segmentsFromHighlight,
   segmentsFromTerm,
 } from './snippet';
+import { StaleMark } from '../ArticleProvenance';
 
 /** A guidance section as the search collator indexes it. */
 export type GuidanceSearchDocument = SearchDocument & {
   articleTitle?: string;
   section?: string;
   category?: string;
+  /** Why the article may be out of date; empty or absent when it is current. */
+  staleReasons?: string[];
 };
 
 const useStyles = makeStyles(theme => ({
@@ -43,6 +46,13 @@ const useStyles = makeStyles(theme => ({
     WebkitBoxOrient: 'vertical',
     overflow: 'hidden',
   },
+  aside: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-end',
+    gap: theme.spacing(0.5),
+  },
+  reasons: { display: 'block', marginTop: theme.spacing(0.5) },
   match: {
     backgroundColor: 'transparent',
     color: 'inherit',
@@ -125,6 +135,9 @@ function Item(props: GuidanceSearchResultListItemProps & { term: string }) {
     result.section && result.section !== articleTitle
       ? result.section
       : undefined;
+  const staleReasons = Array.isArray(result.staleReasons)
+    ? result.staleReasons.filter(r => typeof r === 'string' && r)
+    : [];
   const onClick = () => {
     if (!noTrack) {
       analytics.captureEvent('discover', result.title, {
@@ -152,32 +165,48 @@ function Item(props: GuidanceSearchResultListItemProps & { term: string }) {
           </Link>
         }
         secondary={
-          <Typography
-            component="span"
-            variant="body2"
-            color="textSecondary"
-            className={classes.snippet}
-            data-testid="guidance-search-snippet"
-          >
-            {snippetSegments(result.text, term, highlight).map((s, i) =>
-              s.match ? (
-                <mark key={i} className={classes.match}>
-                  {s.text}
-                </mark>
-              ) : (
-                <span key={i}>{s.text}</span>
-              ),
+          <>
+            <Typography
+              component="span"
+              variant="body2"
+              color="textSecondary"
+              className={classes.snippet}
+              data-testid="guidance-search-snippet"
+            >
+              {snippetSegments(result.text, term, highlight).map((s, i) =>
+                s.match ? (
+                  <mark key={i} className={classes.match}>
+                    {s.text}
+                  </mark>
+                ) : (
+                  <span key={i}>{s.text}</span>
+                ),
+              )}
+            </Typography>
+            {staleReasons.length > 0 && (
+              <Typography
+                component="span"
+                variant="caption"
+                color="textSecondary"
+                className={classes.reasons}
+                data-testid="stale-reasons"
+              >
+                {staleReasons.join('; ')}
+              </Typography>
             )}
-          </Typography>
+          </>
         }
       />
-      {result.category && (
-        <Box ml={2} flexShrink={0}>
-          <Chip
-            size="small"
-            variant="outlined"
-            label={categoryTitle(result.category)}
-          />
+      {(result.category || staleReasons.length > 0) && (
+        <Box ml={2} flexShrink={0} className={classes.aside}>
+          {result.category && (
+            <Chip
+              size="small"
+              variant="outlined"
+              label={categoryTitle(result.category)}
+            />
+          )}
+          {staleReasons.length > 0 && <StaleMark reasons={staleReasons} />}
         </Box>
       )}
     </ListItem>

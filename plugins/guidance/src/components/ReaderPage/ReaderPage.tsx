@@ -23,6 +23,7 @@ import {
 import { TableOfContents } from '../TableOfContents';
 import { ArticleProvenance } from '../ArticleProvenance';
 import { ArticleConformance } from '../ArticleConformance';
+import { ReportIssue } from '../ReportIssue';
 import { ArticleBody } from './ArticleBody';
 import { ArticleMeta } from './ArticleMeta';
 import { FollowedBy } from './FollowedBy';
@@ -101,6 +102,7 @@ export function ReaderPage() {
         <ArticleBody article={article} />
         {surroundings && (
           <>
+            <ReportIssue article={article} container={articleRef} />
             <RelatedArticles article={article} />
             <FollowedBy articleId={article.id} />
             <ArticleConformance articleId={article.id} />

@@ -1,0 +1,2 @@
+export { ReportIssue } from './ReportIssue';
+export { issueUrl, sourceRepository } from './issueUrl';
