@@ -13,8 +13,13 @@ export type ManifestObject = {
   body: unknown;
 };
 
-/** A file that could not be parsed, with the parser's reason. */
-export type ManifestParseError = { file: string; message: string };
+/** A file that could not be parsed, with the parser's reason and, when known, where (1-based). */
+export type ManifestParseError = {
+  file: string;
+  message: string;
+  line?: number;
+  column?: number;
+};
 
 /** The release cycles a rule judges versions by, and the day it judges them on. */
 export type RuleLifecycle = {
@@ -46,6 +51,10 @@ export type RuleFinding = {
   file?: string;
   /** `<Kind>/<name>` of the object the finding is about. */
   object?: string;
+  /** 1-based line in `file` the finding points at, when the rule knows it. */
+  line?: number;
+  /** 1-based column on that line. */
+  column?: number;
   message: string;
 };
 

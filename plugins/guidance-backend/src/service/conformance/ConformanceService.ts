@@ -27,7 +27,7 @@ import {
   parseManifests,
 } from '@paved-road/plugin-guidance-node';
 import { ParsedArticle } from '../parseArticle';
-import { ruleSummary, summarize } from '../rules/RuleRegistry';
+import { ruleSummary, summarize, toResultFinding } from '../rules/RuleRegistry';
 import { ConformanceStore, StoredEntityWithResults } from './ConformanceStore';
 import {
   MANAGED_BY_LOCATION_ANNOTATION,
@@ -36,11 +36,7 @@ import {
   SourceReadError,
   sourceTargetOf,
 } from './ManifestReader';
-import {
-  WAIVER_ANNOTATION_PREFIX,
-  isWaiverActive,
-  readWaivers,
-} from './waivers';
+import { WAIVER_ANNOTATION_PREFIX, applyWaiver, readWaivers } from './waivers';
 
 export type ConformanceRunStats = {
   entities: number;
@@ -358,11 +354,7 @@ export class ConformanceService {
             ruleId: e.rule.id,
             status: e.status,
             findings: [
-              ...e.findings.map(f => ({
-                ...(f.file ? { file: f.file } : {}),
-                ...(f.object ? { object: f.object } : {}),
-                message: f.message,
-              })),
+              ...e.findings.map(toResultFinding),
               ...(note ? [{ message: note }] : []),
             ],
             ...(waiver ? { waiver } : {}),
@@ -424,14 +416,13 @@ export class ConformanceService {
     for (const rule of summaries) {
       const row = byRule.get(rule.id);
       if (!row) continue;
-      const waived =
-        row.status === 'fail' && row.waiver && isWaiverActive(row.waiver, now);
-      results.push({
-        rule,
-        status: waived ? 'waived' : row.status,
-        findings: row.findings,
-        ...(row.waiver ? { waiver: row.waiver } : {}),
-      });
+      results.push(
+        applyWaiver(
+          { rule, status: row.status, findings: row.findings },
+          row.waiver,
+          now,
+        ),
+      );
     }
     if (stored.error === undefined) {
       // failing rules first, then waived, passing, not applicable

@@ -1,4 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
+import {
+  RuleResultFinding,
+  RuleStatus,
+  RuleWaiver,
+} from '@paved-road/plugin-guidance-common';
 
 /** `paved-road.dev/waive.<rule-id>: "<YYYY-MM-DD> <reason>"` in the entity's catalog-info. */
 export const WAIVER_ANNOTATION_PREFIX = 'paved-road.dev/waive.';
@@ -41,4 +46,36 @@ export function readWaivers(entity: Entity): WaiverParse {
 /** A waiver holds through its date (inclusive, UTC) and lapses the day after. */
 export function isWaiverActive(waiver: Waiver, now: Date): boolean {
   return now.toISOString().slice(0, 10) <= waiver.until;
+}
+
+/**
+ * A rule's outcome with the entity's waiver for it applied as of `now`: a failure under an
+ * active waiver is `waived`; under a lapsed one it stays a failure, and its first finding says
+ * the waiver expired (the waiver comes back with `expired: true`).
+ */
+export function applyWaiver<
+  T extends { status: RuleStatus; findings: RuleResultFinding[] },
+>(
+  result: T,
+  waiver: Waiver | undefined,
+  now: Date,
+): T & { waiver?: RuleWaiver } {
+  if (!waiver) return result;
+  if (isWaiverActive(waiver, now)) {
+    return {
+      ...result,
+      status: result.status === 'fail' ? 'waived' : result.status,
+      waiver: { until: waiver.until, reason: waiver.reason },
+    };
+  }
+  const expired = { until: waiver.until, reason: waiver.reason, expired: true };
+  if (result.status !== 'fail') return { ...result, waiver: expired };
+  return {
+    ...result,
+    findings: [
+      { message: `waiver expired on ${waiver.until}: ${waiver.reason}` },
+      ...result.findings,
+    ],
+    waiver: expired,
+  };
 }

@@ -3,12 +3,12 @@ import {
   REPLICATED_KINDS,
   Workload,
   bodyOf,
-  fail,
   formatLabels,
   isRecord,
   pass,
   sameNamespace,
   selectorMatches,
+  unmatched,
   workloadsOf,
 } from './kubernetes';
 
@@ -66,7 +66,8 @@ export const pdbRule: GuidanceRule = {
               workload.object,
               `runs ${replicas} replicas under PodDisruptionBudget/${budgets[0].name}`,
             )
-          : fail(
+          : unmatched(
+              input,
               workload.object,
               `runs ${replicas} replicas but no PodDisruptionBudget selects its pods (${formatLabels(
                 workload.pod.labels,

@@ -1,12 +1,12 @@
 import { GuidanceRule, RuleFinding } from '../types';
 import {
   bodyOf,
-  fail,
   formatLabels,
   isRecord,
   mapMatches,
   pass,
   sameNamespace,
+  unmatched,
   workloadsOf,
 } from './kubernetes';
 
@@ -45,7 +45,8 @@ export const serviceSelectorRule: GuidanceRule = {
               service,
               `selects the pods of ${matched.object.kind}/${matched.object.name}`,
             )
-          : fail(
+          : unmatched(
+              input,
               service,
               `selector ${formatLabels(
                 selector,

@@ -15,7 +15,14 @@ export const yamlRule: GuidanceRule = {
     return input.parseErrors.map(e => ({
       status: 'fail',
       file: e.file,
-      message: `does not parse: ${e.message}`,
+      ...(e.line !== undefined ? { line: e.line } : {}),
+      ...(e.column !== undefined ? { column: e.column } : {}),
+      message:
+        e.line !== undefined
+          ? `does not parse at line ${e.line}${
+              e.column !== undefined ? `, column ${e.column}` : ''
+            }: ${e.message}`
+          : `does not parse: ${e.message}`,
     }));
   },
 };
