@@ -200,6 +200,9 @@ class ManifestCollector {
 
   result(files: ManifestFile[]): RuleInput {
     const objects: ManifestObject[] = [];
+    const documents = this.parsed.flatMap(({ file, docs }) =>
+      docs.map(({ index, body }) => ({ file, index, body })),
+    );
     for (const { file, docs } of this.parsed) {
       if (this.patchFiles.has(file)) continue;
       for (const { index, body } of docs) {
@@ -223,6 +226,7 @@ class ManifestCollector {
     return {
       objects,
       parseErrors: this.parseErrors,
+      documents,
       files,
       conflicts: this.conflicts,
       kustomize: { pinnedImages: [...this.pinnedImages].sort() },

@@ -192,7 +192,10 @@ describe('POST /api/guidance/validate', () => {
         article: {
           id: 'minikube-deployment-patterns',
           title: expect.stringMatching(/deployment patterns/i),
-          section: { id: 'why-these-values', text: 'Why these values' },
+          section: {
+            id: 'rule-readiness-probe',
+            text: 'Rule: readiness-probe',
+          },
         },
       },
       status: 'pass',
@@ -263,7 +266,7 @@ describe('POST /api/guidance/validate', () => {
         severity: 'error',
         article: {
           id: 'golden-paths',
-          section: { id: 'plan-upgrades-for-services-already-on-the-path' },
+          section: { id: 'rule-supported-versions' },
         },
       },
     });

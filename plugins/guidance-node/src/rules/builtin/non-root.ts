@@ -6,7 +6,7 @@ export const nonRootRule: GuidanceRule = {
   id: 'non-root',
   title: 'Containers run as non-root without privilege escalation',
   severity: 'error',
-  article: { id: 'minikube-deployment-patterns', section: 'why-these-values' },
+  article: { id: 'minikube-deployment-patterns', section: 'rule-non-root' },
   check: input =>
     checkContainers(input, {
       check: ({ container, label }, { pod }) => {

@@ -29,7 +29,7 @@ export const pdbAllowsEvictionRule: GuidanceRule = {
   severity: 'warning',
   article: {
     id: 'minikube-deployment-patterns',
-    section: 'why-these-values-1',
+    section: 'rule-pdb-allows-eviction',
   },
   check(input) {
     const findings: RuleFinding[] = [];

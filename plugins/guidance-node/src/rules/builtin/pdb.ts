@@ -49,10 +49,7 @@ export const pdbRule: GuidanceRule = {
   title:
     'A PodDisruptionBudget for every workload that runs more than one replica',
   severity: 'error',
-  article: {
-    id: 'minikube-deployment-patterns',
-    section: 'why-these-values-1',
-  },
+  article: { id: 'minikube-deployment-patterns', section: 'rule-pdb' },
   check(input) {
     const findings: RuleFinding[] = [];
     for (const workload of workloadsOf(input)) {

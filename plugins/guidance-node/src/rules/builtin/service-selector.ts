@@ -17,7 +17,7 @@ export const serviceSelectorRule: GuidanceRule = {
   severity: 'error',
   article: {
     id: 'minikube-deployment-patterns',
-    section: 'pattern-1-stateless-web-app',
+    section: 'rule-service-selector',
   },
   check(input) {
     const workloads = workloadsOf(input);

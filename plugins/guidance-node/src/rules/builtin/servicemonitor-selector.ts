@@ -106,7 +106,7 @@ export const serviceMonitorSelectorRule: GuidanceRule = {
   severity: 'error',
   article: {
     id: 'prometheus-grafana-monitoring',
-    section: 'the-prometheus-operator-servicemonitor-and-prometheusrule',
+    section: 'rule-servicemonitor-selector',
   },
   check(input) {
     const services = input.objects.filter(o => o.kind === 'Service');

@@ -5,7 +5,7 @@ export const yamlRule: GuidanceRule = {
   id: 'yaml',
   title: 'Every YAML file parses',
   severity: 'error',
-  article: { id: 'minikube-argocd', section: 'sync-errors' },
+  article: { id: 'minikube-argocd', section: 'rule-yaml' },
   check(input) {
     if (input.parseErrors.length === 0) {
       return input.objects.length > 0
