@@ -120,14 +120,24 @@ export type RuleSummary = {
 export type RuleResultFinding = {
   file?: string;
   object?: string;
+  /** 1-based line in `file`, when the rule knows where. */
+  line?: number;
+  /** 1-based column on that line. */
+  column?: number;
   message: string;
 };
+
+/**
+ * A waiver an entity declares for a rule (`paved-road.dev/waive.<rule-id>`). `expired` is set
+ * once its date has passed: the rule then fails again, and says so.
+ */
+export type RuleWaiver = { until: string; reason: string; expired?: boolean };
 
 export type RuleResult = {
   rule: RuleSummary;
   status: RuleStatus;
   findings: RuleResultFinding[];
-  waiver?: { until: string; reason: string };
+  waiver?: RuleWaiver;
 };
 
 export type ConformanceSummary = {
@@ -140,6 +150,17 @@ export type ConformanceSummary = {
 export type ValidateResponse = {
   summary: ConformanceSummary;
   results: RuleResult[];
+  /**
+   * Set when a `catalog-info.yaml` among the files declares waivers: which file they came from
+   * and which rules they name (applied as the conformance service applies them).
+   */
+  waivers?: {
+    file: string;
+    entityRef: string;
+    applied: string[];
+    expired: string[];
+    invalid: string[];
+  };
 };
 
 export type EntityConformance = {

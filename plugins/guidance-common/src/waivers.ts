@@ -1,3 +1,5 @@
+import { RuleResultFinding, RuleStatus, RuleWaiver } from './types';
+
 /**
  * `paved-road.dev/waive.<rule-id>: "<YYYY-MM-DD> <reason>"` in the entity's catalog-info. Read the
  * same way by the conformance service and by `paved-road check` in a pull request.
@@ -50,4 +52,36 @@ export function readWaivers(entity: WaiverSource): WaiverParse {
 /** A waiver holds through its date (inclusive, UTC) and lapses the day after. */
 export function isWaiverActive(waiver: Waiver, now: Date): boolean {
   return now.toISOString().slice(0, 10) <= waiver.until;
+}
+
+/**
+ * A rule's outcome with the entity's waiver for it applied as of `now`: a failure under an
+ * active waiver is `waived`; under a lapsed one it stays a failure, and its first finding says
+ * the waiver expired (the waiver comes back with `expired: true`).
+ */
+export function applyWaiver<
+  T extends { status: RuleStatus; findings: RuleResultFinding[] },
+>(
+  result: T,
+  waiver: Waiver | undefined,
+  now: Date,
+): T & { waiver?: RuleWaiver } {
+  if (!waiver) return result;
+  if (isWaiverActive(waiver, now)) {
+    return {
+      ...result,
+      status: result.status === 'fail' ? 'waived' : result.status,
+      waiver: { until: waiver.until, reason: waiver.reason },
+    };
+  }
+  const expired = { until: waiver.until, reason: waiver.reason, expired: true };
+  if (result.status !== 'fail') return { ...result, waiver: expired };
+  return {
+    ...result,
+    findings: [
+      { message: `waiver expired on ${waiver.until}: ${waiver.reason}` },
+      ...result.findings,
+    ],
+    waiver: expired,
+  };
 }

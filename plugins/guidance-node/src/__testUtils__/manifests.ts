@@ -188,7 +188,7 @@ export function filesOf(set: ManifestSet): Record<string, string> {
     }),
     'monitoring/observability.yml': multi(set.serviceMonitor, set.cronJob),
     '.github/workflows/ci.yaml':
-      'on: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.sha }}\n',
+      'on: [push]\npermissions:\n  contents: read\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v6\n      - run: echo ${{ github.sha }}\n',
     'README.md': '# not YAML\n',
   };
 }

@@ -12,6 +12,8 @@ export const DEFAULT_CONFORMANCE_INCLUDE: readonly string[] = [
   'kubernetes/**/*.{yaml,yml}',
   'manifests/**/*.{yaml,yml}',
   'catalog-info.yaml',
+  // CI configuration, for the workflow rules
+  '.github/workflows/*.{yaml,yml}',
   // where a repository names its runtime, for the supported-versions rule
   'Dockerfile',
   'go.mod',

@@ -22,10 +22,13 @@ const END = /^>{7}(?: (.*))?$/;
 export function withoutConflictMarkers(content: string): {
   content: string;
   conflicts: { line: number; label: string }[];
+  /** With conflicts: the 1-based original line of each line of `content`. */
+  originalLines?: number[];
 } {
   if (!content.includes('<<<<<<<')) return { content, conflicts: [] };
   const lines = content.split('\n');
   const kept: string[] = [];
+  const origin: number[] = [];
   const conflicts: { line: number; label: string }[] = [];
   let block:
     | { start: number; keptBefore: number; side: 'ours' | 'other' }
@@ -37,6 +40,7 @@ export function withoutConflictMarkers(content: string): {
         block = { start: index, keptBefore: kept.length, side: 'ours' };
       } else {
         kept.push(raw);
+        origin.push(index + 1);
       }
       return;
     }
@@ -50,12 +54,21 @@ export function withoutConflictMarkers(content: string): {
       block.side = 'other';
     } else if (block.side === 'ours') {
       kept.push(raw);
+      origin.push(index + 1);
     }
   });
   if (block) {
     // Not a conflict block after all: give the rest back untouched.
     kept.splice(block.keptBefore);
+    origin.splice(block.keptBefore);
     kept.push(...lines.slice(block.start));
+    origin.push(
+      ...lines.slice(block.start).map((_, i) => block!.start + i + 1),
+    );
   }
-  return { content: kept.join('\n'), conflicts };
+  return {
+    content: kept.join('\n'),
+    conflicts,
+    ...(conflicts.length > 0 ? { originalLines: origin } : {}),
+  };
 }

@@ -51,10 +51,16 @@ function isPartialWorkload(doc: Doc): boolean {
   );
 }
 
-/** One YAML document of a file: its value, or why it could not be read. */
+/** One YAML document of a file: its value, or why it could not be read and where (1-based). */
 export type ParsedYamlDocument =
   | { index: number; body: unknown; error?: undefined }
-  | { index: number; error: string; body?: undefined };
+  | {
+      index: number;
+      error: string;
+      line?: number;
+      column?: number;
+      body?: undefined;
+    };
 
 /** Parses a file's YAML documents, somewhere: in this thread or off it (the backend's worker). */
 export type YamlDocumentParser = (
@@ -67,16 +73,53 @@ export type YamlDocumentParser = (
  */
 export const MAX_YAML_ALIAS_COUNT = 100;
 
+/**
+ * Where an offset of `content` is, as 1-based line and column. An offset at or past the last
+ * non-blank character (the parser points after the text for "never closed") is moved back onto
+ * that character, so the position is always inside the file.
+ */
+export function positionOf(
+  content: string,
+  offset: number,
+): { line: number; column: number } {
+  const lastChar = content.trimEnd().length - 1;
+  const at = Math.max(0, Math.min(offset, lastChar));
+  const before = content.slice(0, at);
+  const line = before.split('\n').length;
+  return { line, column: at - before.lastIndexOf('\n') };
+}
+
+/**
+ * A parser error as one sentence: its first line without the trailing
+ * " at line 2, column 1:" (the position is given as fields).
+ */
+export function yamlErrorText(error: unknown): string {
+  const first = String((error as Error)?.message ?? error).split('\n')[0];
+  return first
+    .replace(/\s+at line \d+, column \d+:?\s*$/, '')
+    .replace(/:\s*$/, '');
+}
+
 /** Parses one file's YAML documents in this thread; a document that cannot be read is an error entry. */
 export function parseYamlDocuments(content: string): ParsedYamlDocument[] {
   return parseAllDocuments(content, { merge: true }).map((doc, index) => {
     if (doc.errors.length > 0) {
-      return { index, error: doc.errors[0].message.split('\n')[0] };
+      const [error] = doc.errors;
+      return {
+        index,
+        error: yamlErrorText(error),
+        ...positionOf(content, error.pos[0]),
+      };
     }
     try {
       return { index, body: doc.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT }) };
     } catch (error) {
-      return { index, error: (error as Error).message.split('\n')[0] };
+      // no position of its own (an alias expanded too far): the document's start
+      return {
+        index,
+        error: yamlErrorText(error),
+        ...positionOf(content, doc.range?.[0] ?? 0),
+      };
     }
   });
 }
@@ -89,13 +132,18 @@ class ManifestCollector {
     docs: { index: number; body: Doc }[];
   }[] = [];
   private readonly patchFiles = new Set<string>();
+  /** Per file with conflict blocks: the original line of each line the parser saw. */
+  private readonly originalLines = new Map<string, number[]>();
   private readonly pinnedImages = new Set<string>();
   readonly conflicts: UnresolvedConflict[] = [];
 
   /** The text to parse: conflict blocks are read as their first side; the merge-conflict rule reports them. */
   prepare(file: ManifestFile): string {
-    const { content, conflicts } = withoutConflictMarkers(file.content);
+    const { content, conflicts, originalLines } = withoutConflictMarkers(
+      file.content,
+    );
     this.conflicts.push(...conflicts.map(c => ({ file: file.path, ...c })));
+    if (originalLines) this.originalLines.set(file.path, originalLines);
     return content;
   }
 
@@ -103,7 +151,17 @@ class ManifestCollector {
     const docs: { index: number; body: Doc }[] = [];
     for (const doc of parsedDocs) {
       if (doc.error !== undefined) {
-        this.parseErrors.push({ file: file.path, message: doc.error });
+        const lines = this.originalLines.get(file.path);
+        const line =
+          doc.line !== undefined && lines ? lines[doc.line - 1] : doc.line;
+        this.parseErrors.push({
+          file: file.path,
+          message: doc.error,
+          ...(line !== undefined ? { line } : {}),
+          ...(line !== undefined && doc.column !== undefined
+            ? { column: doc.column }
+            : {}),
+        });
       } else if (isRecord(doc.body)) {
         docs.push({ index: doc.index, body: doc.body });
       }
@@ -142,6 +200,9 @@ class ManifestCollector {
 
   result(files: ManifestFile[]): RuleInput {
     const objects: ManifestObject[] = [];
+    const documents = this.parsed.flatMap(({ file, docs }) =>
+      docs.map(({ index, body }) => ({ file, index, body })),
+    );
     for (const { file, docs } of this.parsed) {
       if (this.patchFiles.has(file)) continue;
       for (const { index, body } of docs) {
@@ -165,6 +226,7 @@ class ManifestCollector {
     return {
       objects,
       parseErrors: this.parseErrors,
+      documents,
       files,
       conflicts: this.conflicts,
       kustomize: { pinnedImages: [...this.pinnedImages].sort() },

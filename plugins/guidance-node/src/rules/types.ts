@@ -13,8 +13,13 @@ export type ManifestObject = {
   body: unknown;
 };
 
-/** A file that could not be parsed, with the parser's reason. */
-export type ManifestParseError = { file: string; message: string };
+/** A file that could not be parsed, with the parser's reason and, when known, where (1-based). */
+export type ManifestParseError = {
+  file: string;
+  message: string;
+  line?: number;
+  column?: number;
+};
 
 /** The release cycles a rule judges versions by, and the day it judges them on. */
 export type RuleLifecycle = {
@@ -27,6 +32,11 @@ export type RuleLifecycle = {
 export type RuleInput = {
   objects: ManifestObject[];
   parseErrors: ManifestParseError[];
+  /**
+   * Every parsed YAML document of every file, Kubernetes object or not: for rules on YAML that
+   * has no apiVersion and kind (GitHub Actions workflows, CI configurations).
+   */
+  documents?: { file: string; index: number; body: unknown }[];
   /** Every file under check as text, for rules on files that are not YAML (Dockerfile, go.mod). */
   files?: ManifestFile[];
   /** Set by the backend (a refreshed table); without it rules use the shipped table and today. */
@@ -46,6 +56,10 @@ export type RuleFinding = {
   file?: string;
   /** `<Kind>/<name>` of the object the finding is about. */
   object?: string;
+  /** 1-based line in `file` the finding points at, when the rule knows it. */
+  line?: number;
+  /** 1-based column on that line. */
+  column?: number;
   message: string;
 };
 
@@ -56,8 +70,16 @@ export type GuidanceRule = {
   /** 'Containers have a readiness probe' */
   title: string;
   severity: 'error' | 'warning';
-  /** The article, and the heading id inside it, that explains why the rule exists. */
+  /**
+   * The article, and the heading id inside it, that explains the rule: what it checks, why,
+   * how to fix a finding and how to waive it. Each rule has a section of its own.
+   */
   article: { id: string; section?: string };
+  /**
+   * Set only when the rule shares its section with another rule because both give the same
+   * advice: why one explanation serves both.
+   */
+  sharedSectionReason?: string;
   check(input: RuleInput): RuleFinding[];
 };
 

@@ -302,9 +302,16 @@ describe.each(databases.eachSupportedId())(
       // the day after, with no new run, the rule fails again
       now = new Date('2027-02-01T00:00:01Z');
       const after = await service.getEntityConformance('component:default/svc');
-      expect(
-        after!.results.find(r => r.rule.id === 'image-pinned')!.status,
-      ).toBe('fail');
+      const lapsed = after!.results.find(r => r.rule.id === 'image-pinned')!;
+      expect(lapsed.status).toBe('fail');
+      expect(lapsed.waiver).toEqual({
+        until: '2027-01-31',
+        reason: 'vendor image pins its own tag',
+        expired: true,
+      });
+      expect(lapsed.findings[0].message).toBe(
+        'waiver expired on 2027-01-31: vendor image pins its own tag',
+      );
       expect(after!.summary).toMatchObject({ fail: 2, waived: 0 });
     });
 

@@ -19,7 +19,7 @@ import {
   RuleResult,
   RuleSummary,
   WAIVER_ANNOTATION_PREFIX,
-  isWaiverActive,
+  applyWaiver,
   readWaivers,
 } from '@paved-road/plugin-guidance-common';
 import {
@@ -30,7 +30,7 @@ import {
   parseManifests,
 } from '@paved-road/plugin-guidance-node';
 import { ParsedArticle } from '../parseArticle';
-import { ruleSummary, summarize } from '../rules/RuleRegistry';
+import { ruleSummary, summarize, toResultFinding } from '../rules/RuleRegistry';
 import { ConformanceStore, StoredEntityWithResults } from './ConformanceStore';
 import {
   MANAGED_BY_LOCATION_ANNOTATION,
@@ -356,11 +356,7 @@ export class ConformanceService {
             ruleId: e.rule.id,
             status: e.status,
             findings: [
-              ...e.findings.map(f => ({
-                ...(f.file ? { file: f.file } : {}),
-                ...(f.object ? { object: f.object } : {}),
-                message: f.message,
-              })),
+              ...e.findings.map(toResultFinding),
               ...(note ? [{ message: note }] : []),
             ],
             ...(waiver ? { waiver } : {}),
@@ -422,14 +418,13 @@ export class ConformanceService {
     for (const rule of summaries) {
       const row = byRule.get(rule.id);
       if (!row) continue;
-      const waived =
-        row.status === 'fail' && row.waiver && isWaiverActive(row.waiver, now);
-      results.push({
-        rule,
-        status: waived ? 'waived' : row.status,
-        findings: row.findings,
-        ...(row.waiver ? { waiver: row.waiver } : {}),
-      });
+      results.push(
+        applyWaiver(
+          { rule, status: row.status, findings: row.findings },
+          row.waiver,
+          now,
+        ),
+      );
     }
     if (stored.error === undefined) {
       // failing rules first, then waived, passing, not applicable

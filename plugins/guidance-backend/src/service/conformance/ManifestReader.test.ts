@@ -29,6 +29,31 @@ describe('ManifestReader local roots', () => {
     ]);
   });
 
+  it('reads GitHub Actions workflows by default, and nothing else under .github', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'manifest-reader-'));
+    const reader = new ManifestReader({
+      urlReader: mockServices.urlReader.mock(),
+      localRoots: [root],
+    });
+    mkdirSync(join(root, 'svc', '.github', 'workflows'), { recursive: true });
+    writeFileSync(
+      join(root, 'svc', '.github', 'workflows', 'ci.yml'),
+      'on: push\n',
+    );
+    writeFileSync(
+      join(root, 'svc', '.github', 'dependabot.yml'),
+      'version: 2\n',
+    );
+    const read = await reader.read({
+      type: 'file',
+      location: `file:${root}/svc/`,
+      path: join(root, 'svc'),
+    });
+    expect(read.changed && read.files.map(f => f.path)).toEqual([
+      '.github/workflows/ci.yml',
+    ]);
+  });
+
   it('still refuses a path outside every root', async () => {
     const base = mkdtempSync(join(tmpdir(), 'manifest-reader-'));
     const reader = new ManifestReader({

@@ -1,4 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import { parseYamlDocuments } from '@paved-road/plugin-guidance-node';
 import { YamlWorkerPool } from './YamlWorkerPool';
 
 jest.setTimeout(30_000);
@@ -41,6 +42,28 @@ describe('YamlWorkerPool', () => {
     expect(docs[1]).toMatchObject({ index: 1, error: expect.any(String) });
     expect(docs[2]).toEqual({ index: 2, body: [1] });
   });
+
+  it.each([
+    ['a bad key on line 2', 'a: 1\nb: : x\n'],
+    [
+      'a flow never closed (positioned on the last character)',
+      'a: [unclosed\n',
+    ],
+    ['a quote never closed in the second document', 'a: 1\n---\nkey: "x\n'],
+    ['an alias bomb', aliasBomb()],
+  ])(
+    'answers %s as guidance-node parses it in this thread',
+    async (_name, content) => {
+      const inWorker = await pool().parse(content);
+      expect(inWorker).toEqual(parseYamlDocuments(content));
+      const error = inWorker.find(d => d.error !== undefined)!;
+      expect(error.line).toBeGreaterThanOrEqual(1);
+      expect(error.line).toBeLessThanOrEqual(
+        content.trimEnd().split('\n').length,
+      );
+      expect(error.error).not.toMatch(/:$|at line/);
+    },
+  );
 
   it('answers an alias bomb with a parse error, not an exception', async () => {
     const [doc] = await pool().parse(aliasBomb());

@@ -9,25 +9,40 @@ import {
 /**
  * The worker's program. It is plain JavaScript evaluated by the worker (the package's own
  * modules may be TypeScript in development and tests), and does what guidance-node's
- * parseYamlDocuments does: errors as entries, aliases bounded.
+ * parseYamlDocuments does: errors as entries with their line and column, aliases bounded.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('worker_threads');
 const { parseAllDocuments } = require(workerData.yamlPath);
-const firstLine = e => String((e && e.message) || e).split('\\n')[0];
+const errorText = e =>
+  String((e && e.message) || e).split('\\n')[0]
+    .replace(/\\s+at line \\d+, column \\d+:?\\s*$/, '')
+    .replace(/:\\s*$/, '');
+const positionOf = (content, offset) => {
+  const at = Math.max(0, Math.min(offset, content.trimEnd().length - 1));
+  const before = content.slice(0, at);
+  return { line: before.split('\\n').length, column: at - before.lastIndexOf('\\n') };
+};
 parentPort.on('message', ({ id, content }) => {
   let docs;
   try {
     docs = parseAllDocuments(content, { merge: true }).map((doc, index) => {
-      if (doc.errors.length > 0) return { index, error: firstLine(doc.errors[0]) };
+      if (doc.errors.length > 0) {
+        const error = doc.errors[0];
+        return { index, error: errorText(error), ...positionOf(content, error.pos[0]) };
+      }
       try {
         return { index, body: doc.toJS({ maxAliasCount: workerData.maxAliasCount }) };
       } catch (error) {
-        return { index, error: firstLine(error) };
+        return {
+          index,
+          error: errorText(error),
+          ...positionOf(content, (doc.range && doc.range[0]) || 0),
+        };
       }
     });
   } catch (error) {
-    docs = [{ index: 0, error: firstLine(error) }];
+    docs = [{ index: 0, error: errorText(error) }];
   }
   parentPort.postMessage({ id, docs });
 });

@@ -1,21 +1,29 @@
 import { CustomErrorBase, InputError } from '@backstage/errors';
 import {
+  WaiverParse,
+  applyWaiver,
+  isWaiverActive,
+  readWaivers,
   ConformanceSummary,
   LifecycleTable,
   RuleResult,
+  RuleResultFinding,
   RuleSummary,
   ValidateResponse,
 } from '@paved-road/plugin-guidance-common';
 import {
   GuidanceRule,
   ManifestFile,
+  ManifestObject,
   RuleEvaluation,
+  RuleFinding,
   evaluateRules,
   parseManifests,
   parseManifestsWith,
   RuleInput,
   YamlDocumentParser,
 } from '@paved-road/plugin-guidance-node';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ParsedArticle } from '../parseArticle';
 
 /** What one `/validate` call may send: enough for a repository's manifests, not a dump. */
@@ -150,15 +158,14 @@ export class RuleRegistry {
     return {
       rule: this.toSummary(evaluation.rule),
       status: evaluation.status,
-      findings: evaluation.findings.map(({ file, object, message }) => ({
-        ...(file ? { file } : {}),
-        ...(object ? { object } : {}),
-        message,
-      })),
+      findings: evaluation.findings.map(toResultFinding),
     };
   }
 
-  /** Runs every rule over the files; throws InputError / PayloadTooLargeError for bad input. */
+  /**
+   * Runs every rule over the files; throws InputError / PayloadTooLargeError for bad input.
+   * A `catalog-info.yaml` among the files has its waivers applied, and the response says so.
+   */
   async validate(files: ManifestFile[]): Promise<ValidateResponse> {
     if (files.length > VALIDATE_LIMITS.files) {
       throw new PayloadTooLargeError(
@@ -181,8 +188,46 @@ export class RuleRegistry {
       }
       paths.add(path);
     }
-    const results = await this.evaluate(files);
-    return { summary: summarize(results), results };
+    const input = await this.parse(files);
+    const evaluated = evaluateRules(this.rules, input).map(e =>
+      this.toResult(e),
+    );
+    const declared = catalogWaiversOf(input.objects);
+    if (!declared) return { summary: summarize(evaluated), results: evaluated };
+    const now = this.now();
+    const results = evaluated.map(result => {
+      const note = declared.parsed.invalid.get(result.rule.id);
+      const waived = applyWaiver(
+        result,
+        declared.parsed.waivers.get(result.rule.id),
+        now,
+      );
+      return note
+        ? { ...waived, findings: [...waived.findings, { message: note }] }
+        : waived;
+    });
+    const ruleIds = new Set(results.map(r => r.rule.id));
+    const named = (ids: Iterable<string>) =>
+      [...ids].filter(id => ruleIds.has(id)).sort();
+    return {
+      summary: summarize(results),
+      results,
+      waivers: {
+        file: declared.file,
+        entityRef: declared.entityRef,
+        applied: named(
+          [...declared.parsed.waivers]
+            .filter(([, w]) => isWaiverActive(w, now))
+            .map(([id]) => id),
+        ),
+        expired: named(
+          [...declared.parsed.waivers]
+            .filter(([, w]) => !isWaiverActive(w, now))
+            .map(([id]) => id),
+        ),
+        invalid: named(declared.parsed.invalid.keys()),
+      },
+    };
   }
 
   /**
@@ -210,6 +255,56 @@ export class RuleRegistry {
     }
     return input;
   }
+}
+
+/** A rule's finding as the API shows it: the engine's status left out, absent fields omitted. */
+export function toResultFinding(finding: RuleFinding): RuleResultFinding {
+  const { file, object, line, column, message } = finding;
+  return {
+    ...(file ? { file } : {}),
+    ...(object ? { object } : {}),
+    ...(line !== undefined ? { line } : {}),
+    ...(column !== undefined ? { column } : {}),
+    message,
+  };
+}
+
+const CATALOG_INFO = /(^|\/)catalog-info\.ya?ml$/i;
+
+/**
+ * The waivers a `catalog-info.yaml` among the files declares, the way the conformance service
+ * reads them from the catalog: the file nearest the root, and in it the first Component (else
+ * the first entity) that declares any waiver annotation.
+ */
+export function catalogWaiversOf(
+  objects: ManifestObject[],
+): { file: string; entityRef: string; parsed: WaiverParse } | undefined {
+  const entities = objects
+    .filter(
+      o =>
+        CATALOG_INFO.test(o.file) && o.apiVersion.startsWith('backstage.io/'),
+    )
+    .map(o => ({ object: o, parsed: readWaivers(o.body as Entity) }))
+    .filter(e => e.parsed.waivers.size > 0 || e.parsed.invalid.size > 0)
+    .sort(
+      (a, b) =>
+        a.object.file.split('/').length - b.object.file.split('/').length ||
+        Number(b.object.kind === 'Component') -
+          Number(a.object.kind === 'Component') ||
+        a.object.index - b.object.index,
+    );
+  const [first] = entities;
+  if (!first) return undefined;
+  const namespace = (first.object.body as Entity).metadata?.namespace;
+  return {
+    file: first.object.file,
+    entityRef: stringifyEntityRef({
+      kind: first.object.kind,
+      namespace: typeof namespace === 'string' ? namespace : 'default',
+      name: first.object.name,
+    }),
+    parsed: first.parsed,
+  };
 }
 
 /** Counts results by status. */

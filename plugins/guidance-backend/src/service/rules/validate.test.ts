@@ -19,6 +19,9 @@ import {
 import { guidancePlugin } from '../../plugin';
 import { RuleRegistry } from './RuleRegistry';
 
+// starting the backend loads the article library: slow on a busy machine
+jest.setTimeout(30_000);
+
 const labels = { app: 'orders' };
 const deployment = (image: string) =>
   stringify({
@@ -189,7 +192,10 @@ describe('POST /api/guidance/validate', () => {
         article: {
           id: 'minikube-deployment-patterns',
           title: expect.stringMatching(/deployment patterns/i),
-          section: { id: 'why-these-values', text: 'Why these values' },
+          section: {
+            id: 'rule-readiness-probe',
+            text: 'Rule: readiness-probe',
+          },
         },
       },
       status: 'pass',
@@ -260,7 +266,7 @@ describe('POST /api/guidance/validate', () => {
         severity: 'error',
         article: {
           id: 'golden-paths',
-          section: { id: 'plan-upgrades-for-services-already-on-the-path' },
+          section: { id: 'rule-supported-versions' },
         },
       },
     });
@@ -317,6 +323,69 @@ describe('POST /api/guidance/validate', () => {
         },
       ],
     });
+  });
+
+  it('applies the waivers of a catalog-info.yaml among the files, and says so', async () => {
+    const catalogInfo = stringify({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'orders',
+        annotations: {
+          'paved-road.dev/waive.image-tag': '2099-12-31 vendor chart pins it',
+          'paved-road.dev/waive.image-pinned':
+            '2020-11-30 until the registry moves',
+          'paved-road.dev/waive.readiness-probe': 'next sprint',
+        },
+      },
+      spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
+    });
+    const files = [
+      { path: 'deploy/deployment.yaml', content: deployment('orders:latest') },
+    ];
+    const without = await request(server)
+      .post('/api/guidance/validate')
+      .send({ files });
+    expect(without.body.waivers).toBeUndefined();
+    expect(byId(without.body).get('image-tag')!.status).toBe('fail');
+
+    const res = await request(server)
+      .post('/api/guidance/validate')
+      .send({
+        files: [...files, { path: 'catalog-info.yaml', content: catalogInfo }],
+      });
+    expect(res.status).toBe(200);
+    const body = res.body as ValidateResponse;
+    expect(body.waivers).toEqual({
+      file: 'catalog-info.yaml',
+      entityRef: 'component:default/orders',
+      applied: ['image-tag'],
+      expired: ['image-pinned'],
+      invalid: ['readiness-probe'],
+    });
+    const results = byId(body);
+    expect(results.get('image-tag')).toMatchObject({
+      status: 'waived',
+      waiver: { until: '2099-12-31', reason: 'vendor chart pins it' },
+    });
+    const pinned = results.get('image-pinned')!;
+    expect(pinned.status).toBe('fail');
+    expect(pinned.waiver).toEqual({
+      until: '2020-11-30',
+      reason: 'until the registry moves',
+      expired: true,
+    });
+    expect(pinned.findings[0].message).toBe(
+      'waiver expired on 2020-11-30: until the registry moves',
+    );
+    // the readiness probe passes; the malformed waiver is still reported
+    expect(
+      results.get('readiness-probe')!.findings.map(f => f.message),
+    ).toContain(
+      'waiver ignored: paved-road.dev/waive.readiness-probe must be "<YYYY-MM-DD> <reason>", got "next sprint"',
+    );
+    expect(body.summary.waived).toBe(1);
+    expect(body.summary.fail).toBe(without.body.summary.fail - 1);
   });
 
   it('answers 400 for a bad body', async () => {

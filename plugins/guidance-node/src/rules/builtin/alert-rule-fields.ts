@@ -17,7 +17,7 @@ export const alertRuleFieldsRule: GuidanceRule = {
   severity: 'warning',
   article: {
     id: 'prometheus-grafana-monitoring',
-    section: 'alerts-that-deserve-to-fire',
+    section: 'rule-alert-rule-fields',
   },
   check(input) {
     const findings: RuleFinding[] = [];

@@ -101,6 +101,9 @@ export const automountServiceAccountTokenRule: GuidanceRule = {
   title:
     'Workloads that do not call the Kubernetes API mount no service account token',
   severity: 'warning',
-  article: { id: 'minikube-deployment-patterns', section: 'why-these-values' },
+  article: {
+    id: 'minikube-deployment-patterns',
+    section: 'rule-automount-service-account-token',
+  },
   check: input => workloadsOf(input).map(w => checkWorkload(w, input.objects)),
 };

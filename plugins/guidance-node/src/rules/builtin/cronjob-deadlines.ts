@@ -30,7 +30,7 @@ export const cronjobDeadlinesRule: GuidanceRule = {
   severity: 'warning',
   article: {
     id: 'minikube-deployment-patterns',
-    section: 'why-these-values-3',
+    section: 'rule-cronjob-deadlines',
   },
   check: input =>
     input.objects

@@ -36,7 +36,7 @@ export const databaseInDeploymentRule: GuidanceRule = {
   severity: 'warning',
   article: {
     id: 'minikube-deployment-patterns',
-    section: 'choosing-the-workload-type',
+    section: 'rule-database-in-deployment',
   },
   check(input) {
     const findings: RuleFinding[] = [];

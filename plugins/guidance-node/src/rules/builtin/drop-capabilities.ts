@@ -6,7 +6,10 @@ export const dropCapabilitiesRule: GuidanceRule = {
   id: 'drop-capabilities',
   title: 'Containers drop all Linux capabilities',
   severity: 'warning',
-  article: { id: 'minikube-deployment-patterns', section: 'why-these-values' },
+  article: {
+    id: 'minikube-deployment-patterns',
+    section: 'rule-drop-capabilities',
+  },
   check: input =>
     checkContainers(input, {
       check: ({ container, label }) => {

@@ -25,7 +25,7 @@ export const imagePinnedRule: GuidanceRule = {
   id: 'image-pinned',
   title: 'Images are pinned by a specific tag or a digest',
   severity: 'warning',
-  article: { id: 'golden-paths', section: 'checklist' },
+  article: { id: 'minikube-deployment-patterns', section: 'rule-image-pinned' },
   check: input => {
     const pinnedByKustomize = new Set(input.kustomize?.pinnedImages ?? []);
     return checkContainers(input, {

@@ -6,7 +6,7 @@ export const imageTagRule: GuidanceRule = {
   id: 'image-tag',
   title: 'Images name a version, not latest',
   severity: 'error',
-  article: { id: 'minikube-deployment-patterns', section: 'common-failures' },
+  article: { id: 'minikube-deployment-patterns', section: 'rule-image-tag' },
   check: input => {
     const pinned = new Set(input.kustomize?.pinnedImages ?? []);
     return checkContainers(input, {

@@ -26,6 +26,8 @@ import { startupProbeRule } from './startup-probe';
 import { supportedVersionsRule } from './supported-versions';
 import { yamlRule } from './yaml';
 import { mergeConflictRule } from './merge-conflict';
+import { actionsPinnedRule } from './actions-pinned';
+import { workflowPermissionsRule } from './workflow-permissions';
 
 /**
  * The rules Paved Road ships, in report order: the files parse, then each pod, then how
@@ -60,6 +62,8 @@ export const BUILTIN_RULES: GuidanceRule[] = [
   cronjobDeadlinesRule,
   databaseInDeploymentRule,
   alertRuleFieldsRule,
+  actionsPinnedRule,
+  workflowPermissionsRule,
 ];
 
 export { KUBERNETES_API_ANNOTATION } from './automount-service-account-token';

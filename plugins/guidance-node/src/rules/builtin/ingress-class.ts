@@ -6,7 +6,10 @@ export const ingressClassRule: GuidanceRule = {
   id: 'ingress-class',
   title: 'Every Ingress names its IngressClass',
   severity: 'warning',
-  article: { id: 'minikube-deployment-patterns', section: 'common-failures' },
+  article: {
+    id: 'minikube-deployment-patterns',
+    section: 'rule-ingress-class',
+  },
   check: input =>
     input.objects
       .filter(o => o.kind === 'Ingress')

@@ -245,3 +245,25 @@ export function checkProbePresent(
         : { ok: false, message: `${label} has no ${probe}` },
   });
 }
+
+/**
+ * For rules that match objects against each other: when some files did not parse, an object
+ * that finds no partner may have one in them. Such a finding is `not-applicable`, naming the
+ * files, rather than a failure the `yaml` rule already explains.
+ */
+export function unmatched(
+  input: RuleInput,
+  object: ManifestObject,
+  message: string,
+): RuleFinding {
+  const unparsed = [...new Set(input.parseErrors.map(e => e.file))];
+  if (unparsed.length === 0) return fail(object, message);
+  return {
+    status: 'not-applicable',
+    file: object.file,
+    object: refOf(object),
+    message: `${message} among the files that parse; not judged until ${unparsed.join(
+      ', ',
+    )} parse${unparsed.length === 1 ? 's' : ''} (see the yaml rule)`,
+  };
+}

@@ -6,6 +6,9 @@ export const livenessProbeRule: GuidanceRule = {
   id: 'liveness-probe',
   title: 'Long-running containers have a liveness probe',
   severity: 'error',
-  article: { id: 'minikube-deployment-patterns', section: 'why-these-values' },
+  article: {
+    id: 'minikube-deployment-patterns',
+    section: 'rule-liveness-probe',
+  },
   check: input => checkProbePresent(input, 'livenessProbe'),
 };

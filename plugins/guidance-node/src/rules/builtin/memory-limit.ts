@@ -7,10 +7,7 @@ export const memoryLimitRule: GuidanceRule = {
   id: 'memory-limit',
   title: 'Every container has a memory limit',
   severity: 'error',
-  article: {
-    id: 'golden-paths',
-    section: 'what-the-deployment-defaults-look-like',
-  },
+  article: { id: 'golden-paths', section: 'rule-memory-limit' },
   check: input =>
     checkContainers(input, {
       check: ({ container, label }) =>

@@ -17,10 +17,7 @@ export const mergeConflictRule: GuidanceRule = {
   id: 'merge-conflict',
   title: 'No file keeps unresolved merge conflict markers',
   severity: 'error',
-  article: {
-    id: 'golden-paths',
-    section: 'replaying-the-template-how-paved-road-upgrades-copied-files',
-  },
+  article: { id: 'golden-paths', section: 'rule-merge-conflict' },
   check(input) {
     const conflicts = input.conflicts ?? [];
     if (conflicts.length === 0) {

@@ -6,15 +6,26 @@ export const nonRootRule: GuidanceRule = {
   id: 'non-root',
   title: 'Containers run as non-root without privilege escalation',
   severity: 'error',
-  article: { id: 'minikube-deployment-patterns', section: 'why-these-values' },
+  article: { id: 'minikube-deployment-patterns', section: 'rule-non-root' },
   check: input =>
     checkContainers(input, {
       check: ({ container, label }, { pod }) => {
         const problems: string[] = [];
+        // the container's securityContext overrides the pod's, field by field
         const runsAsNonRoot =
           container.securityContext?.runAsNonRoot ??
           pod.spec.securityContext?.runAsNonRoot;
-        if (runsAsNonRoot !== true) {
+        const containerUser = container.securityContext?.runAsUser;
+        const runAsUser = containerUser ?? pod.spec.securityContext?.runAsUser;
+        if (runAsUser === 0 || runAsUser === '0') {
+          problems.push(
+            `${label} runs as root: runAsUser is 0 ${
+              containerUser !== undefined
+                ? 'in its securityContext'
+                : 'on the pod'
+            }; use a non-zero UID the image owns`,
+          );
+        } else if (runsAsNonRoot !== true) {
           problems.push(
             `${label} may run as root: set securityContext.runAsNonRoot: true on the pod or the container`,
           );

@@ -27,4 +27,15 @@ describe('pdb-allows-eviction', () => {
       }),
     ).toHaveLength(1);
   });
+
+  it('does not advise maxUnavailable: 1 for a workload of one replica', () => {
+    expect(
+      failuresOf(pdbAllowsEvictionRule, s => {
+        s.deployment.spec.replicas = 1;
+        s.pdb.spec.maxUnavailable = 0;
+      }),
+    ).toEqual([
+      'deploy/base/pdb.yaml: PodDisruptionBudget/orders: allows no eviction of Deployment/orders, which runs one replica: node drains will hang. A budget cannot keep a lone pod up through a drain; delete it (and plan for the restart), or run two or more replicas with maxUnavailable: 1',
+    ]);
+  });
 });

@@ -29,7 +29,7 @@ export const pdbAllowsEvictionRule: GuidanceRule = {
   severity: 'warning',
   article: {
     id: 'minikube-deployment-patterns',
-    section: 'why-these-values-1',
+    section: 'rule-pdb-allows-eviction',
   },
   check(input) {
     const findings: RuleFinding[] = [];
@@ -45,11 +45,9 @@ export const pdbAllowsEvictionRule: GuidanceRule = {
               )
             : fail(
                 pdb,
-                `allows no eviction of ${workload.object.kind}/${
-                  workload.object.name
-                } (${replicas} replica${
-                  replicas === 1 ? '' : 's'
-                }): node drains will hang; use maxUnavailable: 1`,
+                replicas === 1
+                  ? `allows no eviction of ${workload.object.kind}/${workload.object.name}, which runs one replica: node drains will hang. A budget cannot keep a lone pod up through a drain; delete it (and plan for the restart), or run two or more replicas with maxUnavailable: 1`
+                  : `allows no eviction of ${workload.object.kind}/${workload.object.name} (${replicas} replicas): node drains will hang; use maxUnavailable: 1`,
               ),
         );
       }

@@ -3,12 +3,12 @@ import {
   REPLICATED_KINDS,
   Workload,
   bodyOf,
-  fail,
   formatLabels,
   isRecord,
   pass,
   sameNamespace,
   selectorMatches,
+  unmatched,
   workloadsOf,
 } from './kubernetes';
 
@@ -49,10 +49,7 @@ export const pdbRule: GuidanceRule = {
   title:
     'A PodDisruptionBudget for every workload that runs more than one replica',
   severity: 'error',
-  article: {
-    id: 'minikube-deployment-patterns',
-    section: 'why-these-values-1',
-  },
+  article: { id: 'minikube-deployment-patterns', section: 'rule-pdb' },
   check(input) {
     const findings: RuleFinding[] = [];
     for (const workload of workloadsOf(input)) {
@@ -66,7 +63,8 @@ export const pdbRule: GuidanceRule = {
               workload.object,
               `runs ${replicas} replicas under PodDisruptionBudget/${budgets[0].name}`,
             )
-          : fail(
+          : unmatched(
+              input,
               workload.object,
               `runs ${replicas} replicas but no PodDisruptionBudget selects its pods (${formatLabels(
                 workload.pod.labels,

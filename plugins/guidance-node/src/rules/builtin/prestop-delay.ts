@@ -18,7 +18,10 @@ export const prestopDelayRule: GuidanceRule = {
   id: 'prestop-delay',
   title: 'Pods behind a Service pause in preStop before shutting down',
   severity: 'warning',
-  article: { id: 'minikube-deployment-patterns', section: 'common-failures' },
+  article: {
+    id: 'minikube-deployment-patterns',
+    section: 'rule-prestop-delay',
+  },
   check(input) {
     const selectors = input.objects
       .filter(o => o.kind === 'Service')

@@ -21,7 +21,10 @@ export const readinessDistinctFromLivenessRule: GuidanceRule = {
   id: 'readiness-distinct-from-liveness',
   title: 'Readiness and liveness probes check different things',
   severity: 'warning',
-  article: { id: 'minikube-deployment-patterns', section: 'why-these-values' },
+  article: {
+    id: 'minikube-deployment-patterns',
+    section: 'rule-readiness-distinct-from-liveness',
+  },
   check: input =>
     checkContainers(input, {
       kinds: LONG_RUNNING_KINDS,

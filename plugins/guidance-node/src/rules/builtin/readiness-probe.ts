@@ -6,6 +6,9 @@ export const readinessProbeRule: GuidanceRule = {
   id: 'readiness-probe',
   title: 'Long-running containers have a readiness probe',
   severity: 'error',
-  article: { id: 'minikube-deployment-patterns', section: 'why-these-values' },
+  article: {
+    id: 'minikube-deployment-patterns',
+    section: 'rule-readiness-probe',
+  },
   check: input => checkProbePresent(input, 'readinessProbe'),
 };

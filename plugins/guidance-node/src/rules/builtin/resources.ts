@@ -20,7 +20,7 @@ export const resourcesRule: GuidanceRule = {
   id: 'resources',
   title: 'Every container requests CPU and memory',
   severity: 'error',
-  article: { id: 'minikube-deployment-patterns', section: 'why-these-values' },
+  article: { id: 'minikube-deployment-patterns', section: 'rule-resources' },
   check: input =>
     checkContainers(input, {
       check: ({ container, label }) => {

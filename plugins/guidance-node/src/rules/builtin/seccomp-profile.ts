@@ -8,7 +8,10 @@ export const seccompProfileRule: GuidanceRule = {
   id: 'seccomp-profile',
   title: 'Pods run under the RuntimeDefault (or a Localhost) seccomp profile',
   severity: 'warning',
-  article: { id: 'minikube-deployment-patterns', section: 'checklist' },
+  article: {
+    id: 'minikube-deployment-patterns',
+    section: 'rule-seccomp-profile',
+  },
   check: input =>
     checkContainers(input, {
       check: ({ container, label }, { pod }) => {

@@ -11,10 +11,7 @@ export const secretEnvRule: GuidanceRule = {
   title:
     'Secret-looking environment variables come from a Secret, never a plain value',
   severity: 'error',
-  article: {
-    id: 'secret-management-patterns',
-    section: 'why-environment-variables-are-the-weakest-delivery-channel',
-  },
+  article: { id: 'secret-management-patterns', section: 'rule-secret-env' },
   check: input =>
     checkContainers(input, {
       check: ({ container, label }) => {

@@ -10,7 +10,7 @@ export const secretManifestRule: GuidanceRule = {
   severity: 'error',
   article: {
     id: 'secret-management-patterns',
-    section: 'pattern-4-encrypted-secrets-in-git-with-sealed-secrets-and-sops',
+    section: 'rule-secret-manifest',
   },
   check: input =>
     input.objects

@@ -9,7 +9,7 @@ export const servedApiVersionRule: GuidanceRule = {
   severity: 'error',
   article: {
     id: 'minikube-deployment-patterns',
-    section: 'taking-the-manifests-beyond-minikube',
+    section: 'rule-served-api-version',
   },
   check: input =>
     input.objects.map(object => {

@@ -19,4 +19,21 @@ describe('service-selector', () => {
       'deploy/base/service.yaml: Service/orders: selector app.kubernetes.io/name=order matches the pod labels of no workload',
     ]);
   });
+
+  it('does not fail when the workload may be in a file that does not parse', () => {
+    // a merge left conflict markers the first side of which is not YAML
+    const evaluation = evaluate(serviceSelectorRule, undefined, {
+      'deploy/base/deployment.yaml': 'kind: Deployment\nspec: [unclosed\n',
+    });
+    expect(evaluation.status).toBe('not-applicable');
+    expect(evaluation.findings).toEqual([
+      {
+        status: 'not-applicable',
+        file: 'deploy/base/service.yaml',
+        object: 'Service/orders',
+        message:
+          'selector app.kubernetes.io/name=orders matches the pod labels of no workload among the files that parse; not judged until deploy/base/deployment.yaml parses (see the yaml rule)',
+      },
+    ]);
+  });
 });

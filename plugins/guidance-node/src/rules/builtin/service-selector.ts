@@ -1,12 +1,12 @@
 import { GuidanceRule, RuleFinding } from '../types';
 import {
   bodyOf,
-  fail,
   formatLabels,
   isRecord,
   mapMatches,
   pass,
   sameNamespace,
+  unmatched,
   workloadsOf,
 } from './kubernetes';
 
@@ -17,7 +17,7 @@ export const serviceSelectorRule: GuidanceRule = {
   severity: 'error',
   article: {
     id: 'minikube-deployment-patterns',
-    section: 'pattern-1-stateless-web-app',
+    section: 'rule-service-selector',
   },
   check(input) {
     const workloads = workloadsOf(input);
@@ -45,7 +45,8 @@ export const serviceSelectorRule: GuidanceRule = {
               service,
               `selects the pods of ${matched.object.kind}/${matched.object.name}`,
             )
-          : fail(
+          : unmatched(
+              input,
               service,
               `selector ${formatLabels(
                 selector,

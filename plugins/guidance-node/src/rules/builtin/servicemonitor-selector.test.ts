@@ -25,8 +25,18 @@ describe('servicemonitor-selector', () => {
         ];
       }),
     ).toEqual([
-      'monitoring/observability.yml: ServiceMonitor/orders: endpoint port "metrics" is not a port name of Service/orders',
+      'monitoring/observability.yml: ServiceMonitor/orders: endpoint port "metrics" is not a port name of Service/orders (ports "http")',
       'monitoring/observability.yml: ServiceMonitor/orders: endpoint 2 does not name a Service port (endpoints[].port)',
     ]);
+  });
+
+  it('does not fail for a Service in a file that does not parse', () => {
+    const evaluation = evaluate(serviceMonitorSelectorRule, undefined, {
+      'deploy/base/service.yaml': 'kind: Service\nmetadata: : x\n',
+    });
+    expect(evaluation.status).toBe('not-applicable');
+    expect(evaluation.findings[0].message).toBe(
+      'selector.matchLabels app.kubernetes.io/name=orders matches the labels of no Service among the files that parse; not judged until deploy/base/service.yaml parses (see the yaml rule)',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { GuidanceRule, ManifestObject, RuleFinding } from '../types';
+import { GuidanceRule, ManifestObject, RuleFinding, RuleInput } from '../types';
 import {
   Labels,
   bodyOf,
@@ -8,9 +8,11 @@ import {
   mapMatches,
   pass,
   sameNamespace,
+  unmatched,
 } from './kubernetes';
 
 function checkServiceMonitor(
+  input: RuleInput,
   monitor: ManifestObject,
   services: ManifestObject[],
 ): RuleFinding[] {
@@ -35,7 +37,8 @@ function checkServiceMonitor(
   );
   if (selected.length === 0) {
     return [
-      fail(
+      unmatched(
+        input,
         monitor,
         `selector.matchLabels ${formatLabels(
           matchLabels,
@@ -43,12 +46,13 @@ function checkServiceMonitor(
       ),
     ];
   }
-  const portNames = new Set(
-    selected.flatMap(s => {
-      const ports = bodyOf(s).spec?.ports;
-      return (Array.isArray(ports) ? ports : []).map((p: any) => p?.name);
-    }),
-  );
+  const portNamesOf = (service: ManifestObject): string[] => {
+    const ports = bodyOf(service).spec?.ports;
+    return (Array.isArray(ports) ? ports : [])
+      .map((p: any) => p?.name)
+      .filter((name: unknown): name is string => typeof name === 'string');
+  };
+  const portNames = new Set(selected.flatMap(portNamesOf));
   const endpoints: any[] = Array.isArray(spec?.endpoints) ? spec.endpoints : [];
   if (endpoints.length === 0) {
     return [fail(monitor, 'has no endpoints to scrape')];
@@ -65,7 +69,16 @@ function checkServiceMonitor(
         ),
       );
     } else if (!portNames.has(endpoint.port)) {
-      const names = selected.map(s => `Service/${s.name}`).join(', ');
+      const names = selected
+        .map(s => {
+          const ports = portNamesOf(s);
+          return `Service/${s.name} (${
+            ports.length > 0
+              ? `ports ${ports.map(p => `"${p}"`).join(', ')}`
+              : 'no named ports'
+          })`;
+        })
+        .join(', ');
       findings.push(
         fail(
           monitor,
@@ -93,12 +106,12 @@ export const serviceMonitorSelectorRule: GuidanceRule = {
   severity: 'error',
   article: {
     id: 'prometheus-grafana-monitoring',
-    section: 'the-prometheus-operator-servicemonitor-and-prometheusrule',
+    section: 'rule-servicemonitor-selector',
   },
   check(input) {
     const services = input.objects.filter(o => o.kind === 'Service');
     return input.objects
       .filter(o => o.kind === 'ServiceMonitor')
-      .flatMap(monitor => checkServiceMonitor(monitor, services));
+      .flatMap(monitor => checkServiceMonitor(input, monitor, services));
   },
 };

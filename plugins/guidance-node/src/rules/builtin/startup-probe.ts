@@ -6,7 +6,10 @@ export const startupProbeRule: GuidanceRule = {
   id: 'startup-probe',
   title: 'Long-running containers with a liveness probe have a startup probe',
   severity: 'warning',
-  article: { id: 'minikube-deployment-patterns', section: 'why-these-values' },
+  article: {
+    id: 'minikube-deployment-patterns',
+    section: 'rule-startup-probe',
+  },
   check: input =>
     checkContainers(input, {
       kinds: LONG_RUNNING_KINDS,

@@ -226,10 +226,7 @@ export const supportedVersionsRule: GuidanceRule = {
   id: 'supported-versions',
   title: 'Images and runtimes are on supported releases',
   severity: 'error',
-  article: {
-    id: 'golden-paths',
-    section: 'plan-upgrades-for-services-already-on-the-path',
-  },
+  article: { id: 'golden-paths', section: 'rule-supported-versions' },
   check: input => {
     const table = input.lifecycle?.table ?? SHIPPED_LIFECYCLE;
     const today =

@@ -5,7 +5,7 @@ export const yamlRule: GuidanceRule = {
   id: 'yaml',
   title: 'Every YAML file parses',
   severity: 'error',
-  article: { id: 'minikube-argocd', section: 'sync-errors' },
+  article: { id: 'minikube-argocd', section: 'rule-yaml' },
   check(input) {
     if (input.parseErrors.length === 0) {
       return input.objects.length > 0
@@ -15,7 +15,14 @@ export const yamlRule: GuidanceRule = {
     return input.parseErrors.map(e => ({
       status: 'fail',
       file: e.file,
-      message: `does not parse: ${e.message}`,
+      ...(e.line !== undefined ? { line: e.line } : {}),
+      ...(e.column !== undefined ? { column: e.column } : {}),
+      message:
+        e.line !== undefined
+          ? `does not parse at line ${e.line}${
+              e.column !== undefined ? `, column ${e.column}` : ''
+            }: ${e.message}`
+          : `does not parse: ${e.message}`,
     }));
   },
 };

@@ -11,7 +11,10 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { guidanceApiRef } from '../../api/GuidanceApi';
 import { rootRouteRef } from '../../routes';
 import { mockGuidanceApi, responseError } from '../../testing/fixtures';
-import { reportsWorkerConformance } from '../../testing/conformanceFixtures';
+import {
+  imagePinned,
+  reportsWorkerConformance,
+} from '../../testing/conformanceFixtures';
 import { EntityGuidanceContent } from '../EntityGuidanceContent';
 import { EntityGuidanceCard } from '../EntityGuidanceCard';
 import { conformanceHeadline } from './conformanceScore';
@@ -87,6 +90,62 @@ describe('entity conformance on the Guidance tab', () => {
     ).toHaveTextContent('Long-running containers have a readiness probe');
     // not-applicable rules are counted, not listed
     expect(screen.queryByTestId('rule-cronjob-deadlines')).toBeNull();
+  });
+
+  it('says when a waiver has expired, and where in a file a finding is', async () => {
+    await render(
+      <EntityGuidanceContent />,
+      mockGuidanceApi({
+        getEntityConformance: jest.fn().mockResolvedValue({
+          ...reportsWorkerConformance,
+          summary: { pass: 1, fail: 2, waived: 0, notApplicable: 1 },
+          results: [
+            ...reportsWorkerConformance.results.filter(
+              r => r.status !== 'waived',
+            ),
+            {
+              rule: imagePinned,
+              status: 'fail',
+              findings: [
+                {
+                  message:
+                    'waiver expired on 2026-11-30: vendor image publishes major tags only',
+                },
+                {
+                  file: 'deploy/deployment.yaml',
+                  line: 12,
+                  column: 18,
+                  object: 'Deployment/reports-worker',
+                  message: 'tag "7" moves',
+                },
+              ],
+              waiver: {
+                until: '2026-11-30',
+                reason: 'vendor image publishes major tags only',
+                expired: true,
+              },
+            },
+          ],
+        }),
+      }),
+    );
+    const failing = await screen.findByRole('region', {
+      name: 'Failing rules (2)',
+    });
+    const pinned = within(failing).getByTestId('rule-image-pinned');
+    expect(
+      within(pinned).getByTestId('expired-waiver-image-pinned'),
+    ).toHaveTextContent(
+      'Waiver expired on 2026-11-30: vendor image publishes major tags only.',
+    );
+    // said once, above the evidence, not repeated in it
+    expect(
+      within(pinned).getByRole('list', { name: 'Evidence' }),
+    ).not.toHaveTextContent('waiver expired');
+    expect(pinned).toHaveTextContent(
+      'deploy/deployment.yaml:12:18 · Deployment/reports-worker: tag "7" moves',
+    );
+    expect(screen.queryByRole('region', { name: /Waived rules/ })).toBeNull();
   });
 
   it('evaluates on demand, waits for the queued evaluation, and reloads', async () => {

@@ -41,16 +41,37 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+/** The message the backend adds for a lapsed waiver: the panel says it above the evidence. */
+const expiredWaiverMessage = (waiver: NonNullable<RuleResult['waiver']>) =>
+  `waiver expired on ${waiver.until}: ${waiver.reason}`;
+
+/** `deploy/app.yaml:4:3`, or the file alone when the rule gave no position. */
+function placeOf(f: RuleResult['findings'][number]): string | undefined {
+  if (!f.file) return undefined;
+  if (f.line === undefined) return f.file;
+  return `${f.file}:${f.line}${f.column !== undefined ? `:${f.column}` : ''}`;
+}
+
 function Evidence(props: { result: RuleResult }) {
   const classes = useStyles();
-  if (props.result.findings.length === 0) return null;
+  const { waiver } = props.result;
+  const findings = props.result.findings.filter(
+    f =>
+      !(
+        waiver?.expired &&
+        !f.file &&
+        !f.object &&
+        f.message === expiredWaiverMessage(waiver)
+      ),
+  );
+  if (findings.length === 0) return null;
   return (
     <ul className={classes.evidence} aria-label="Evidence">
-      {props.result.findings.map((f, i) => (
+      {findings.map((f, i) => (
         <li key={i}>
           {(f.file || f.object) && (
             <span className={classes.where}>
-              {[f.file, f.object].filter(Boolean).join(' · ')}
+              {[placeOf(f), f.object].filter(Boolean).join(' · ')}
               {': '}
             </span>
           )}
@@ -90,6 +111,16 @@ function RuleItem(props: { result: RuleResult; showEvidence: boolean }) {
       {result.waiver && result.status === 'waived' && (
         <Typography variant="body2" color="textSecondary">
           Waived until {result.waiver.until}: {result.waiver.reason}
+        </Typography>
+      )}
+      {result.waiver?.expired && result.status === 'fail' && (
+        <Typography
+          variant="body2"
+          color="error"
+          data-testid={`expired-waiver-${result.rule.id}`}
+        >
+          Waiver expired on {result.waiver.until}: {result.waiver.reason}. The
+          rule counts as failing again; fix it or renew the waiver.
         </Typography>
       )}
       {showEvidence && <Evidence result={result} />}
