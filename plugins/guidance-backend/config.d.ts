@@ -86,6 +86,12 @@ export interface Config {
        * is reported on its entity as too large instead of evaluated. Defaults to 16 MiB.
        */
       maxSourceBytes?: number;
+      /**
+       * Objects one source may hold after parsing. Some rules relate objects to each other, so
+       * a larger source is reported on its entity as too large instead of evaluated. Defaults
+       * to 5,000.
+       */
+      maxObjects?: number;
       /** Globs of the files read from each entity's source, relative to it. Defaults in DESIGN.md -> Conformance. */
       include?: string[];
       /**

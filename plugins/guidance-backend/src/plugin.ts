@@ -242,6 +242,7 @@ export const guidancePlugin = createBackendPlugin({
           logger: logger.child({ task: 'conformance' }),
           rules: () => rules.getRules(),
           parse: files => rules.parse(files),
+          maxObjects: conformanceConfig?.getOptionalNumber('maxObjects'),
           articles: () => library.snapshot.articles,
           concurrency: conformanceConfig?.getOptionalNumber('concurrency'),
           kinds: conformanceConfig?.getOptionalStringArray('kinds'),

@@ -296,3 +296,19 @@ export function evaluateRules(
     };
   });
 }
+
+/**
+ * {@link evaluateRules}, giving the event loop a turn between rules: a server evaluating a
+ * large source answers other requests meanwhile.
+ */
+export async function evaluateRulesAsync(
+  rules: GuidanceRule[],
+  input: RuleInput,
+): Promise<RuleEvaluation[]> {
+  const evaluations: RuleEvaluation[] = [];
+  for (const rule of rules) {
+    await new Promise(resolve => setImmediate(resolve));
+    evaluations.push(...evaluateRules([rule], input));
+  }
+  return evaluations;
+}

@@ -4,6 +4,7 @@ export {
   parseManifestsWith,
   parseYamlDocuments,
   evaluateRules,
+  evaluateRulesAsync,
   MAX_YAML_ALIAS_COUNT,
   type ParsedYamlDocument,
   type YamlDocumentParser,

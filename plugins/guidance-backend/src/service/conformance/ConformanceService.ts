@@ -26,11 +26,16 @@ import {
   GuidanceRule,
   ManifestFile,
   RuleInput,
-  evaluateRules,
+  evaluateRulesAsync,
   parseManifests,
 } from '@paved-road/plugin-guidance-node';
 import { ParsedArticle } from '../parseArticle';
-import { ruleSummary, summarize, toResultFinding } from '../rules/RuleRegistry';
+import {
+  MAX_OBJECTS,
+  ruleSummary,
+  summarize,
+  toResultFinding,
+} from '../rules/RuleRegistry';
 import { ConformanceStore, StoredEntityWithResults } from './ConformanceStore';
 import {
   MANAGED_BY_LOCATION_ANNOTATION,
@@ -138,6 +143,8 @@ export class ConformanceService {
       auth: AuthService;
       logger: LoggerService;
       rules: () => GuidanceRule[];
+      /** Objects one source may hold; more is reported as too large. Defaults to 5,000. */
+      maxObjects?: number;
       /** How a source's files become rule input; the backend parses off its event loop. */
       parse?: (files: ManifestFile[]) => Promise<RuleInput>;
       articles: () => ReadonlyMap<string, ParsedArticle>;
@@ -338,7 +345,13 @@ export class ConformanceService {
       const input = this.options.parse
         ? await this.options.parse(read.files)
         : parseManifests(read.files);
-      const evaluations = evaluateRules(rules, input);
+      const maxObjects = this.options.maxObjects ?? MAX_OBJECTS;
+      if (input.objects.length > maxObjects) {
+        throw new SourceReadError(
+          `too large: ${input.objects.length} objects; conformance evaluates at most ${maxObjects} per source (guidance.conformance.maxObjects)`,
+        );
+      }
+      const evaluations = await evaluateRulesAsync(rules, input);
       const { waivers, invalid } = readWaivers(entity);
       await store.saveEntity(
         {

@@ -17,7 +17,7 @@ import {
   ManifestObject,
   RuleEvaluation,
   RuleFinding,
-  evaluateRules,
+  evaluateRulesAsync,
   parseManifests,
   parseManifestsWith,
   RuleInput,
@@ -25,6 +25,12 @@ import {
 } from '@paved-road/plugin-guidance-node';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ParsedArticle } from '../parseArticle';
+
+/**
+ * Objects one evaluation takes (a source, or a `/validate` call). Some rules relate objects
+ * (a workload and its Services, budgets, bindings); a repository's manifests hold hundreds.
+ */
+export const MAX_OBJECTS = 5000;
 
 /** What one `/validate` call may send: enough for a repository's manifests, not a dump. */
 export const VALIDATE_LIMITS = { files: 200, totalBytes: 1024 * 1024 };
@@ -189,7 +195,12 @@ export class RuleRegistry {
       paths.add(path);
     }
     const input = await this.parse(files);
-    const evaluated = evaluateRules(this.rules, input).map(e =>
+    if (input.objects.length > MAX_OBJECTS) {
+      throw new PayloadTooLargeError(
+        `Too many objects: ${input.objects.length}, at most ${MAX_OBJECTS} per request`,
+      );
+    }
+    const evaluated = (await evaluateRulesAsync(this.rules, input)).map(e =>
       this.toResult(e),
     );
     const declared = catalogWaiversOf(input.objects);
@@ -236,7 +247,9 @@ export class RuleRegistry {
    */
   async evaluate(files: ManifestFile[]): Promise<RuleResult[]> {
     const input = await this.parse(files);
-    return evaluateRules(this.rules, input).map(e => this.toResult(e));
+    return (await evaluateRulesAsync(this.rules, input)).map(e =>
+      this.toResult(e),
+    );
   }
 
   /**

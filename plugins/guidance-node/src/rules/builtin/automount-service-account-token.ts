@@ -5,6 +5,7 @@ import {
   fail,
   isRecord,
   namespaceOf,
+  objectsOfKind,
   pass,
   sameNamespace,
   workloadsOf,
@@ -27,8 +28,8 @@ function bindingFor(
   objects: ManifestObject[],
 ): ManifestObject | undefined {
   const namespace = namespaceOf(workload.object);
-  return objects.find(binding => {
-    if (!BINDING_KINDS.includes(binding.kind)) return false;
+  const bindings = BINDING_KINDS.flatMap(kind => objectsOfKind(objects, kind));
+  return bindings.find(binding => {
     if (
       binding.kind === 'RoleBinding' &&
       !sameNamespace(binding, workload.object)
@@ -52,11 +53,8 @@ function checkWorkload(
 ): RuleFinding {
   const { object, pod } = workload;
   const account = pod.spec.serviceAccountName ?? 'default';
-  const serviceAccount = objects.find(
-    o =>
-      o.kind === 'ServiceAccount' &&
-      o.name === account &&
-      sameNamespace(o, object),
+  const serviceAccount = objectsOfKind(objects, 'ServiceAccount').find(
+    o => o.name === account && sameNamespace(o, object),
   );
   const fromAccount = serviceAccount
     ? bodyOf(serviceAccount).automountServiceAccountToken

@@ -94,6 +94,33 @@ function recordOf(value: unknown): Record<string, string> {
   );
 }
 
+const kindIndexes = new WeakMap<
+  ManifestObject[],
+  Map<string, ManifestObject[]>
+>();
+
+/**
+ * The objects of one kind, from an index built once per input: rules that look up a
+ * workload's ServiceAccount, bindings, budgets or autoscalers scan those kinds, not every
+ * object, so a source of thousands of workloads stays linear.
+ */
+export function objectsOfKind(
+  objects: ManifestObject[],
+  kind: string,
+): ManifestObject[] {
+  let index = kindIndexes.get(objects);
+  if (!index) {
+    index = new Map();
+    for (const object of objects) {
+      const list = index.get(object.kind) ?? [];
+      list.push(object);
+      index.set(object.kind, list);
+    }
+    kindIndexes.set(objects, index);
+  }
+  return index.get(kind) ?? [];
+}
+
 export function workloadsOf(input: RuleInput): Workload[] {
   const workloads: Workload[] = [];
   for (const object of input.objects) {

@@ -5,6 +5,7 @@ import {
   bodyOf,
   formatLabels,
   isRecord,
+  objectsOfKind,
   pass,
   sameNamespace,
   selectorMatches,
@@ -17,10 +18,9 @@ export function budgetsFor(
   workload: Workload,
   objects: ManifestObject[],
 ): ManifestObject[] {
-  return objects.filter(pdb => {
+  return objectsOfKind(objects, 'PodDisruptionBudget').filter(pdb => {
     const selector = bodyOf(pdb).spec?.selector;
     return (
-      pdb.kind === 'PodDisruptionBudget' &&
       sameNamespace(pdb, workload.object) &&
       isRecord(selector) &&
       selectorMatches(selector, workload.pod.labels)
@@ -31,8 +31,7 @@ export function budgetsFor(
 /** Replicas that are replicated on purpose: `replicas` > 1 (an HPA's minimum counts too). */
 export function replicasOf(workload: Workload, objects: ManifestObject[]) {
   const replicas = bodyOf(workload.object).spec?.replicas;
-  const hpaMin = objects
-    .filter(o => o.kind === 'HorizontalPodAutoscaler')
+  const hpaMin = objectsOfKind(objects, 'HorizontalPodAutoscaler')
     .map(o => bodyOf(o).spec)
     .filter(
       spec =>

@@ -20,7 +20,17 @@ export const serviceSelectorRule: GuidanceRule = {
     section: 'rule-service-selector',
   },
   check(input) {
-    const workloads = workloadsOf(input);
+    // workloads by pod label (key=value): a Service's candidates are those with one of its
+    // selector's pairs, so thousands of Services and workloads stay linear, not quadratic
+    const byLabel = new Map<string, ReturnType<typeof workloadsOf>>();
+    for (const workload of workloadsOf(input)) {
+      for (const [key, value] of Object.entries(workload.pod.labels)) {
+        const pair = `${key}=${value}`;
+        const list = byLabel.get(pair);
+        if (list) list.push(workload);
+        else byLabel.set(pair, [workload]);
+      }
+    }
     const findings: RuleFinding[] = [];
     for (const service of input.objects) {
       if (service.kind !== 'Service') continue;
@@ -34,7 +44,9 @@ export const serviceSelectorRule: GuidanceRule = {
       ) {
         continue;
       }
-      const matched = workloads.find(
+      const [key, value] = Object.entries(selector)[0];
+      const candidates = byLabel.get(`${key}=${value}`) ?? [];
+      const matched = candidates.find(
         w =>
           sameNamespace(w.object, service) &&
           mapMatches(selector, w.pod.labels),
