@@ -7,6 +7,7 @@ import {
   Waiver,
   WaiverParse,
   isWaiverActive,
+  summarize,
 } from '@paved-road/plugin-guidance-common';
 
 /** A finding with where it is, when known (lines and columns count from 1). */
@@ -36,22 +37,7 @@ const STATUS_ORDER: Record<RuleStatus, number> = {
   'not-applicable': 3,
 };
 
-/** Counts results by status. */
-export function summarize(
-  results: { status: RuleStatus }[],
-): ConformanceSummary {
-  const summary: ConformanceSummary = {
-    pass: 0,
-    fail: 0,
-    waived: 0,
-    notApplicable: 0,
-  };
-  for (const { status } of results) {
-    if (status === 'not-applicable') summary.notApplicable++;
-    else summary[status]++;
-  }
-  return summary;
-}
+export { summarize };
 
 /**
  * The entity's waivers on the results, as the conformance service applies them: an active

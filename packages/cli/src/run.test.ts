@@ -129,7 +129,7 @@ describe('paved-road check, locally', () => {
         text: 'Long-running containers have a readiness probe',
       },
       helpUri:
-        'https://portal.example.com/guidance/minikube-deployment-patterns#why-these-values',
+        'https://portal.example.com/guidance/minikube-deployment-patterns#rule-readiness-probe',
       defaultConfiguration: { level: 'error' },
     });
     for (const result of sarifRun.results) {
@@ -211,7 +211,7 @@ describe('paved-road check, locally', () => {
     expect(stdout).toContain(
       '#### `readiness-probe` Long-running containers have a readiness probe — error\n\n' +
         '- `deploy/app.yaml:2:1` Deployment/web: container "web" has no readinessProbe\n\n' +
-        'Why and how to fix: [minikube-deployment-patterns › why-these-values](https://portal.example.com/guidance/minikube-deployment-patterns#why-these-values)\n',
+        'Why and how to fix: [minikube-deployment-patterns › rule-readiness-probe](https://portal.example.com/guidance/minikube-deployment-patterns#rule-readiness-probe)\n',
     );
     expect(stdout).toContain('— warning (not blocking)');
     expect(stdout).toContain(

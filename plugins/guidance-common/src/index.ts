@@ -15,3 +15,4 @@ export * from './sanitize';
 export * from './lifecycle';
 export * from './permissions';
 export * from './waivers';
+export * from './summary';

@@ -1,10 +1,10 @@
 import { CustomErrorBase, InputError } from '@backstage/errors';
 import {
+  summarize,
   WaiverParse,
   applyWaiver,
   isWaiverActive,
   readWaivers,
-  ConformanceSummary,
   LifecycleTable,
   RuleResult,
   RuleResultFinding,
@@ -320,19 +320,5 @@ export function catalogWaiversOf(
   };
 }
 
-/** Counts results by status. */
-export function summarize(
-  results: { status: RuleResult['status'] }[],
-): ConformanceSummary {
-  const summary: ConformanceSummary = {
-    pass: 0,
-    fail: 0,
-    waived: 0,
-    notApplicable: 0,
-  };
-  for (const { status } of results) {
-    if (status === 'not-applicable') summary.notApplicable++;
-    else summary[status]++;
-  }
-  return summary;
-}
+/** Counts results by status (shared with `paved-road check`). */
+export { summarize };
