@@ -108,6 +108,14 @@ describe('tech-insights guidance module', () => {
         `/api/guidance/entities/component/default/${name}/conformance/refresh`,
       );
       expect(res.status).toBe(202);
+      // queued: wait until the evaluation is stored
+      for (let i = 0; i < 200; i++) {
+        const stored = await request(server).get(
+          `/api/guidance/entities/component/default/${name}/conformance`,
+        );
+        if (stored.status === 200) break;
+        await new Promise(r => setTimeout(r, 25));
+      }
     }
 
     const retriever = captured.retrievers['paved-road-conformance'];
