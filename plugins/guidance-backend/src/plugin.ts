@@ -241,7 +241,7 @@ export const guidancePlugin = createBackendPlugin({
           auth,
           logger: logger.child({ task: 'conformance' }),
           rules: () => rules.getRules(),
-          parse: files => rules.parse(files),
+          parse: (files, options) => rules.parse(files, options),
           maxObjects: conformanceConfig?.getOptionalNumber('maxObjects'),
           articles: () => library.snapshot.articles,
           concurrency: conformanceConfig?.getOptionalNumber('concurrency'),

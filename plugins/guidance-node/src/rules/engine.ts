@@ -254,13 +254,32 @@ export function parseManifests(files: ManifestFile[]): RuleInput {
 export async function parseManifestsWith(
   files: ManifestFile[],
   parse: YamlDocumentParser,
+  options: { maxDocuments?: number } = {},
 ): Promise<RuleInput> {
   const collector = new ManifestCollector();
+  let documents = 0;
   for (const file of files) {
     if (!isYamlFile(file.path)) continue;
-    collector.add(file, await parse(collector.prepare(file)));
+    const parsed = await parse(collector.prepare(file));
+    documents += parsed.length;
+    // stop parsing once the budget is spent: the rest would only be thrown away
+    if (
+      options.maxDocuments !== undefined &&
+      documents > options.maxDocuments
+    ) {
+      throw new TooManyDocumentsError(options.maxDocuments);
+    }
+    collector.add(file, parsed);
   }
   return collector.result(files);
+}
+
+/** More YAML documents than the caller's budget: the input is too large to evaluate. */
+export class TooManyDocumentsError extends Error {
+  constructor(readonly maxDocuments: number) {
+    super(`more than ${maxDocuments} YAML documents`);
+    this.name = 'TooManyDocumentsError';
+  }
 }
 
 /** Runs each rule over the input; a rule that throws fails with its error rather than stopping the rest. */

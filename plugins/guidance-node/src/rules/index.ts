@@ -2,6 +2,7 @@ export * from './types';
 export {
   parseManifests,
   parseManifestsWith,
+  TooManyDocumentsError,
   parseYamlDocuments,
   evaluateRules,
   evaluateRulesAsync,

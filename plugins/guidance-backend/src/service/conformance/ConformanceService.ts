@@ -27,6 +27,7 @@ import {
   ManifestFile,
   RuleInput,
   evaluateRulesAsync,
+  TooManyDocumentsError,
   parseManifests,
 } from '@paved-road/plugin-guidance-node';
 import { ParsedArticle } from '../parseArticle';
@@ -145,8 +146,14 @@ export class ConformanceService {
       rules: () => GuidanceRule[];
       /** Objects one source may hold; more is reported as too large. Defaults to 5,000. */
       maxObjects?: number;
-      /** How a source's files become rule input; the backend parses off its event loop. */
-      parse?: (files: ManifestFile[]) => Promise<RuleInput>;
+      /**
+       * How a source's files become rule input; the backend parses off its event loop and
+       * stops past `maxObjects` documents (TooManyDocumentsError).
+       */
+      parse?: (
+        files: ManifestFile[],
+        options: { maxObjects: number },
+      ) => Promise<RuleInput>;
       articles: () => ReadonlyMap<string, ParsedArticle>;
       concurrency?: number;
       kinds?: string[];
@@ -342,14 +349,24 @@ export class ConformanceService {
           await store.touchEntity(entityRef, owner);
         return 'unchanged';
       }
-      const input = this.options.parse
-        ? await this.options.parse(read.files)
-        : parseManifests(read.files);
       const maxObjects = this.options.maxObjects ?? MAX_OBJECTS;
-      if (input.objects.length > maxObjects) {
-        throw new SourceReadError(
-          `too large: ${input.objects.length} objects; conformance evaluates at most ${maxObjects} per source (guidance.conformance.maxObjects)`,
+      const tooMany = (count: string) =>
+        new SourceReadError(
+          `too large: ${count} objects; conformance evaluates at most ${maxObjects} per source (guidance.conformance.maxObjects)`,
         );
+      let input: RuleInput;
+      try {
+        input = this.options.parse
+          ? await this.options.parse(read.files, { maxObjects })
+          : parseManifests(read.files);
+      } catch (error) {
+        if (error instanceof TooManyDocumentsError) {
+          throw tooMany(`more than ${maxObjects}`);
+        }
+        throw error;
+      }
+      if (input.objects.length > maxObjects) {
+        throw tooMany(String(input.objects.length));
       }
       const evaluations = await evaluateRulesAsync(rules, input);
       const { waivers, invalid } = readWaivers(entity);

@@ -20,6 +20,7 @@ import {
   evaluateRulesAsync,
   parseManifests,
   parseManifestsWith,
+  TooManyDocumentsError,
   RuleInput,
   YamlDocumentParser,
 } from '@paved-road/plugin-guidance-node';
@@ -194,7 +195,15 @@ export class RuleRegistry {
       }
       paths.add(path);
     }
-    const input = await this.parse(files);
+    let input: RuleInput;
+    try {
+      input = await this.parse(files, { maxObjects: MAX_OBJECTS });
+    } catch (error) {
+      if (!(error instanceof TooManyDocumentsError)) throw error;
+      throw new PayloadTooLargeError(
+        `Too many objects: more than ${MAX_OBJECTS} per request`,
+      );
+    }
     if (input.objects.length > MAX_OBJECTS) {
       throw new PayloadTooLargeError(
         `Too many objects: ${input.objects.length}, at most ${MAX_OBJECTS} per request`,
@@ -256,9 +265,14 @@ export class RuleRegistry {
    * The rules' input: YAML parsed by the configured parser (the backend's worker threads),
    * else in this thread; with the current lifecycle table.
    */
-  async parse(files: ManifestFile[]): Promise<RuleInput> {
+  async parse(
+    files: ManifestFile[],
+    options: { maxObjects?: number } = {},
+  ): Promise<RuleInput> {
     const input = this.parseYaml
-      ? await parseManifestsWith(files, this.parseYaml)
+      ? await parseManifestsWith(files, this.parseYaml, {
+          maxDocuments: options.maxObjects,
+        })
       : parseManifests(files);
     if (this.lifecycle) {
       input.lifecycle = {

@@ -159,6 +159,20 @@ describe('POST /api/guidance/validate', () => {
     expect(yaml.findings[0].message).toMatch(/Excessive alias count/);
   });
 
+  it('refuses more than 5,000 objects with 413, parsing no further', async () => {
+    const content = Array.from(
+      { length: 6000 },
+      (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c${i}}\n`,
+    ).join('---\n');
+    const res = await request(server)
+      .post('/api/guidance/validate')
+      .send({ files: [{ path: 'deploy/many.yaml', content }] });
+    expect(res.status).toBe(413);
+    expect(res.body.error.message).toBe(
+      'Too many objects: more than 5000 per request',
+    );
+  });
+
   it('refuses a request without an identity with 401', async () => {
     const res = await request(server)
       .post('/api/guidance/validate')
