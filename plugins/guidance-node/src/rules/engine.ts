@@ -250,6 +250,14 @@ export function parseManifests(files: ManifestFile[]): RuleInput {
   return collector.result(files);
 }
 
+/** More YAML documents than the caller's budget: the input is too large to evaluate. */
+export class TooManyDocumentsError extends Error {
+  constructor(readonly maxDocuments: number) {
+    super(`more than ${maxDocuments} YAML documents`);
+    this.name = 'TooManyDocumentsError';
+  }
+}
+
 /** {@link parseManifests}, with the YAML parsed by `parse`, one file at a time. */
 export async function parseManifestsWith(
   files: ManifestFile[],
@@ -272,14 +280,6 @@ export async function parseManifestsWith(
     collector.add(file, parsed);
   }
   return collector.result(files);
-}
-
-/** More YAML documents than the caller's budget: the input is too large to evaluate. */
-export class TooManyDocumentsError extends Error {
-  constructor(readonly maxDocuments: number) {
-    super(`more than ${maxDocuments} YAML documents`);
-    this.name = 'TooManyDocumentsError';
-  }
 }
 
 /** Runs each rule over the input; a rule that throws fails with its error rather than stopping the rest. */
