@@ -37,9 +37,10 @@ test.describe('conformance', () => {
     await expect(waived).toContainText('Waived until 2027-03-31: vendor image publishes major tags only');
     await screenshot(page, 'entity-conformance');
 
-    await memory.getByRole('link', { name: /What the deployment defaults look like/ }).click();
-    await expect(page).toHaveURL(/\/guidance\/golden-paths#what-the-deployment-defaults-look-like$/);
-    const heading = '[id="what-the-deployment-defaults-look-like"]';
+    // each rule links to its own section (what, why, fix, waive)
+    await memory.getByRole('link', { name: /Rule: memory-limit/ }).click();
+    await expect(page).toHaveURL(/\/guidance\/golden-paths#rule-memory-limit$/);
+    const heading = '[id="rule-memory-limit"]';
     await expect(page.locator(heading)).toBeVisible();
     await expect.poll(() => isScrolledTo(page, heading)).toBe(true);
   });
@@ -72,7 +73,7 @@ test.describe('conformance', () => {
     await byRule
       .getByRole('button', { name: 'Show the services memory-limit applies to, failing first' })
       .click();
-    await expect(page.getByText('Rule: memory-limit')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Rule: memory-limit' })).toBeVisible();
     const rows = services.getByRole('row');
     await expect(rows.nth(1).locator('a[href$="/component/reports-worker"]')).toBeVisible();
     await expect(rows.nth(1)).toContainText('fail');
