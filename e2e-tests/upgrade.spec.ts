@@ -51,16 +51,25 @@ test('a service created from an older template version is offered the upgrade an
   const id = Date.now().toString(36);
   const templateName = `e2e-upgradable-${id}`;
   const service = `e2e-upgraded-${id}`;
-  const templateDir = resolve(__dirname, '.upgrade-templates', id);
+  // The catalog's locations API takes no file: targets. The template lives in a Git repository
+  // under the publish root, whose catalog-info.yaml is a Location naming it: the local
+  // repositories catalog module finds it, as it finds every generated service.
+  const templateDir = join(LOCAL_REPOS, `templates-${id}`);
   copyTemplate(templateDir, templateName);
+  await git.init({ fs, dir: templateDir, defaultBranch: 'main' });
+  fs.writeFileSync(
+    join(templateDir, 'catalog-info.yaml'),
+    [
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: Location',
+      `metadata: { name: ${templateName} }`,
+      'spec: { type: file, targets: [./template.yaml] }',
+      '',
+    ].join('\n'),
+  );
 
   const token = await guestToken(request);
   const headers = { Authorization: `Bearer ${token}` };
-  const registered = await request.post(`${BACKEND}/api/catalog/locations`, {
-    headers,
-    data: { type: 'file', target: join(templateDir, 'template.yaml') },
-  });
-  expect(registered.status(), await registered.text()).toBe(201);
   const templateRef = `template:default/${templateName}`;
   await expect(async () => {
     const res = await request.get(
