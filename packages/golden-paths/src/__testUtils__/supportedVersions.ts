@@ -5,6 +5,7 @@
  *
  * Every row names the official page it was read from, and when.
  */
+import { compareVersions } from '@paved-road/plugin-guidance-common';
 
 export type ReleaseLine = {
   /** The release line as the generated files name it: "1.27", "24", "17", "v7", "debian13". */
@@ -101,16 +102,6 @@ export const SUPPORTED_ACTION_MAJORS: Record<string, string[]> = {
   'docker/login-action': ['v4'],
   'docker/build-push-action': ['v7'],
 };
-
-function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 /**
  * Whether `version` of `product` is supported on `today`: a problem sentence, or undefined.
