@@ -111,7 +111,9 @@ describe('lifecycle', () => {
       const problems = SHIPPED_LIFECYCLE.cycles.flatMap(row => {
         const key = `${row.product} ${row.cycle}`;
         const found: string[] = [];
-        if (!/^\d+(\.\d+)?$/.test(row.cycle)) found.push(`${key}: cycle`);
+        // numbers, or a named base such as distroless `debian12`
+        if (!/^(\d+(\.\d+)?|[a-z]+\d+)$/.test(row.cycle))
+          found.push(`${key}: cycle`);
         if (typeof row.eol === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(row.eol))
           found.push(`${key}: eol`);
         if (
@@ -147,6 +149,37 @@ describe('lifecycle', () => {
       expect(
         supportedCycles(SHIPPED_LIFECYCLE, 'argo-cd', TODAY).map(r => r.cycle),
       ).toEqual(['3.6', '3.5', '3.4']);
+    });
+
+    it('covers the operators, poolers and base images the articles and templates name', () => {
+      const status = (product: string, version: string) =>
+        versionStatus(SHIPPED_LIFECYCLE, product, version, TODAY);
+      const supported = (product: string) =>
+        supportedCycles(SHIPPED_LIFECYCLE, product, TODAY).map(r => r.cycle);
+      // the current Velero minor and the one before it
+      expect(supported('velero')).toEqual(['1.18', '1.17']);
+      expect(status('velero', 'v1.16.2')?.endOfLife).toBe(true);
+      // External Secrets supports its newest minor only
+      expect(supported('external-secrets')).toEqual(['2.14']);
+      expect(status('external-secrets-operator', '2.10')?.endOfLife).toBe(true);
+      // Tekton: four LTS lines a year, each for a year
+      expect(supported('tekton')).toEqual(['1.15', '1.12', '1.9']);
+      expect(status('tekton-pipelines', '1.6')?.cycle.eol).toBe('2026-10-31');
+      expect(supported('cloudnative-pg')).toEqual(['1.30']);
+      expect(status('cnpg', '1.29.2')?.cycle.eol).toBe('2026-09-29');
+      // 1.26.1 fixed CVEs in every release from 1.17.0 and left 1.25 without a backport
+      expect(supported('pgbouncer')).toEqual(['1.26']);
+      expect(status('pgbouncer', '1.26.0')?.newerRelease).toBe('1.26.1');
+      // distroless cycles are Debian bases named in the image, not numbers
+      expect(status('distroless', 'debian12')?.endOfLife).toBe(true);
+      expect(status('distroless', 'Debian13')?.endOfLife).toBe(false);
+      expect(status('distroless', 'debian14')).toBeUndefined();
+      // MySQL Router shares the server's lifecycle; 8.4 is the LTS line
+      expect(status('mysql-router', '8.4')?.cycle.eol).toBe('2032-04-30');
+      expect(status('mysql', '8.0.40')?.endOfLife).toBe(true);
+      expect(status('debian', '12')?.endOfLife).toBe(true);
+      // the chart publishes no end of life: known majors, none ended
+      expect(supported('kube-prometheus-stack')).toEqual(['93', '88']);
     });
   });
 });

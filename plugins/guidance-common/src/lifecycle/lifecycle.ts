@@ -37,6 +37,15 @@ const PRODUCT_TITLES: Record<string, string> = {
   prometheus: 'Prometheus',
   'cert-manager': 'cert-manager',
   'envoy-gateway': 'Envoy Gateway',
+  mysql: 'MySQL',
+  debian: 'Debian',
+  velero: 'Velero',
+  'external-secrets': 'External Secrets Operator',
+  'tekton-pipelines': 'Tekton Pipelines',
+  'cloudnative-pg': 'CloudNativePG',
+  pgbouncer: 'PgBouncer',
+  distroless: 'distroless',
+  'kube-prometheus-stack': 'kube-prometheus-stack',
 };
 
 /** Names articles, images and tool files use for a product, mapped to its id. */
@@ -52,6 +61,14 @@ const PRODUCT_ALIASES: Record<string, string> = {
   flux2: 'flux',
   // promtool ships with Prometheus and carries its version
   promtool: 'prometheus',
+  // MySQL Router is released with the server and shares its version and lifecycle
+  'mysql-router': 'mysql',
+  'external-secrets-operator': 'external-secrets',
+  eso: 'external-secrets',
+  tekton: 'tekton-pipelines',
+  'tekton-pipeline': 'tekton-pipelines',
+  cnpg: 'cloudnative-pg',
+  cloudnativepg: 'cloudnative-pg',
 };
 
 /** The product id for a name as written (`golang`, `Node.js`, `argocd`), lower-cased. */
@@ -81,6 +98,17 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+/**
+ * A version as the table compares it: the dotted number (`v1.34.0` -> `1.34.0`), or for cycles
+ * that are names rather than numbers (distroless `debian12`), the lower-cased word itself.
+ */
+function comparableVersion(version: string): string | undefined {
+  const numeric = normalizeVersion(version);
+  if (numeric) return numeric;
+  const word = version.trim().toLowerCase();
+  return /^[a-z][a-z0-9.-]*$/.test(word) ? word : undefined;
+}
+
 /** The cycle a version belongs to: the longest cycle that is the version or a prefix of it. */
 export function findCycle(
   table: LifecycleTable,
@@ -88,7 +116,7 @@ export function findCycle(
   version: string,
 ): LifecycleCycle | undefined {
   const id = lifecycleProductId(product);
-  const v = normalizeVersion(version);
+  const v = comparableVersion(version);
   if (!v) return undefined;
   let best: LifecycleCycle | undefined;
   for (const c of table.cycles) {
@@ -137,7 +165,7 @@ export function versionStatus(
 ): VersionStatus | undefined {
   const cycle = findCycle(table, product, version);
   if (!cycle) return undefined;
-  const v = normalizeVersion(version)!;
+  const v = comparableVersion(version)!;
   // a bare cycle (`1.34`) says nothing about patches; only a release can be behind one
   const isRelease = v !== cycle.cycle;
   const newer =

@@ -38,6 +38,24 @@ export const SHIPPED_LIFECYCLE: LifecycleTable = {
     'cert-manager': 'endoflife.date/cert-manager (2026-08-22)',
     'envoy-gateway':
       'gateway.envoyproxy.io/news/releases/matrix (End of Life column, read 2026-09-07); latest patches of 2026-08-28',
+    mysql:
+      'endoflife.date/mysql (2026-08-22); MySQL Router follows the server lifecycle of the same version',
+    debian:
+      'endoflife.date/debian (2026-08-22); eol is the end of regular security support, not LTS',
+    velero:
+      'velero.io docs support-process (the current minor and the one before it are supported, so a minor ends when the second newer one ships); dates from the velero-io/velero tags; 1.18.4 (2026-09-28) and "1.19.0 not yet released" from velero-io/velero discussion 10581',
+    'external-secrets':
+      'external-secrets.io introduction/stability-support (only the newest minor is supported; each ends when the next ships); 2.10-2.13 ended on days not checked here; 2.14.0 from its release notes',
+    'tekton-pipelines':
+      'github.com/tektoncd/pipeline releases.md (LTS releases: January, April, July, October, one year each; the others about a month); latest patches from the tags (2026-08-20)',
+    'cloudnative-pg':
+      'cloudnative-pg.io docs supported_releases (a minor is supported until three months after the next minor); 1.30 has no date until 1.31.0 ships, which the sources checked here do not show',
+    pgbouncer:
+      'pgbouncer.org changelog (NEWS.md): fixes ship only in a release of the newest minor, e.g. the CVEs fixed in 1.24.1 and 1.26.1 got no backport, so a minor ends when the next one ships; 1.26.1 (2026-10-14) from the 1.26 changelog',
+    distroless:
+      'github.com/GoogleContainerTools/distroless SUPPORT_POLICY.md: debian12 static/base/cc images end "Sept 2026" (the first of the month is used here), its nodejs/java images ended January 2026 and python April 2026; debian13 until a year after Debian 14',
+    'kube-prometheus-stack':
+      'github.com/prometheus-community/helm-charts: the chart publishes no support window, so no major carries an end-of-life date; fixes land only in new releases (93.9.0 seen on newreleases.io, 2026-12)',
   },
   cycles: mergeLifecycleCycles(
     // endoflife.date's rows as of 2026-08-22
@@ -140,6 +158,14 @@ export const SHIPPED_LIFECYCLE: LifecycleTable = {
       c('cert-manager', '1.16', '2024-10-03', '2025-06-10', '1.16.5'),
       c('cert-manager', '1.15', '2024-06-05', '2025-02-03', '1.15.5'),
       c('cert-manager', '1.14', '2024-01-31', '2024-10-03', '1.14.7'),
+      c('mysql', '9.7', '2026-04-21', '2034-04-21', '9.7.2'),
+      c('mysql', '9.6', '2026-01-20', '2026-04-21', '9.6.1'),
+      c('mysql', '9.5', '2025-10-21', '2026-01-20', '9.5.2'),
+      c('mysql', '8.4', '2024-04-10', '2032-04-30', '8.4.11'),
+      c('mysql', '8.0', '2018-04-08', '2026-04-30', '8.0.46'),
+      c('debian', '13', '2025-08-09', '2028-08-09', '13.6'),
+      c('debian', '12', '2023-06-10', '2026-07-11', '12.15'),
+      c('debian', '11', '2021-08-14', '2024-08-14', '11.11'),
     ],
     // what happened since, from the projects' own pages: replaces the rows above it repeats
     [
@@ -157,6 +183,49 @@ export const SHIPPED_LIFECYCLE: LifecycleTable = {
       c('envoy-gateway', '1.2', undefined, '2025-05-06'),
       c('envoy-gateway', '1.1', undefined, '2025-01-22'),
       c('envoy-gateway', '1.0', undefined, '2024-09-13'),
+      c('velero', '1.18', '2026-03-02', false, '1.18.4'),
+      c('velero', '1.17', '2025-09-09', false, '1.17.2'),
+      c('velero', '1.16', '2025-04-08', '2026-03-02', '1.16.2'),
+      c('velero', '1.15', '2024-10-28', '2025-09-09', '1.15.2'),
+      c('external-secrets', '2.14', undefined, false, '2.14.0'),
+      c('external-secrets', '2.13', undefined, true, '2.13.0'),
+      c('external-secrets', '2.12', undefined, true, '2.12.0'),
+      c('external-secrets', '2.11', undefined, true, '2.11.0'),
+      c('external-secrets', '2.10', undefined, true),
+      c('external-secrets', '2.9', '2026-08-07', true, '2.9.0'),
+      c('external-secrets', '2.8', '2026-07-18', '2026-08-07', '2.8.0'),
+      c('external-secrets', '2.7', '2026-06-26', '2026-07-18'),
+      c('external-secrets', '2.6', '2026-06-05', '2026-06-26'),
+      c('external-secrets', '2.5', '2026-05-15', '2026-06-05'),
+      c('external-secrets', '2.4', '2026-04-24', '2026-05-15', '2.4.1'),
+      c('external-secrets', '2.0', '2026-02-06', '2026-03-06'),
+      c('external-secrets', '1.3', '2026-01-23', '2026-02-06'),
+      c('external-secrets', '0.20', '2025-09-22', '2025-11-07'),
+      c('tekton-pipelines', '1.15', '2026-07-31', '2027-07-31', '1.15.0'),
+      c('tekton-pipelines', '1.14', '2026-06-30', '2026-07-30', '1.14.1'),
+      c('tekton-pipelines', '1.13', '2026-05-29', '2026-06-29'),
+      c('tekton-pipelines', '1.12', '2026-05-04', '2027-05-04', '1.12.2'),
+      c('tekton-pipelines', '1.11', '2026-03-30', '2026-04-30'),
+      c('tekton-pipelines', '1.10', '2026-02-27', '2026-03-27'),
+      c('tekton-pipelines', '1.9', '2026-01-30', '2027-01-30', '1.9.6'),
+      c('tekton-pipelines', '1.7', '2025-12-03', '2026-01-30'),
+      c('tekton-pipelines', '1.6', '2025-10-31', '2026-10-31', '1.6.6'),
+      c('tekton-pipelines', '1.3', '2025-08-04', '2026-08-04', '1.3.6'),
+      c('cloudnative-pg', '1.30', '2026-06-29', false, '1.30.0'),
+      c('cloudnative-pg', '1.29', '2026-03-31', '2026-09-29', '1.29.2'),
+      c('cloudnative-pg', '1.28', '2025-12-09', '2026-06-30', '1.28.4'),
+      c('cloudnative-pg', '1.27', '2025-08-12', '2026-03-09', '1.27.4'),
+      c('cloudnative-pg', '1.26', '2025-05-23', '2025-11-12'),
+      c('cloudnative-pg', '1.25', '2024-12-23', '2025-08-22'),
+      c('pgbouncer', '1.26', undefined, false, '1.26.1'),
+      c('pgbouncer', '1.25', '2025-11-09', true, '1.25.2'),
+      c('pgbouncer', '1.24', '2025-01-10', '2025-11-09', '1.24.1'),
+      c('pgbouncer', '1.23', '2024-07-03', '2025-01-10', '1.23.1'),
+      c('distroless', 'debian13', '2025-08-09', false),
+      c('distroless', 'debian12', '2023-06-10', '2026-09-01'),
+      c('distroless', 'debian11', '2021-08-14', true),
+      c('kube-prometheus-stack', '93', undefined, false, '93.9.0'),
+      c('kube-prometheus-stack', '88', undefined, false, '88.5.3'),
     ],
   ),
 };
