@@ -178,6 +178,11 @@ describe('lifecycle', () => {
       expect(status('mysql-router', '8.4')?.cycle.eol).toBe('2032-04-30');
       expect(status('mysql', '8.0.40')?.endOfLife).toBe(true);
       expect(status('debian', '12')?.endOfLife).toBe(true);
+      // the 1.27.3 image linux-performance-tuning used to pin, and the stable line it pins now
+      expect(status('nginx-unprivileged', '1.27.3')?.cycle.eol).toBe(
+        '2025-06-24',
+      );
+      expect(status('nginx', '1.30.4')?.endOfLife).toBe(false);
       // the chart publishes no end of life: known majors, none ended
       expect(supported('kube-prometheus-stack')).toEqual(['93', '88']);
     });

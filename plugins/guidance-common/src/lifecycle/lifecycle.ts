@@ -37,6 +37,7 @@ const PRODUCT_TITLES: Record<string, string> = {
   prometheus: 'Prometheus',
   'cert-manager': 'cert-manager',
   'envoy-gateway': 'Envoy Gateway',
+  nginx: 'NGINX',
   mysql: 'MySQL',
   debian: 'Debian',
   velero: 'Velero',
@@ -63,6 +64,7 @@ const PRODUCT_ALIASES: Record<string, string> = {
   promtool: 'prometheus',
   // MySQL Router is released with the server and shares its version and lifecycle
   'mysql-router': 'mysql',
+  'nginx-unprivileged': 'nginx',
   'external-secrets-operator': 'external-secrets',
   eso: 'external-secrets',
   tekton: 'tekton-pipelines',

@@ -38,6 +38,8 @@ export const SHIPPED_LIFECYCLE: LifecycleTable = {
     'cert-manager': 'endoflife.date/cert-manager (2026-08-22)',
     'envoy-gateway':
       'gateway.envoyproxy.io/news/releases/matrix (End of Life column, read 2026-09-07); latest patches of 2026-08-28',
+    nginx:
+      'endoflife.date/nginx (2026-08-22): the stable (even) line is retired each April when the mainline forks the next one; nginxinc/nginx-unprivileged images carry the nginx version',
     mysql:
       'endoflife.date/mysql (2026-08-22); MySQL Router follows the server lifecycle of the same version',
     debian:
@@ -158,6 +160,12 @@ export const SHIPPED_LIFECYCLE: LifecycleTable = {
       c('cert-manager', '1.16', '2024-10-03', '2025-06-10', '1.16.5'),
       c('cert-manager', '1.15', '2024-06-05', '2025-02-03', '1.15.5'),
       c('cert-manager', '1.14', '2024-01-31', '2024-10-03', '1.14.7'),
+      c('nginx', '1.31', '2026-05-13', false, '1.31.4'),
+      c('nginx', '1.30', '2026-04-14', false, '1.30.4'),
+      c('nginx', '1.29', '2025-06-24', '2026-05-13', '1.29.8'),
+      c('nginx', '1.28', '2025-04-23', '2026-04-14', '1.28.3'),
+      c('nginx', '1.27', '2024-05-28', '2025-06-24', '1.27.5'),
+      c('nginx', '1.26', '2024-04-23', '2025-04-23', '1.26.3'),
       c('mysql', '9.7', '2026-04-21', '2034-04-21', '9.7.2'),
       c('mysql', '9.6', '2026-01-20', '2026-04-21', '9.6.1'),
       c('mysql', '9.5', '2025-10-21', '2026-01-20', '9.5.2'),
