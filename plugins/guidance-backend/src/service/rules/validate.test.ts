@@ -298,6 +298,12 @@ describe('POST /api/guidance/validate', () => {
           /^line 1: FROM golang:1.25: Go 1.25 reached end of life on 2026-08-19; move to a supported release \(/,
         ),
       },
+      {
+        file: 'Dockerfile',
+        message: expect.stringMatching(
+          /^line 3: FROM gcr.io\/distroless\/static-debian12:nonroot: distroless debian12 reached end of life on 2026-09-01; move to a supported release \(debian13\)/,
+        ),
+      },
     ]);
   });
 

@@ -78,6 +78,52 @@ describe('supported-versions', () => {
     ]);
   });
 
+  it('judges distroless images by the Debian release their name carries', () => {
+    const table: LifecycleTable = {
+      ...TABLE,
+      cycles: [
+        ...TABLE.cycles,
+        { product: 'distroless', cycle: 'debian12', eol: '2026-09-01' },
+        { product: 'distroless', cycle: 'debian13', eol: false },
+      ],
+    };
+    const evaluate = (files: ManifestFile[]) => {
+      const input = parseManifests(files);
+      input.lifecycle = { table, today: '2026-12-06' };
+      return evaluateRules([supportedVersionsRule], input)[0];
+    };
+    const failing = evaluate([
+      {
+        path: 'deploy/pod.yaml',
+        content: pod(
+          'gcr.io/distroless/base-debian12:nonroot',
+          `gcr.io/distroless/static-debian13@sha256:${'a'.repeat(64)}`,
+        ),
+      },
+      {
+        path: 'Dockerfile',
+        content: 'FROM gcr.io/distroless/nodejs22-debian12\n',
+      },
+    ]);
+    expect(failing.status).toBe('fail');
+    expect(failing.findings.map(f => `${f.file}: ${f.message}`)).toEqual([
+      'deploy/pod.yaml: container "c0" uses image "gcr.io/distroless/base-debian12:nonroot": distroless debian12 reached end of life on 2026-09-01; move to a supported release (debian13)',
+      'Dockerfile: line 1: FROM gcr.io/distroless/nodejs22-debian12: distroless debian12 reached end of life on 2026-09-01; move to a supported release (debian13)',
+    ]);
+    // the golden paths' base images
+    const current = evaluate([
+      {
+        path: 'Dockerfile',
+        content:
+          'FROM golang:1.27-trixie AS build\nFROM gcr.io/distroless/static-debian13:nonroot\n',
+      },
+    ]);
+    expect(current.status).toBe('pass');
+    expect(current.findings.map(f => f.message)).toContain(
+      'line 2: FROM gcr.io/distroless/static-debian13:nonroot: distroless debian13 is supported',
+    );
+  });
+
   it('reads the go directive and toolchain of go.mod', () => {
     expect(
       run([

@@ -49,6 +49,21 @@ function tagVersion(tag: string): string | undefined {
   return match ? match[1] : undefined;
 }
 
+/** Distroless names its Debian base in the image, not the tag: `gcr.io/distroless/static-debian12`. */
+const DISTROLESS = /^gcr\.io\/distroless\/[a-z0-9-]+-(debian\d+)$/;
+
+/** The product and version an image reference names, when the lifecycle table can judge it. */
+function imageVersion(
+  name: string,
+  tag: string | undefined,
+): { product: string; version: string } | undefined {
+  const base = DISTROLESS.exec(name)?.[1];
+  if (base) return { product: 'distroless', version: base };
+  const product = imageProduct(name);
+  const version = tag && tagVersion(tag);
+  return product && version ? { product, version } : undefined;
+}
+
 type Found = {
   file: string;
   object?: string;
@@ -62,15 +77,13 @@ function imagesIn(input: RuleInput, found: Found[]) {
     include: c => typeof c.container.image === 'string',
     check: ({ container, label }, { object }) => {
       const { name, tag } = parseImage(container.image!);
-      const product = imageProduct(name);
-      const version = tag && tagVersion(tag);
-      if (product && version) {
+      const named = imageVersion(name, tag);
+      if (named) {
         found.push({
           file: object.file,
           object: `${object.kind}/${object.name}`,
           what: `${label} uses image "${container.image}"`,
-          product,
-          version,
+          ...named,
         });
       }
       return { ok: true, message: '' };
@@ -89,14 +102,12 @@ function dockerfiles(input: RuleInput, found: Found[]) {
       const match = /^\s*FROM\s+(?:--platform=\S+\s+)?(\S+)/i.exec(line);
       if (!match) return;
       const { name: image, tag } = parseImage(match[1]);
-      const product = imageProduct(image);
-      const version = tag && tagVersion(tag);
-      if (product && version) {
+      const named = imageVersion(image, tag);
+      if (named) {
         found.push({
           file: file.path,
           what: `line ${i + 1}: FROM ${match[1]}`,
-          product,
-          version,
+          ...named,
         });
       }
     });
