@@ -121,7 +121,7 @@ describe('guidance backend: review provenance', () => {
     const fresh = await request(server).get('/api/guidance/articles/fresh');
     expect(fresh.body).toMatchObject({
       stale: true,
-      staleReasons: ['velero 1.18: end of life since 2020-01-01'],
+      staleReasons: ['Velero 1.18: end of life since 2020-01-01'],
     });
   });
 

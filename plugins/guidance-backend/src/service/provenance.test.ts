@@ -91,7 +91,7 @@ describe('article provenance', () => {
     ).toMatchObject({
       stale: false,
       staleReasons: [],
-      versionNotes: ['pgbouncer 1.25.2: newer release available (1.25.3)'],
+      versionNotes: ['PgBouncer 1.25.2: newer release available (1.25.3)'],
     });
   });
 
