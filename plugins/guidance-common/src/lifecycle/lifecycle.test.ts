@@ -139,6 +139,15 @@ describe('lifecycle', () => {
       expect(eol('argo-cd', '3.1')?.endOfLife).toBe(true);
       expect(eol('envoy-gateway', '1.8')?.cycle.eol).toBe('2026-11-08');
       expect(eol('promtool', '2.42')?.endOfLife).toBe(true);
+      expect(eol('distroless', '12')?.cycle.eol).toBe('2026-08-09');
+      expect(eol('distroless', '13')?.endOfLife).toBe(false);
+      expect(eol('kube-prometheus-stack', '65.1.1')?.endOfLife).toBe(true);
+      expect(eol('kube-prometheus-stack', '88.5.3')).toMatchObject({
+        endOfLife: false,
+      });
+      expect(eol('kube-prometheus-stack', '88.4.0')?.newerRelease).toBe(
+        '88.5.3',
+      );
       expect(
         supportedCycles(SHIPPED_LIFECYCLE, 'kubernetes', TODAY).map(
           r => r.cycle,

@@ -38,6 +38,10 @@ export const SHIPPED_LIFECYCLE: LifecycleTable = {
     'cert-manager': 'endoflife.date/cert-manager (2026-08-22)',
     'envoy-gateway':
       'gateway.envoyproxy.io/news/releases/matrix (End of Life column, read 2026-09-07); latest patches of 2026-08-28',
+    distroless:
+      'GoogleContainerTools/distroless SUPPORT_POLICY.md: static, base and cc images of Debian N end one year after Debian N+1 is released (language images three months after); Debian release days from wiki.debian.org/DebianReleases. The cycle is the Debian major of the image name (debian13 -> 13)',
+    'kube-prometheus-stack':
+      'prometheus-community/helm-charts charts/kube-prometheus-stack/Chart.yaml (88.5.3, read 2026-12-06): only the newest major gets fixes, so every older major has ended',
   },
   cycles: mergeLifecycleCycles(
     // endoflife.date's rows as of 2026-08-22
@@ -157,6 +161,12 @@ export const SHIPPED_LIFECYCLE: LifecycleTable = {
       c('envoy-gateway', '1.2', undefined, '2025-05-06'),
       c('envoy-gateway', '1.1', undefined, '2025-01-22'),
       c('envoy-gateway', '1.0', undefined, '2024-09-13'),
+      c('distroless', '13', '2025-08-09', false),
+      c('distroless', '12', '2023-06-10', '2026-08-09'),
+      c('distroless', '11', '2021-08-14', '2024-06-10'),
+      c('kube-prometheus-stack', '88', undefined, false, '88.5.3'),
+      c('kube-prometheus-stack', '87', undefined, true),
+      c('kube-prometheus-stack', '65', undefined, true),
     ],
   ),
 };
