@@ -780,6 +780,7 @@ describe('golden paths through the scaffolder dry run', () => {
         expect(pipeline.spec.tasks.map((t: any) => t.name)).toEqual([
           'fetch',
           'test',
+          'guidance',
           'manifests',
           'image',
         ]);
