@@ -722,7 +722,7 @@ describe('golden paths through the scaffolder dry run', () => {
           pgbouncer.spec.template.metadata.annotations[
             'vault.hashicorp.com/role'
           ],
-        ).toBe('orders-db-pgbouncer');
+        ).toBe('orders-db-database');
       } else {
         const expected =
           secretsStore === 'none' && placement === 'in-cluster'
