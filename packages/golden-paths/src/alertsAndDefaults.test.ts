@@ -177,4 +177,27 @@ describe('alerts and defaults of the generated services', () => {
       );
     },
   );
+
+  it.each([
+    [
+      'https://github.com/acme/platform-gitops.git',
+      /^GIT_PASSWORD=<token> flux bootstrap git --url=https:\/\/github\.com\/acme\/platform-gitops\.git .*\n {2}--username=git$/m,
+    ],
+    [
+      'ssh://git@github.com/acme/platform-gitops.git',
+      /^flux bootstrap git --url=ssh:\/\/git@github\.com\/acme\/platform-gitops\.git .*\n {2}--private-key-file=<path\/to\/deploy-key>$/m,
+    ],
+  ])(
+    'gitops-bootstrap with Flux at %s bootstraps with credentials that may push',
+    async (gitRemoteUrl, command) => {
+      const { repository } = await render(scaffolder, 'gitops-bootstrap', {
+        name: 'platform-gitops',
+        owner: OWNER,
+        tool: 'flux',
+        publishTo: 'local',
+        gitRemoteUrl,
+      });
+      expect(repository.read('README.md')).toMatch(command);
+    },
+  );
 });
