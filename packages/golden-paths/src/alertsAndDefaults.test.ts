@@ -200,4 +200,44 @@ describe('alerts and defaults of the generated services', () => {
       expect(repository.read('README.md')).toMatch(command);
     },
   );
+
+  it('node-service with vault-agent: a secret value with # and spaces reaches the service whole', async () => {
+    const { repository } = await render(scaffolder, 'node-service', {
+      name: 'cart-api',
+      owner: OWNER,
+      publishTo: 'local',
+      secretsStore: 'vault-agent',
+    });
+    const deployment = repository
+      .kubernetesObjects()
+      .find(({ object }) => object.kind === 'Deployment')!.object;
+    const template: string =
+      deployment.spec.template.metadata.annotations[
+        'vault.hashicorp.com/agent-inject-template-app.env'
+      ];
+    // What the agent writes for one key: the line of the range body with key and value filled in.
+    const line = template
+      .split('\n')
+      .find(l => l.includes('{{ $key }}'))!
+      .trim()
+      .replace('{{ $key }}', 'API_TOKEN')
+      .replace('{{ $value }}', 'p#ss word=1');
+    const dir = await fs.mkdtemp(join(os.tmpdir(), 'paved-road-envfile-'));
+    try {
+      const file = join(dir, 'app.env');
+      await fs.writeFile(file, `${line}\n`);
+      const run = spawnSync(
+        process.execPath,
+        [
+          '-e',
+          'process.loadEnvFile(process.argv[1]); process.stdout.write(process.env.API_TOKEN)',
+          file,
+        ],
+        { encoding: 'utf8', env: {} },
+      );
+      expect(run.stdout).toBe('p#ss word=1');
+    } finally {
+      await fs.remove(dir);
+    }
+  });
 });
