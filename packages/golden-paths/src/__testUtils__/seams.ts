@@ -413,6 +413,9 @@ export function namedVersions(
       /uses: ([\w.-]+\/[\w.-]+)(?:\/[\w./-]+)?@(?:(v\d+)\b|[0-9a-f]{40} # (v\d+)\.)/g,
     ))
       add(`action:${m[1]}`, m[2] ?? m[3], file);
+    // kubectl images carry the Kubernetes release they were built for
+    for (const m of content.matchAll(/alpine\/k8s:(\d+\.\d+)\.\d+/g))
+      add('kubernetes', m[1], file);
     for (const m of content.matchAll(/cloudnative-pg\/postgresql:(\d+\.\d+)/g))
       add('postgresql', m[1], file);
     for (const m of content.matchAll(/argo-cd\/v(\d+\.\d+\.\d+)\//g))

@@ -404,6 +404,25 @@ describe('(e) unsupportedVersions', () => {
     expect(pinned(`actions/checkout@${sha} # v7.0.1`)).toEqual([]);
   });
 
+  it('rejects a kubectl image built for a Kubernetes past its end of life', () => {
+    expect(
+      unsupportedVersions(
+        repo({ '.buildkite/pipeline.yml': 'image: alpine/k8s:1.30.2\n' }),
+        TODAY,
+      ),
+    ).toEqual([
+      expect.stringMatching(
+        /^\.buildkite\/pipeline\.yml: Kubernetes 1\.30: end of life since 2025-07-15, named as 1\.30/,
+      ),
+    ]);
+    expect(
+      unsupportedVersions(
+        repo({ '.buildkite/pipeline.yml': 'image: alpine/k8s:1.35.8\n' }),
+        TODAY,
+      ),
+    ).toEqual([]);
+  });
+
   it('accepts supported lines and patches', () => {
     expect(
       unsupportedVersions(
