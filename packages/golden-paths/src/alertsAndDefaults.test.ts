@@ -240,4 +240,22 @@ describe('alerts and defaults of the generated services', () => {
       await fs.remove(dir);
     }
   });
+
+  it.each([
+    ['go-service', 'argocd', '`repoURL` in `deploy/argocd/applications.yaml`'],
+    ['node-service', 'flux', '`url` in `deploy/flux/source.yaml`'],
+  ])(
+    '%s with %s: the README names the remote the GitOps tool reads and where it is set',
+    async (template, gitops, where) => {
+      const { repository } = await render(scaffolder, template, {
+        name: 'orders-api',
+        owner: OWNER,
+        publishTo: 'local',
+        gitops,
+      });
+      expect(repository.read('README.md')).toContain(
+        `reads this repository at \`https://github.com/acme/orders-api.git\` (${where})`,
+      );
+    },
+  );
 });
