@@ -722,7 +722,7 @@ describe('golden paths through the scaffolder dry run', () => {
           pgbouncer.spec.template.metadata.annotations[
             'vault.hashicorp.com/role'
           ],
-        ).toBe('orders-db-pgbouncer');
+        ).toBe('orders-db-database');
       } else {
         const expected =
           secretsStore === 'none' && placement === 'in-cluster'
@@ -780,6 +780,7 @@ describe('golden paths through the scaffolder dry run', () => {
         expect(pipeline.spec.tasks.map((t: any) => t.name)).toEqual([
           'fetch',
           'test',
+          'guidance',
           'manifests',
           'image',
         ]);

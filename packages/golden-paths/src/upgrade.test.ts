@@ -353,7 +353,11 @@ describe('guidance:upgrade through the real scaffolder', () => {
     ).toEqual({
       template: 'go-service',
       version: v2,
-      values: serviceValues('orders'),
+      // A parameter the service was created without is recorded with its default.
+      values: {
+        ...serviceValues('orders'),
+        checkerPackage: '@paved-road/cli@0.1.0',
+      },
     });
     expect(
       YAML.parse(

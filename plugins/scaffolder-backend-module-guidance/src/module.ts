@@ -52,6 +52,7 @@ export const scaffolderModuleGuidance = createBackendModule({
         const actions: TemplateAction<any, any, any>[] = [
           createFetchFragmentAction({
             integrations: ScmIntegrations.fromConfig(config),
+            portalBaseUrl: config.getOptionalString('app.baseUrl'),
           }),
           createAnnotateAction({ guidance }),
           createValidateAction({ guidance }),

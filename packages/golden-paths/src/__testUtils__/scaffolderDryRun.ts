@@ -39,6 +39,9 @@ export type DryRunBackend = {
   stop(): Promise<void>;
 };
 
+/** The portal address the test backend runs under (`app.baseUrl`): absolute links start with it. */
+export const PORTAL_BASE_URL = 'https://portal.example.com';
+
 /**
  * Starts the real scaffolder backend with this module and the guidance backend (so that
  * guidance:annotate gets recommendations), and runs templates through POST /v2/dry-run.
@@ -55,6 +58,7 @@ export async function startDryRunBackend(
       ...(options.github ? [githubModule] : []),
       mockServices.rootConfig.factory({
         data: {
+          app: { baseUrl: PORTAL_BASE_URL },
           backend: { workingDirectory: workDir },
           scaffolder: {
             defaultAuthor: {

@@ -1,6 +1,6 @@
 import YAML from 'yaml';
 import { GeneratedRepository } from './generatedRepository';
-import { isSupported, SUPPORTED_ACTION_MAJORS } from './supportedVersions';
+import { isSupported, SUPPORTED_ACTION_MAJORS } from './lifecycleVersions';
 
 /**
  * Checks of the seams between generated files — the places where each file is valid on its own and
@@ -408,8 +408,14 @@ export function namedVersions(
       /distroless\/(?:static|base|cc)[a-z-]*-(debian\d+)/g,
     ))
       add('distroless', m[1], file);
-    for (const m of content.matchAll(/uses: ([\w.-]+\/[\w.-]+)@(v\d+)/g))
-      add(`action:${m[1]}`, m[2], file);
+    // `owner/repo[/path]@vN`, or pinned to a commit with the release in a comment: `@<sha> # vN.x.y`
+    for (const m of content.matchAll(
+      /uses: ([\w.-]+\/[\w.-]+)(?:\/[\w./-]+)?@(?:(v\d+)\b|[0-9a-f]{40} # (v\d+)\.)/g,
+    ))
+      add(`action:${m[1]}`, m[2] ?? m[3], file);
+    // kubectl images carry the Kubernetes release they were built for
+    for (const m of content.matchAll(/alpine\/k8s:(\d+\.\d+)\.\d+/g))
+      add('kubernetes', m[1], file);
     for (const m of content.matchAll(/cloudnative-pg\/postgresql:(\d+\.\d+)/g))
       add('postgresql', m[1], file);
     for (const m of content.matchAll(/argo-cd\/v(\d+\.\d+\.\d+)\//g))

@@ -7,7 +7,7 @@ import {
   unpushedImages,
   unsupportedVersions,
 } from '../__testUtils__/seams';
-import { isSupported } from '../__testUtils__/supportedVersions';
+import { isSupported } from '../__testUtils__/lifecycleVersions';
 
 // Each seam check with an example it rejects (what the December 2026 review found) and the fixed
 // form it accepts, so a check that stopped finding anything would fail here.
@@ -359,27 +359,68 @@ describe('(e) unsupportedVersions', () => {
       expect.stringMatching(
         /^\.github\/workflows\/ci\.yaml: actions\/checkout@v4 is not a supported major \(v7\)$/,
       ),
-      'Dockerfile: Go 1.25 reached end of life on 2026-08-19 (https://go.dev/doc/devel/release (golang/website internal/history/release.go: 1.26.0 2026-02-10, 1.27.0 2026-08-19))',
-      'Dockerfile: distroless base images (Debian release) debian12 reached end of life on 2026-08-09 (https://github.com/GoogleContainerTools/distroless/blob/main/SUPPORT_POLICY.md)',
       expect.stringMatching(
-        /^README\.md: Argo CD 2\.12\.4 is older than every supported line/,
+        /^Dockerfile: Go 1\.25: end of life since 2026-08-19, named as 1\.25 \(endoflife\.date\/go/,
       ),
       expect.stringMatching(
-        /^README\.md: kube-prometheus-stack chart 65\.1\.1 is older than every supported line/,
+        /^Dockerfile: distroless debian12: end of life since 2026-09-01, named as debian12 \(github\.com\/GoogleContainerTools\/distroless SUPPORT_POLICY\.md/,
       ),
       expect.stringMatching(
-        /^cluster\.yaml: PostgreSQL \(CloudNativePG images\) 16\.4 is an old patch release; 16\.15 or newer/,
+        /^README\.md: Argo CD 2\.12: end of life since 2025-05-06, named as 2\.12\.4/,
       ),
       expect.stringMatching(
-        /^go\.mod: Go 1\.22 is older than every supported line/,
+        /^README\.md: kube-prometheus-stack 65\.1\.1 is older than every cycle the lifecycle table knows/,
       ),
       expect.stringMatching(
-        /^node\/Dockerfile: Node\.js 20 reached end of life on 2026-04-30/,
+        /^cluster\.yaml: PostgreSQL 16\.4 is an old release of 16; 16\.15 is the newest/,
       ),
       expect.stringMatching(
-        /^node\/Dockerfile: distroless base images \(Debian release\) debian12 reached/,
+        /^go\.mod: Go 1\.22: end of life since 2025-02-11, named as 1\.22/,
+      ),
+      expect.stringMatching(
+        /^node\/Dockerfile: Node\.js 20: end of life since 2026-04-30, named as 20/,
+      ),
+      expect.stringMatching(
+        /^node\/Dockerfile: distroless debian12: end of life since 2026-09-01/,
       ),
     ]);
+  });
+
+  it('reads the major of an action pinned to a commit from its release comment', () => {
+    const pinned = (uses: string) =>
+      unsupportedVersions(
+        repo({ '.github/workflows/ci.yaml': `steps:\n  - uses: ${uses}\n` }),
+        TODAY,
+      );
+    const sha = 'a'.repeat(40);
+    expect(
+      pinned(`github/codeql-action/upload-sarif@${sha} # v3.29.0`),
+    ).toEqual([
+      '.github/workflows/ci.yaml: github/codeql-action@v3 is not a supported major (v4)',
+    ]);
+    expect(
+      pinned(`github/codeql-action/upload-sarif@${sha} # v4.36.2`),
+    ).toEqual([]);
+    expect(pinned(`actions/checkout@${sha} # v7.0.1`)).toEqual([]);
+  });
+
+  it('rejects a kubectl image built for a Kubernetes past its end of life', () => {
+    expect(
+      unsupportedVersions(
+        repo({ '.buildkite/pipeline.yml': 'image: alpine/k8s:1.30.2\n' }),
+        TODAY,
+      ),
+    ).toEqual([
+      expect.stringMatching(
+        /^\.buildkite\/pipeline\.yml: Kubernetes 1\.30: end of life since 2025-07-15, named as 1\.30/,
+      ),
+    ]);
+    expect(
+      unsupportedVersions(
+        repo({ '.buildkite/pipeline.yml': 'image: alpine/k8s:1.35.8\n' }),
+        TODAY,
+      ),
+    ).toEqual([]);
   });
 
   it('accepts supported lines and patches', () => {
@@ -400,14 +441,27 @@ describe('(e) unsupportedVersions', () => {
 
   it('moves with the date: a line still supported today fails once its end of life has passed', () => {
     expect(isSupported('node', '22', TODAY)).toBeUndefined();
-    expect(isSupported('node', '22', '2027-05-01')).toBe(
-      'Node.js 22 reached end of life on 2027-04-30 (https://github.com/nodejs/Release/blob/main/schedule.json)',
+    expect(isSupported('node', '22', '2027-05-01')).toMatch(
+      /^Node\.js 22: end of life since 2027-04-30, named as 22 \(endoflife\.date\/nodejs/,
     );
     expect(isSupported('node', '23', TODAY)).toMatch(
-      /is not a known release line/,
+      /^Node\.js 23 is not a release cycle the lifecycle table knows \(table of 2026-12-06;/,
+    );
+    expect(isSupported('go', '1.12', TODAY)).toMatch(
+      /^Go 1\.12 is older than every cycle the lifecycle table knows/,
     );
     expect(isSupported('python', '3.13', TODAY)).toBe(
       'no lifecycle data for python',
     );
+  });
+
+  it('reads the shared lifecycle table: a row added there changes the verdict', () => {
+    const table = {
+      asOf: '2027-03-01',
+      sources: { go: 'test' },
+      cycles: [{ product: 'go', cycle: '1.28', eol: false as const }],
+    };
+    expect(isSupported('go', '1.28', TODAY)).toMatch(/not a release cycle/);
+    expect(isSupported('go', '1.28', TODAY, table)).toBeUndefined();
   });
 });

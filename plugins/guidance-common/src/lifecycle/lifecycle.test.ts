@@ -141,6 +141,14 @@ describe('lifecycle', () => {
       expect(eol('argo-cd', '3.1')?.endOfLife).toBe(true);
       expect(eol('envoy-gateway', '1.8')?.cycle.eol).toBe('2026-11-08');
       expect(eol('promtool', '2.42')?.endOfLife).toBe(true);
+      expect(eol('distroless', 'debian12')?.cycle.eol).toBe('2026-09-01');
+      expect(eol('distroless', 'debian13')?.endOfLife).toBe(false);
+      expect(eol('kube-prometheus-stack', '88.5.3')).toMatchObject({
+        endOfLife: false,
+      });
+      expect(eol('kube-prometheus-stack', '88.4.0')?.newerRelease).toBe(
+        '88.5.3',
+      );
       expect(
         supportedCycles(SHIPPED_LIFECYCLE, 'kubernetes', TODAY).map(
           r => r.cycle,

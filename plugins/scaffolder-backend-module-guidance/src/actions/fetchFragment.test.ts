@@ -103,6 +103,36 @@ describe('guidance:fetch:fragment', () => {
     },
   );
 
+  it("hands the portal's address to fragments as values.portalBaseUrl unless the template sets it", async () => {
+    const withPortal = createFetchFragmentAction({
+      integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
+      fragmentsRoot,
+      portalBaseUrl: 'https://backstage.example.com/',
+    });
+    const render = async (values: Record<string, unknown>) => {
+      await withPortal.handler(
+        createMockActionContext({
+          workspacePath: workspace.path,
+          input: { fragment: 'links', values, replace: true } as any,
+        }),
+      );
+      return fs.readFile(join(workspace.path, 'links.yaml'), 'utf8');
+    };
+    expect(await render({ name: 'orders' })).toBe(
+      'runbook: https://backstage.example.com/docs/default/component/orders/runbook/\n',
+    );
+    expect(
+      await render({ name: 'orders', portalBaseUrl: 'https://portal.acme.io' }),
+    ).toBe(
+      'runbook: https://portal.acme.io/docs/default/component/orders/runbook/\n',
+    );
+    // Without the option the value is simply absent.
+    await run({ fragment: 'links', values: { name: 'orders' }, replace: true });
+    expect(await fs.readFile(join(workspace.path, 'links.yaml'), 'utf8')).toBe(
+      'runbook: /docs/default/component/orders/runbook/\n',
+    );
+  });
+
   it('refuses an unknown fragment and lists the available ones', async () => {
     await expect(run({ fragment: 'ci/jenkins' })).rejects.toThrow(
       'Unknown fragment "ci/jenkins"; available fragments: ci/other, ci/sample, greeting',
@@ -125,6 +155,7 @@ describe('guidance:fetch:fragment', () => {
       'ci/other',
       'ci/sample',
       'greeting',
+      'links',
     ]);
     expect(await listFragments(join(fragmentsRoot, 'missing'))).toEqual([]);
   });

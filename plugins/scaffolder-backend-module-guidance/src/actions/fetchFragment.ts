@@ -53,7 +53,13 @@ export function createFetchFragmentAction(options: {
   integrations: ScmIntegrations;
   /** Folder holding the fragments; defaults to the package's `fragments` folder. */
   fragmentsRoot?: string;
+  /**
+   * The portal's address (`app.baseUrl`), handed to every fragment as `values.portalBaseUrl`
+   * unless the template sets it: absolute links (runbooks, rule sections) need it.
+   */
+  portalBaseUrl?: string;
 }) {
+  const portalBaseUrl = options.portalBaseUrl?.replace(/\/+$/, '');
   const fragmentsRoot = options.fragmentsRoot ?? defaultFragmentsRoot();
   // The scaffolder's own renderer, so fragments behave exactly like fetch:template content.
   const workspaceTemplate = createWorkspaceTemplateAction({
@@ -142,7 +148,7 @@ export function createFetchFragmentAction(options: {
           input: {
             sourcePath: relative(ctx.workspacePath, staging),
             targetPath,
-            values,
+            values: portalBaseUrl ? { portalBaseUrl, ...values } : values,
             copyWithoutTemplating: ctx.input.copyWithoutTemplating ?? [],
             replace,
           },
