@@ -1,5 +1,13 @@
 import { GuidanceRule } from '../types';
 import { alertRuleFieldsRule } from './alert-rule-fields';
+import { argocdProjectRule } from './argocd-project';
+import { argocdPruneFinalizerRule } from './argocd-prune-finalizer';
+import { catalogOwnerGroupRule } from './catalog-owner-group';
+import { fluxKustomizationRule } from './flux-kustomization';
+import { hpaReplicasRule } from './hpa-replicas';
+import { oncallAnnotationRule } from './oncall-annotation';
+import { pgbouncerPoolModeRule } from './pgbouncer-pool-mode';
+import { pgbouncerPoolSizeRule } from './pgbouncer-pool-size';
 import { automountServiceAccountTokenRule } from './automount-service-account-token';
 import { cronjobDeadlinesRule } from './cronjob-deadlines';
 import { databaseInDeploymentRule } from './database-in-deployment';
@@ -62,6 +70,14 @@ export const BUILTIN_RULES: GuidanceRule[] = [
   cronjobDeadlinesRule,
   databaseInDeploymentRule,
   alertRuleFieldsRule,
+  hpaReplicasRule,
+  argocdProjectRule,
+  argocdPruneFinalizerRule,
+  fluxKustomizationRule,
+  pgbouncerPoolModeRule,
+  pgbouncerPoolSizeRule,
+  catalogOwnerGroupRule,
+  oncallAnnotationRule,
   actionsPinnedRule,
   workflowPermissionsRule,
 ];

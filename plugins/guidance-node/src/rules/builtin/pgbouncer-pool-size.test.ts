@@ -1,0 +1,130 @@
+import { stringify } from 'yaml';
+import { evaluate, failuresOf } from '../../__testUtils__/manifests';
+import {
+  ARTICLE_INI,
+  cnpgCluster,
+  configMap,
+  poolerDeployment,
+} from '../../__testUtils__/pgbouncer';
+import { pgbouncerPoolSizeRule } from './pgbouncer-pool-size';
+
+describe('pgbouncer-pool-size', () => {
+  it("passes the article's worked example: 2 replicas x (18 + 5) = 46, plus 3 reserved, of 100", () => {
+    expect(evaluate(pgbouncerPoolSizeRule).status).toBe('not-applicable');
+    const evaluation = evaluate(pgbouncerPoolSizeRule, undefined, {
+      'deploy/pgbouncer-config.yaml': configMap(),
+      'deploy/pgbouncer.yaml': poolerDeployment(2),
+      'deploy/cluster.yaml': cnpgCluster(),
+    });
+    expect(evaluation.status).toBe('pass');
+    expect(evaluation.findings).toEqual([
+      {
+        status: 'pass',
+        file: 'deploy/pgbouncer-config.yaml',
+        object: 'ConfigMap/pgbouncer-config',
+        line: 17,
+        column: 1,
+        message:
+          "ConfigMap/pgbouncer-config: 2 replicas (2 from Deployment/pgbouncer replicas) × (orders 18 + orders_session 5) = 46 server connections at worst, plus 3 reserved for superusers = 49, against max_connections 100 of Cluster/orders-db (PostgreSQL's default): 51 left for monitoring and backup agents, migrations, admin sessions and headroom (one pool per alias counted: an alias without user= has a pool per user that connects)",
+      },
+    ]);
+  });
+
+  it("counts an HPA's maxReplicas and fails when the pools outgrow max_connections", () => {
+    const hpa = stringify({
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'pgbouncer', namespace: 'orders' },
+      spec: {
+        scaleTargetRef: {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          name: 'pgbouncer',
+        },
+        minReplicas: 2,
+        maxReplicas: 6,
+      },
+    });
+    expect(
+      failuresOf(pgbouncerPoolSizeRule, undefined, {
+        'deploy/pgbouncer-config.yaml': configMap(
+          ARTICLE_INI.replace('max_db_connections = 18\n', ''),
+        ),
+        'deploy/pgbouncer.yaml': poolerDeployment(undefined),
+        'deploy/hpa.yaml': hpa,
+        'deploy/cluster.yaml': cnpgCluster({
+          max_connections: '120',
+          superuser_reserved_connections: '5',
+        }),
+      }),
+    ).toEqual([
+      'deploy/pgbouncer-config.yaml: ConfigMap/pgbouncer-config: ConfigMap/pgbouncer-config: 6 replicas (6 from HorizontalPodAutoscaler/pgbouncer maxReplicas) × (orders 18 + orders_session 5) = 138 server connections at worst, plus 5 reserved for superusers = 143, against max_connections 120 of Cluster/orders-db (Cluster/orders-db spec.postgresql.parameters): 23 over; lower default_pool_size or the replica count (or cap with max_db_connections), or raise max_connections (one pool per alias counted: an alias without user= has a pool per user that connects)',
+    ]);
+  });
+
+  it('reads max_connections from a postgres container and sums every pooler of one server', () => {
+    const postgres = stringify({
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'postgres' },
+      spec: {
+        replicas: 1,
+        template: {
+          spec: {
+            containers: [
+              {
+                name: 'postgres',
+                image: 'postgres:17.6',
+                args: ['-c', 'max_connections=50'],
+              },
+            ],
+          },
+        },
+      },
+    });
+    const ini = (size: number) =>
+      `[databases]\napp = host=postgres.db.svc port=5432 dbname=app user=app\n[pgbouncer]\npool_mode = transaction\ndefault_pool_size = ${size}\n`;
+    const evaluation = evaluate(pgbouncerPoolSizeRule, undefined, {
+      'deploy/postgres.yaml': postgres,
+      'a/pgbouncer.ini': ini(20),
+      'b/pgbouncer.ini': ini(10),
+    });
+    expect(evaluation.findings).toEqual([
+      {
+        status: 'pass',
+        file: 'a/pgbouncer.ini',
+        line: 5,
+        column: 1,
+        message:
+          'a/pgbouncer.ini: 1 replica (no workload among the files runs it: 1 assumed) × (app 20); b/pgbouncer.ini: 1 replica (no workload among the files runs it: 1 assumed) × (app 10) = 30 server connections at worst, plus 3 reserved for superusers = 33, against max_connections 50 of StatefulSet/postgres (StatefulSet/postgres args): 17 left for monitoring and backup agents, migrations, admin sessions and headroom',
+      },
+    ]);
+    // a larger pool on one of the two poolers tips the sum over
+    expect(
+      failuresOf(pgbouncerPoolSizeRule, undefined, {
+        'deploy/postgres.yaml': postgres,
+        'a/pgbouncer.ini': ini(40),
+        'b/pgbouncer.ini': ini(10),
+      })[0],
+    ).toMatch(
+      /= 50 server connections at worst, plus 3 reserved for superusers = 53, against max_connections 50 .*: 3 over;/,
+    );
+  });
+
+  it('says it cannot check when the database is not among the files', () => {
+    const evaluation = evaluate(pgbouncerPoolSizeRule, undefined, {
+      'db/pgbouncer.ini': ARTICLE_INI,
+    });
+    expect(evaluation.status).toBe('not-applicable');
+    expect(evaluation.findings.map(f => [f.line, f.message])).toEqual([
+      [
+        2,
+        'cannot check alias orders of db/pgbouncer.ini: the max_connections of the server it connects to (orders-db-rw.orders.svc.cluster.local) is not among the files',
+      ],
+      [
+        3,
+        'cannot check alias orders_session of db/pgbouncer.ini: the max_connections of the server it connects to (orders-db-rw.orders.svc.cluster.local) is not among the files',
+      ],
+    ]);
+  });
+});
