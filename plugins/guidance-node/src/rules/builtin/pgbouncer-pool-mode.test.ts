@@ -67,3 +67,54 @@ describe('pgbouncer-pool-mode', () => {
     ]);
   });
 });
+
+describe('pgbouncer-pool-mode with PgBouncer configured through its environment', () => {
+  const pooler = (env: { name: string; value: string }[]) =>
+    [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: { name: pgbouncer }',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '        - name: pgbouncer',
+      '          image: edoburu/pgbouncer:v1.25.2-p0',
+      '          env:',
+      ...env.flatMap(e => [
+        `            - name: ${e.name}`,
+        `              value: "${e.value}"`,
+      ]),
+      '',
+    ].join('\n');
+
+  it('reads POOL_MODE from the container, and fails a pooler that leaves it out', () => {
+    expect(
+      evaluate(pgbouncerPoolModeRule, undefined, {
+        'deploy/pgbouncer.yaml': pooler([
+          { name: 'DB_HOST', value: 'orders-db-rw' },
+          { name: 'POOL_MODE', value: 'transaction' },
+        ]),
+      }).findings,
+    ).toEqual([
+      {
+        status: 'pass',
+        file: 'deploy/pgbouncer.yaml',
+        object: 'Deployment/pgbouncer',
+        line: 13,
+        column: 15,
+        message:
+          'Deployment/pgbouncer container "pgbouncer" pools in transaction mode',
+      },
+    ]);
+    expect(
+      failuresOf(pgbouncerPoolModeRule, undefined, {
+        'deploy/pgbouncer.yaml': pooler([
+          { name: 'DB_HOST', value: 'orders-db-rw' },
+        ]),
+      }),
+    ).toEqual([
+      'deploy/pgbouncer.yaml: Deployment/pgbouncer: Deployment/pgbouncer container "pgbouncer" sets no pool_mode, so every pool runs in session mode (the default): a server connection stays with a client until it disconnects; set pool_mode = transaction',
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { GuidanceRule, RuleFinding } from '../types';
-import { pgBouncerConfigsOf } from './pgbouncer';
+import { configObjectOf, pgBouncerConfigsOf } from './pgbouncer';
 
 /**
  * PgBouncer's pool mode is chosen, not defaulted: the default, `session`, holds a server
@@ -25,7 +25,7 @@ export const pgbouncerPoolModeRule: GuidanceRule = {
         .map(d => d.name);
       const base = {
         file: config.file,
-        ...(config.configMap ? { object: config.label } : {}),
+        ...configObjectOf(config),
       };
       const value = mode?.value.toLowerCase();
       if (!mode) {

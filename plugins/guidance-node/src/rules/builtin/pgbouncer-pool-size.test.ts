@@ -128,3 +128,68 @@ describe('pgbouncer-pool-size', () => {
     ]);
   });
 });
+
+describe('pgbouncer-pool-size with PgBouncer configured through its environment', () => {
+  const pooler = (env: Record<string, string>, replicas = 2) =>
+    stringify({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'orders-db-pgbouncer' },
+      spec: {
+        replicas,
+        template: {
+          spec: {
+            containers: [
+              {
+                name: 'pgbouncer',
+                image: 'edoburu/pgbouncer:v1.25.2-p0',
+                env: [
+                  {
+                    name: 'DB_PASSWORD',
+                    valueFrom: { secretKeyRef: { name: 'x', key: 'y' } },
+                  },
+                  ...Object.entries(env).map(([name, value]) => ({
+                    name,
+                    value,
+                  })),
+                ],
+              },
+            ],
+          },
+        },
+      },
+    });
+
+  it('reads POOL_MODE, DEFAULT_POOL_SIZE, RESERVE_POOL_SIZE and DB_HOST as the image does', () => {
+    const files = (defaultPoolSize: string) => ({
+      'deploy/pgbouncer.yaml': pooler({
+        DB_HOST: 'orders-db-rw',
+        DB_NAME: 'orders',
+        POOL_MODE: 'transaction',
+        DEFAULT_POOL_SIZE: defaultPoolSize,
+        RESERVE_POOL_SIZE: '5',
+      }),
+      'deploy/cluster.yaml': cnpgCluster({ max_connections: '200' }),
+    });
+    const evaluation = evaluate(pgbouncerPoolSizeRule, undefined, files('87'));
+    expect(evaluation.findings).toEqual([
+      {
+        status: 'pass',
+        file: 'deploy/pgbouncer.yaml',
+        object: 'Deployment/orders-db-pgbouncer',
+        // the DEFAULT_POOL_SIZE entry of the container's env
+        line: expect.any(Number),
+        column: expect.any(Number),
+        message:
+          'Deployment/orders-db-pgbouncer container "pgbouncer": 2 replicas (2 from Deployment/orders-db-pgbouncer replicas) × (orders 92) = 184 server connections at worst, plus 3 reserved for superusers = 187, against max_connections 200 of Cluster/orders-db (Cluster/orders-db spec.postgresql.parameters): 13 left for monitoring and backup agents, migrations, admin sessions and headroom (one pool per alias counted: an alias without user= has a pool per user that connects)',
+      },
+    ]);
+    const content = files('87')['deploy/pgbouncer.yaml'].split('\n');
+    expect(content[evaluation.findings[0].line! - 1]).toContain(
+      'name: DEFAULT_POOL_SIZE',
+    );
+    expect(
+      failuresOf(pgbouncerPoolSizeRule, undefined, files('100'))[0],
+    ).toMatch(/= 210 .*= 213, against max_connections 200 .*: 13 over;/);
+  });
+});

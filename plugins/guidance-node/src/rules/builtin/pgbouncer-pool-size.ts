@@ -3,6 +3,7 @@ import {
   PgBouncerConfig,
   PgBouncerDatabase,
   PostgresServer,
+  configObjectOf,
   maxReplicasOf,
   pgBouncerConfigsOf,
   poolerWorkloadsOf,
@@ -87,7 +88,7 @@ export const pgbouncerPoolSizeRule: GuidanceRule = {
     for (const config of configs) {
       const base = {
         file: config.file,
-        ...(config.configMap ? { object: config.label } : {}),
+        ...configObjectOf(config),
       };
       const workloads = poolerWorkloadsOf(input, config, configs);
       const counted = workloads.map(w => maxReplicasOf(input, w));
@@ -164,7 +165,7 @@ export const pgbouncerPoolSizeRule: GuidanceRule = {
         first.config.databasesLine;
       findings.push({
         file: first.config.file,
-        ...(first.config.configMap ? { object: first.config.label } : {}),
+        ...configObjectOf(first.config),
         ...first.config.position(anchor),
         status: left < 0 ? 'fail' : 'pass',
         message:

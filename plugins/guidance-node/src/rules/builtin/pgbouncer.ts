@@ -11,7 +11,7 @@ import {
   refOf,
   workloadsOf,
 } from './kubernetes';
-import { FilePosition, yamlTextLine } from './yamlPositions';
+import { FilePosition, yamlPosition, yamlTextLine } from './yamlPositions';
 
 /** A setting of an ini file, with its 0-based line in the text. */
 export type IniValue = { value: string; line: number };
@@ -30,6 +30,8 @@ export type PgBouncerConfig = {
   label: string;
   /** The ConfigMap that carries it, if any. */
   configMap?: ManifestObject;
+  /** The workload whose container's environment is the configuration, if any. */
+  workload?: ManifestObject;
   /** `[pgbouncer]` settings, keys lower-cased. */
   settings: Map<string, IniValue>;
   /** 0-based line of the `[pgbouncer]` header, or of the first line. */
@@ -40,6 +42,12 @@ export type PgBouncerConfig = {
   /** The file position of a 0-based line of the ini text. */
   position(line: number): FilePosition | undefined;
 };
+
+/** The object a config's findings name: its ConfigMap or its workload. */
+export function configObjectOf(config: PgBouncerConfig): { object?: string } {
+  const source = config.configMap ?? config.workload;
+  return source ? { object: refOf(source) } : {};
+}
 
 /** Parses the connection string of a `[databases]` entry: `host=a port=5432 dbname='x y'`. */
 export function connectionParams(value: string): Map<string, string> {
@@ -94,6 +102,15 @@ export function parsePgBouncerIni(
 const isPgBouncerIniPath = (path: string) =>
   posix.basename(path).toLowerCase() === 'pgbouncer.ini';
 
+/** `bitnami/pgbouncer`, `ghcr.io/cloudnative-pg/pgbouncer`, `edoburu/pgbouncer`… */
+const isPgBouncerImage = (image: unknown) =>
+  typeof image === 'string' && /(^|\/)pgbouncer$/i.test(parseImage(image).name);
+
+/** `postgres`, `bitnami/postgresql`, `ghcr.io/cloudnative-pg/postgresql`… */
+const isPostgresImage = (image: unknown) =>
+  typeof image === 'string' &&
+  /(^|\/)postgres(ql)?$/i.test(parseImage(image).name);
+
 /** Every pgbouncer.ini among the files, and every ConfigMap that carries one. */
 export function pgBouncerConfigsOf(input: RuleInput): PgBouncerConfig[] {
   const configs: PgBouncerConfig[] = [];
@@ -106,6 +123,7 @@ export function pgBouncerConfigsOf(input: RuleInput): PgBouncerConfig[] {
       position: line => ({ line: line + 1, column: 1 }),
     });
   }
+  configs.push(...environmentConfigsOf(input));
   for (const object of objectsOfKind(input.objects, 'ConfigMap')) {
     const data = bodyOf(object).data;
     if (!isRecord(data)) continue;
@@ -124,14 +142,103 @@ export function pgBouncerConfigsOf(input: RuleInput): PgBouncerConfig[] {
   return configs;
 }
 
-/** `bitnami/pgbouncer`, `ghcr.io/cloudnative-pg/pgbouncer`, `edoburu/pgbouncer`… */
-const isPgBouncerImage = (image: unknown) =>
-  typeof image === 'string' && /(^|\/)pgbouncer$/i.test(parseImage(image).name);
+/**
+ * Environment variables that images such as `edoburu/pgbouncer` turn into pgbouncer.ini at start:
+ * a setting's name in capitals (`POOL_MODE`, `DEFAULT_POOL_SIZE`), and `DB_HOST`, `DB_PORT`,
+ * `DB_NAME` for the `[databases]` entry (`*` without a name).
+ */
+const ENV_CONFIG_MARKERS = ['POOL_MODE', 'DEFAULT_POOL_SIZE', 'DB_HOST'];
+const ENV_DATABASE_KEYS: Record<string, string> = {
+  DB_HOST: 'host',
+  DB_PORT: 'port',
+  DB_NAME: 'dbname',
+};
 
-/** `postgres`, `bitnami/postgresql`, `ghcr.io/cloudnative-pg/postgresql`… */
-const isPostgresImage = (image: unknown) =>
-  typeof image === 'string' &&
-  /(^|\/)postgres(ql)?$/i.test(parseImage(image).name);
+/** PgBouncer containers configured through their environment, with no pgbouncer.ini mounted. */
+function environmentConfigsOf(input: RuleInput): PgBouncerConfig[] {
+  const configs: PgBouncerConfig[] = [];
+  const carriesIni = new Set(
+    objectsOfKind(input.objects, 'ConfigMap')
+      .filter(
+        cm =>
+          isRecord(bodyOf(cm).data) &&
+          Object.keys(bodyOf(cm).data).some(isPgBouncerIniPath),
+      )
+      .map(cm => cm.name),
+  );
+  for (const { object, pod } of workloadsOf(input)) {
+    const volumes = Array.isArray((pod.spec as any).volumes)
+      ? ((pod.spec as any).volumes as any[])
+      : [];
+    if (volumes.some(v => carriesIni.has(v?.configMap?.name))) continue;
+    const containers = Array.isArray(pod.spec.containers)
+      ? pod.spec.containers
+      : [];
+    containers.forEach((container, c) => {
+      if (!isPgBouncerImage(container?.image)) return;
+      const env = Array.isArray(container.env) ? container.env : [];
+      const literal = new Map<string, { value: string; line: number }>();
+      env.forEach((e, line) => {
+        if (typeof e?.name === 'string' && e.value !== undefined) {
+          literal.set(e.name, { value: String(e.value), line });
+        }
+      });
+      if (!ENV_CONFIG_MARKERS.some(name => literal.has(name))) return;
+      const settings = new Map<string, IniValue>();
+      for (const [name, entry] of literal) {
+        if (name in ENV_DATABASE_KEYS) continue;
+        settings.set(name.toLowerCase(), entry);
+      }
+      const host = literal.get('DB_HOST');
+      const params = new Map<string, string>();
+      for (const [name, key] of Object.entries(ENV_DATABASE_KEYS)) {
+        const entry = literal.get(name);
+        if (entry) params.set(key, entry.value);
+      }
+      const containerPath = [...podSpecPath(object), 'containers', c];
+      configs.push({
+        file: object.file,
+        label: `${refOf(object)} container "${container.name ?? c}"`,
+        workload: object,
+        settings,
+        settingsLine: -1,
+        databases: host
+          ? [
+              {
+                name: literal.get('DB_NAME')?.value ?? '*',
+                params,
+                line: host.line,
+              },
+            ]
+          : [],
+        databasesLine: host?.line ?? -1,
+        // "lines" of an environment are its entries; -1 is the env list itself
+        position: line =>
+          yamlPosition(
+            input,
+            object.file,
+            object.index,
+            line < 0
+              ? [...containerPath, 'env']
+              : [...containerPath, 'env', line],
+          ),
+      });
+    });
+  }
+  return configs;
+}
+
+/** Where a workload's pod spec sits in its manifest. */
+function podSpecPath(object: ManifestObject): (string | number)[] {
+  switch (object.kind) {
+    case 'Pod':
+      return ['spec'];
+    case 'CronJob':
+      return ['spec', 'jobTemplate', 'spec', 'template', 'spec'];
+    default:
+      return ['spec', 'template', 'spec'];
+  }
+}
 
 /** The most replicas a workload may run: an HPA's maxReplicas, else spec.replicas (1 when unset). */
 export function maxReplicasOf(
@@ -184,6 +291,7 @@ export function poolerWorkloadsOf(
   return workloadsOf(input)
     .map(w => w.object)
     .filter(object => {
+      if (config.workload) return object === config.workload;
       if (config.configMap) {
         const cmNs = namespaceOf(config.configMap);
         const ns = namespaceOf(object);
@@ -196,7 +304,9 @@ export function poolerWorkloadsOf(
       return (
         !!pod &&
         containersOf(pod).some(c => isPgBouncerImage(c.container.image)) &&
-        !configMapNames.some(name => mounted(object, name))
+        !configMapNames.some(name => mounted(object, name)) &&
+        // configured through its environment: counted for that configuration
+        !configs.some(c => c.workload === object)
       );
     });
 }
