@@ -51,6 +51,7 @@ describe('BUILTIN_RULES', () => {
       'flux-kustomization',
       'pgbouncer-pool-mode',
       'pgbouncer-pool-size',
+      'cnpg-backup',
       'catalog-owner-group',
       'oncall-annotation',
     ]);
@@ -117,6 +118,7 @@ describe('BUILTIN_RULES', () => {
       'secret-manifest',
       'ingress-class',
       'hpa-replicas',
+      'cnpg-backup',
     ]);
   });
 });

@@ -3,6 +3,7 @@ import { alertRuleFieldsRule } from './alert-rule-fields';
 import { argocdProjectRule } from './argocd-project';
 import { argocdPruneFinalizerRule } from './argocd-prune-finalizer';
 import { catalogOwnerGroupRule } from './catalog-owner-group';
+import { cnpgBackupRule } from './cnpg-backup';
 import { fluxKustomizationRule } from './flux-kustomization';
 import { hpaReplicasRule } from './hpa-replicas';
 import { oncallAnnotationRule } from './oncall-annotation';
@@ -76,6 +77,7 @@ export const BUILTIN_RULES: GuidanceRule[] = [
   fluxKustomizationRule,
   pgbouncerPoolModeRule,
   pgbouncerPoolSizeRule,
+  cnpgBackupRule,
   catalogOwnerGroupRule,
   oncallAnnotationRule,
   actionsPinnedRule,
