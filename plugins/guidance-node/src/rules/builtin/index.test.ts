@@ -45,6 +45,7 @@ describe('BUILTIN_RULES', () => {
       'secret-manifest',
       'ingress-class',
       'alert-rule-fields',
+      'monitoring-release-label',
       'hpa-replicas',
       'argocd-project',
       'argocd-prune-finalizer',
@@ -117,6 +118,7 @@ describe('BUILTIN_RULES', () => {
       'supported-versions',
       'secret-manifest',
       'ingress-class',
+      'monitoring-release-label',
       'hpa-replicas',
       'cnpg-backup',
     ]);

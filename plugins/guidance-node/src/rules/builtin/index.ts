@@ -6,6 +6,7 @@ import { catalogOwnerGroupRule } from './catalog-owner-group';
 import { cnpgBackupRule } from './cnpg-backup';
 import { fluxKustomizationRule } from './flux-kustomization';
 import { hpaReplicasRule } from './hpa-replicas';
+import { monitoringReleaseLabelRule } from './monitoring-release-label';
 import { oncallAnnotationRule } from './oncall-annotation';
 import { pgbouncerPoolModeRule } from './pgbouncer-pool-mode';
 import { pgbouncerPoolSizeRule } from './pgbouncer-pool-size';
@@ -71,6 +72,7 @@ export const BUILTIN_RULES: GuidanceRule[] = [
   cronjobDeadlinesRule,
   databaseInDeploymentRule,
   alertRuleFieldsRule,
+  monitoringReleaseLabelRule,
   hpaReplicasRule,
   argocdProjectRule,
   argocdPruneFinalizerRule,
