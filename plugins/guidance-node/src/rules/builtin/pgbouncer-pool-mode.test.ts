@@ -118,3 +118,42 @@ describe('pgbouncer-pool-mode with PgBouncer configured through its environment'
     ]);
   });
 });
+
+describe('pgbouncer-pool-mode with a CloudNativePG Pooler', () => {
+  const pooler = (poolMode?: string) =>
+    [
+      'apiVersion: postgresql.cnpg.io/v1',
+      'kind: Pooler',
+      'metadata: { name: orders-db-pooler-rw }',
+      'spec:',
+      '  cluster: { name: orders-db }',
+      '  pgbouncer:',
+      ...(poolMode ? [`    poolMode: ${poolMode}`] : []),
+      '    parameters: { default_pool_size: "15" }',
+      '',
+    ].join('\n');
+
+  it('reads spec.pgbouncer.poolMode, and fails a Pooler left at its session default', () => {
+    expect(
+      evaluate(pgbouncerPoolModeRule, undefined, {
+        'deploy/pooler.yaml': pooler('transaction'),
+      }).findings,
+    ).toEqual([
+      {
+        status: 'pass',
+        file: 'deploy/pooler.yaml',
+        object: 'Pooler/orders-db-pooler-rw',
+        line: 7,
+        column: 5,
+        message: 'Pooler/orders-db-pooler-rw pools in transaction mode',
+      },
+    ]);
+    expect(
+      failuresOf(pgbouncerPoolModeRule, undefined, {
+        'deploy/pooler.yaml': pooler(),
+      })[0],
+    ).toMatch(
+      /^deploy\/pooler.yaml: Pooler\/orders-db-pooler-rw: Pooler\/orders-db-pooler-rw sets no pool_mode/,
+    );
+  });
+});

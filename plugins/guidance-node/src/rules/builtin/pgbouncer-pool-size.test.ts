@@ -193,3 +193,48 @@ describe('pgbouncer-pool-size with PgBouncer configured through its environment'
     ).toMatch(/= 210 .*= 213, against max_connections 200 .*: 13 over;/);
   });
 });
+
+describe('pgbouncer-pool-size with a CloudNativePG Pooler', () => {
+  const pooler = (instances: number) =>
+    [
+      'apiVersion: postgresql.cnpg.io/v1',
+      'kind: Pooler',
+      'metadata: { name: orders-db-pooler-rw, namespace: orders }',
+      'spec:',
+      '  cluster: { name: orders-db }',
+      `  instances: ${instances}`,
+      '  type: rw',
+      '  pgbouncer:',
+      '    poolMode: transaction',
+      '    parameters:',
+      '      max_client_conn: "600"',
+      '      default_pool_size: "15"',
+      '      reserve_pool_size: "3"',
+      '      max_db_connections: "18"',
+      '',
+    ].join('\n');
+
+  it("counts the Pooler's instances against its cluster, as the article's CloudNativePG example", () => {
+    const evaluation = evaluate(pgbouncerPoolSizeRule, undefined, {
+      'deploy/pooler.yaml': pooler(2),
+      'deploy/cluster.yaml': cnpgCluster(),
+    });
+    expect(evaluation.findings).toEqual([
+      {
+        status: 'pass',
+        file: 'deploy/pooler.yaml',
+        object: 'Pooler/orders-db-pooler-rw',
+        line: 12,
+        column: 7,
+        message:
+          "Pooler/orders-db-pooler-rw: 2 replicas (2 from Pooler/orders-db-pooler-rw instances) × (* 18) = 36 server connections at worst, plus 3 reserved for superusers = 39, against max_connections 100 of Cluster/orders-db (PostgreSQL's default): 61 left for monitoring and backup agents, migrations, admin sessions and headroom (one pool per alias counted: an alias without user= has a pool per user that connects)",
+      },
+    ]);
+    expect(
+      failuresOf(pgbouncerPoolSizeRule, undefined, {
+        'deploy/pooler.yaml': pooler(6),
+        'deploy/cluster.yaml': cnpgCluster(),
+      })[0],
+    ).toMatch(/6 replicas .* = 108 .*: 11 over;/);
+  });
+});

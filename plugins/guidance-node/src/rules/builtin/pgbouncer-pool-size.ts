@@ -90,8 +90,16 @@ export const pgbouncerPoolSizeRule: GuidanceRule = {
         file: config.file,
         ...configObjectOf(config),
       };
-      const workloads = poolerWorkloadsOf(input, config, configs);
-      const counted = workloads.map(w => maxReplicasOf(input, w));
+      const counted = config.pooler
+        ? [
+            {
+              replicas: config.pooler.instances,
+              why: `${config.label} instances`,
+            },
+          ]
+        : poolerWorkloadsOf(input, config, configs).map(w =>
+            maxReplicasOf(input, w),
+          );
       const replicas =
         counted.length > 0 ? counted.reduce((n, c) => n + c.replicas, 0) : 1;
       const replicasWhy =

@@ -32,6 +32,8 @@ export type PgBouncerConfig = {
   configMap?: ManifestObject;
   /** The workload whose container's environment is the configuration, if any. */
   workload?: ManifestObject;
+  /** A CloudNativePG Pooler: its own object and instance count. */
+  pooler?: { object: ManifestObject; instances: number };
   /** `[pgbouncer]` settings, keys lower-cased. */
   settings: Map<string, IniValue>;
   /** 0-based line of the `[pgbouncer]` header, or of the first line. */
@@ -45,7 +47,7 @@ export type PgBouncerConfig = {
 
 /** The object a config's findings name: its ConfigMap or its workload. */
 export function configObjectOf(config: PgBouncerConfig): { object?: string } {
-  const source = config.configMap ?? config.workload;
+  const source = config.configMap ?? config.workload ?? config.pooler?.object;
   return source ? { object: refOf(source) } : {};
 }
 
@@ -123,7 +125,7 @@ export function pgBouncerConfigsOf(input: RuleInput): PgBouncerConfig[] {
       position: line => ({ line: line + 1, column: 1 }),
     });
   }
-  configs.push(...environmentConfigsOf(input));
+  configs.push(...environmentConfigsOf(input), ...poolerConfigsOf(input));
   for (const object of objectsOfKind(input.objects, 'ConfigMap')) {
     const data = bodyOf(object).data;
     if (!isRecord(data)) continue;
@@ -223,6 +225,64 @@ function environmentConfigsOf(input: RuleInput): PgBouncerConfig[] {
               : [...containerPath, 'env', line],
           ),
       });
+    });
+  }
+  return configs;
+}
+
+/**
+ * CloudNativePG Poolers: `spec.pgbouncer.poolMode` (session when unset) and `parameters`, one
+ * `*` entry to the cluster's Service of the Pooler's `type`, and `spec.instances` replicas.
+ */
+function poolerConfigsOf(input: RuleInput): PgBouncerConfig[] {
+  const configs: PgBouncerConfig[] = [];
+  for (const object of objectsOfKind(input.objects, 'Pooler')) {
+    if (!object.apiVersion.startsWith('postgresql.cnpg.io/')) continue;
+    const spec = bodyOf(object).spec ?? {};
+    const pgbouncer = isRecord(spec.pgbouncer) ? spec.pgbouncer : {};
+    // "lines" are indexes into these paths, for positions
+    const paths: (string | number)[][] = [
+      ['spec', 'pgbouncer'],
+      ['spec', 'cluster'],
+    ];
+    const at = (path: (string | number)[]) => paths.push(path) - 1;
+    const settings = new Map<string, IniValue>();
+    if (typeof pgbouncer.poolMode === 'string') {
+      settings.set('pool_mode', {
+        value: pgbouncer.poolMode,
+        line: at(['spec', 'pgbouncer', 'poolMode']),
+      });
+    }
+    const parameters = isRecord(pgbouncer.parameters)
+      ? pgbouncer.parameters
+      : {};
+    for (const [key, value] of Object.entries(parameters)) {
+      settings.set(key.toLowerCase(), {
+        value: String(value),
+        line: at(['spec', 'pgbouncer', 'parameters', key]),
+      });
+    }
+    const cluster = spec.cluster?.name;
+    const instances = Number.isInteger(spec.instances) ? spec.instances : 1;
+    configs.push({
+      file: object.file,
+      label: refOf(object),
+      pooler: { object, instances },
+      settings,
+      settingsLine: 0,
+      databases:
+        typeof cluster === 'string'
+          ? [
+              {
+                name: '*',
+                params: new Map([['host', `${cluster}-${spec.type ?? 'rw'}`]]),
+                line: 1,
+              },
+            ]
+          : [],
+      databasesLine: 1,
+      position: line =>
+        yamlPosition(input, object.file, object.index, paths[line] ?? ['spec']),
     });
   }
   return configs;
