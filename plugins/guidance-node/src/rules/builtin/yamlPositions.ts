@@ -13,28 +13,28 @@ export type FilePosition = { line: number; column: number };
 
 type ParsedFile = { docs: Document.Parsed[]; lines: LineCounter };
 
-const parsedFiles = new WeakMap<ManifestFile[], Map<string, ParsedFile>>();
+/** Per input: its files by path, and the files parsed again for positions (only those with findings). */
+const caches = new WeakMap<
+  ManifestFile[],
+  { byPath: Map<string, ManifestFile>; parsed: Map<string, ParsedFile> }
+>();
 
 function parsedFile(input: RuleInput, path: string): ParsedFile | undefined {
   const files = input.files;
   if (!files) return undefined;
-  let byPath = parsedFiles.get(files);
-  if (!byPath) {
-    byPath = new Map();
-    parsedFiles.set(files, byPath);
+  let cache = caches.get(files);
+  if (!cache) {
+    cache = { byPath: new Map(files.map(f => [f.path, f])), parsed: new Map() };
+    caches.set(files, cache);
   }
-  let parsed = byPath.get(path);
+  let parsed = cache.parsed.get(path);
   if (!parsed) {
-    const file = files.find(f => f.path === path);
+    const file = cache.byPath.get(path);
     if (!file) return undefined;
     const lines = new LineCounter();
-    parsed = {
-      docs: parseAllDocuments(file.content, { lineCounter: lines }) as
-        | Document.Parsed[]
-        | any,
-      lines,
-    };
-    byPath.set(path, parsed);
+    const docs = parseAllDocuments(file.content, { lineCounter: lines });
+    parsed = { docs: Array.isArray(docs) ? docs : [], lines };
+    cache.parsed.set(path, parsed);
   }
   return parsed;
 }
