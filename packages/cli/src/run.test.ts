@@ -291,12 +291,19 @@ describe('--fail-on', () => {
     const { code, stdout } = await run(repo, ['check', '--fail-on', 'warning']);
     expect(code).toBe(1);
     expect(stdout).not.toContain('(not blocking)');
+    // a rule on the entity of the catalog-info.yaml: a production service without on-call
+    expect(stdout).toMatch(
+      /oncall-annotation .*\n {2}catalog-info\.yaml:\d+:\d+ component:default\/orders: is a production service with no on-call annotation/,
+    );
     expect(stdout).toMatch(/at or above warning: check failed\n$/);
   });
 
   it('passes a repository that follows every rule', async () => {
+    // a production service names its on-call rotation (oncall-annotation)
     const clean = await writeRepository({
-      'catalog-info.yaml': catalogInfo(),
+      'catalog-info.yaml': catalogInfo({
+        'pagerduty.com/service-id': 'PABC123',
+      }),
     });
     const { code, stdout } = await run(clean, [
       'check',

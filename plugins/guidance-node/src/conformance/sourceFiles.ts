@@ -11,6 +11,15 @@ export const DEFAULT_CONFORMANCE_INCLUDE: readonly string[] = [
   'k8s/**/*.{yaml,yml}',
   'kubernetes/**/*.{yaml,yml}',
   'manifests/**/*.{yaml,yml}',
+  // GitOps objects (Argo CD, Flux), Prometheus rule files and PgBouncer, for their rules
+  'argocd/**/*.{yaml,yml}',
+  'clusters/**/*.{yaml,yml}',
+  'flux/**/*.{yaml,yml}',
+  'gitops/**/*.{yaml,yml}',
+  'monitoring/**/*.{yaml,yml}',
+  'prometheus/**/*.{yaml,yml}',
+  '**/*.rules.{yaml,yml}',
+  '**/pgbouncer.ini',
   'catalog-info.yaml',
   // CI configuration, for the workflow rules
   '.github/workflows/*.{yaml,yml}',

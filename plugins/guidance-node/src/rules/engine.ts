@@ -10,6 +10,7 @@ import {
   RuleInput,
 } from './types';
 import { UnresolvedConflict, withoutConflictMarkers } from './conflictMarkers';
+import { catalogEntityOf } from './catalogEntity';
 
 const isYamlFile = (path: string) => /\.ya?ml$/i.test(path);
 /** A rule that reports more than this keeps the first ones: a report is read by people. */
@@ -230,6 +231,7 @@ class ManifestCollector {
       files,
       conflicts: this.conflicts,
       kustomize: { pinnedImages: [...this.pinnedImages].sort() },
+      entity: catalogEntityOf(objects),
     };
   }
 }

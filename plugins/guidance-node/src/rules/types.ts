@@ -1,3 +1,4 @@
+import { Entity } from '@backstage/catalog-model';
 import { LifecycleTable } from '@paved-road/plugin-guidance-common';
 import { UnresolvedConflict } from './conflictMarkers';
 
@@ -48,6 +49,12 @@ export type RuleInput = {
     /** Image names a kustomization pins (`images[].newTag` other than latest, or a digest). */
     pinnedImages: string[];
   };
+  /**
+   * The catalog entity the files belong to, for rules on the entity itself (its owner, its
+   * on-call annotations). The conformance service passes the entity it evaluates; otherwise it
+   * is read from a `catalog-info.yaml` among the files.
+   */
+  entity?: Entity;
 };
 
 /** One thing a rule found: a pass, a failure or a note that it does not apply. */
@@ -70,6 +77,13 @@ export type GuidanceRule = {
   /** 'Containers have a readiness probe' */
   title: string;
   severity: 'error' | 'warning';
+  /**
+   * The kinds of file the rule reads, for people and tools choosing what to check: `kubernetes`,
+   * `yaml`, `github-actions`, `circleci`, `buildkite`, `tekton`, `dockerfile`, `argocd`, `flux`,
+   * `prometheus-rules`, `pgbouncer`, `catalog-entity`, `go-mod`, `package-json`… A module's rule
+   * may name a kind of its own.
+   */
+  fileKinds?: string[];
   /**
    * The article, and the heading id inside it, that explains the rule: what it checks, why,
    * how to fix a finding and how to waive it. Each rule has a section of its own.

@@ -368,7 +368,7 @@ export class ConformanceService {
       if (input.objects.length > maxObjects) {
         throw tooMany(String(input.objects.length));
       }
-      const evaluations = await evaluateRulesAsync(rules, input);
+      const evaluations = await evaluateRulesAsync(rules, { ...input, entity });
       const { waivers, invalid } = readWaivers(entity);
       await store.saveEntity(
         {
@@ -426,6 +426,8 @@ export class ConformanceService {
           rules: rules.map(r => r.id).sort(),
           location,
           waivers,
+          // the entity rules read its owner, lifecycle and annotations
+          entity: [entity.spec, entity.metadata.annotations],
         }),
       )
       .digest('base64url');

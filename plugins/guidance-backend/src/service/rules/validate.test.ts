@@ -356,6 +356,8 @@ describe('POST /api/guidance/validate', () => {
           'paved-road.dev/waive.image-pinned':
             '2020-11-30 until the registry moves',
           'paved-road.dev/waive.readiness-probe': 'next sprint',
+          // a production service names its on-call rotation (oncall-annotation)
+          'pagerduty.com/service-id': 'PABC123',
         },
       },
       spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },

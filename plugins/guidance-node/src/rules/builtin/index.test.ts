@@ -45,6 +45,82 @@ describe('BUILTIN_RULES', () => {
       'secret-manifest',
       'ingress-class',
       'alert-rule-fields',
+      'monitoring-release-label',
+      'hpa-replicas',
+      'argocd-project',
+      'argocd-prune-finalizer',
+      'flux-kustomization',
+      'pgbouncer-pool-mode',
+      'pgbouncer-pool-size',
+      'cnpg-backup',
+      'catalog-owner-group',
+      'oncall-annotation',
+    ]);
+  });
+
+  it('all pass with GitOps objects, alert rules, PgBouncer and a catalog entity that follow the guidance', () => {
+    const results = evaluateRules(
+      BUILTIN_RULES,
+      inputOf({
+        ...filesOf(cleanSet()),
+        'argocd/orders.yaml': [
+          'apiVersion: argoproj.io/v1alpha1',
+          'kind: Application',
+          'metadata:',
+          '  name: orders',
+          '  finalizers: [resources-finalizer.argocd.argoproj.io]',
+          'spec:',
+          '  project: payments',
+          '  destination: { server: https://kubernetes.default.svc, namespace: orders }',
+          '  syncPolicy: { automated: { prune: true, selfHeal: true } }',
+          '',
+        ].join('\n'),
+        'clusters/prod/orders.yaml': [
+          'apiVersion: kustomize.toolkit.fluxcd.io/v1',
+          'kind: Kustomization',
+          'metadata: { name: orders, namespace: flux-system }',
+          'spec: { interval: 10m, path: ./deploy/overlays/prod, prune: true, wait: true, sourceRef: { kind: GitRepository, name: orders } }',
+          '',
+        ].join('\n'),
+        'prometheus/orders.rules.yml': [
+          'groups:',
+          '  - name: orders',
+          '    rules:',
+          '      - alert: OrdersHighErrorRate',
+          '        expr: job:http_errors:ratio5m{job="orders"} > 0.05',
+          '        for: 10m',
+          '        labels: { severity: page }',
+          '        annotations: { runbook_url: "https://runbooks.example.com/orders/errors" }',
+          '',
+        ].join('\n'),
+        'db/pgbouncer.ini':
+          '[databases]\norders = host=orders-db port=5432 dbname=orders\n[pgbouncer]\npool_mode = transaction\ndefault_pool_size = 15\n',
+        'db/postgresql.conf': 'max_connections = 100\n',
+        'catalog-info.yaml': [
+          'apiVersion: backstage.io/v1alpha1',
+          'kind: Component',
+          'metadata:',
+          '  name: orders',
+          '  annotations: { pagerduty.com/service-id: PABC123 }',
+          'spec: { type: service, lifecycle: production, owner: group:payments }',
+          '',
+        ].join('\n'),
+      }),
+    );
+    expect(
+      results
+        .filter(r => r.status === 'fail')
+        .map(r => [r.rule.id, r.findings]),
+    ).toEqual([]);
+    expect(
+      results.filter(r => r.status === 'not-applicable').map(r => r.rule.id),
+    ).toEqual([
+      'supported-versions',
+      'secret-manifest',
+      'ingress-class',
+      'monitoring-release-label',
+      'hpa-replicas',
+      'cnpg-backup',
     ]);
   });
 });

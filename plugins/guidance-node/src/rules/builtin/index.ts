@@ -1,5 +1,15 @@
 import { GuidanceRule } from '../types';
 import { alertRuleFieldsRule } from './alert-rule-fields';
+import { argocdProjectRule } from './argocd-project';
+import { argocdPruneFinalizerRule } from './argocd-prune-finalizer';
+import { catalogOwnerGroupRule } from './catalog-owner-group';
+import { cnpgBackupRule } from './cnpg-backup';
+import { fluxKustomizationRule } from './flux-kustomization';
+import { hpaReplicasRule } from './hpa-replicas';
+import { monitoringReleaseLabelRule } from './monitoring-release-label';
+import { oncallAnnotationRule } from './oncall-annotation';
+import { pgbouncerPoolModeRule } from './pgbouncer-pool-mode';
+import { pgbouncerPoolSizeRule } from './pgbouncer-pool-size';
 import { automountServiceAccountTokenRule } from './automount-service-account-token';
 import { cronjobDeadlinesRule } from './cronjob-deadlines';
 import { databaseInDeploymentRule } from './database-in-deployment';
@@ -62,6 +72,16 @@ export const BUILTIN_RULES: GuidanceRule[] = [
   cronjobDeadlinesRule,
   databaseInDeploymentRule,
   alertRuleFieldsRule,
+  monitoringReleaseLabelRule,
+  hpaReplicasRule,
+  argocdProjectRule,
+  argocdPruneFinalizerRule,
+  fluxKustomizationRule,
+  pgbouncerPoolModeRule,
+  pgbouncerPoolSizeRule,
+  cnpgBackupRule,
+  catalogOwnerGroupRule,
+  oncallAnnotationRule,
   actionsPinnedRule,
   workflowPermissionsRule,
 ];
