@@ -71,6 +71,13 @@ export type GuidanceRule = {
   title: string;
   severity: 'error' | 'warning';
   /**
+   * The kinds of file the rule reads, for people and tools choosing what to check: `kubernetes`,
+   * `yaml`, `github-actions`, `circleci`, `buildkite`, `tekton`, `dockerfile`, `argocd`, `flux`,
+   * `prometheus-rules`, `pgbouncer`, `catalog-entity`, `go-mod`, `package-json`… A module's rule
+   * may name a kind of its own.
+   */
+  fileKinds?: string[];
+  /**
    * The article, and the heading id inside it, that explains the rule: what it checks, why,
    * how to fix a finding and how to waive it. Each rule has a section of its own.
    */

@@ -15,6 +15,7 @@ export const alertRuleFieldsRule: GuidanceRule = {
   id: 'alert-rule-fields',
   title: 'Every alert has a severity, a for duration and a runbook link',
   severity: 'warning',
+  fileKinds: ['prometheus-rules'],
   article: {
     id: 'prometheus-grafana-monitoring',
     section: 'rule-alert-rule-fields',

@@ -10,6 +10,11 @@ describe('BUILTIN_RULES', () => {
       expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(rule.title.length).toBeGreaterThan(10);
       expect(rule.article.section).toMatch(/^[a-z0-9-]+$/);
+      // GET /rules lists what each rule reads
+      expect(rule.fileKinds?.length).toBeGreaterThan(0);
+      for (const kind of rule.fileKinds ?? []) {
+        expect(kind).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      }
     }
     // the checks guidance:validate has always made, probes split in two
     expect(ids).toEqual(
