@@ -28,6 +28,12 @@ import { yamlRule } from './yaml';
 import { mergeConflictRule } from './merge-conflict';
 import { actionsPinnedRule } from './actions-pinned';
 import { workflowPermissionsRule } from './workflow-permissions';
+import { actionsCloudOidcRule } from './actions-cloud-oidc';
+import { actionsPushDefaultBranchRule } from './actions-push-default-branch';
+import { dockerfileNonRootRule } from './dockerfile-non-root';
+import { dockerfileBasePinnedRule } from './dockerfile-base-pinned';
+import { dockerfileMultiStageRule } from './dockerfile-multi-stage';
+import { dockerfileSecretsRule } from './dockerfile-secrets';
 
 /**
  * The rules Paved Road ships, in report order: the files parse, then each pod, then how
@@ -64,6 +70,12 @@ export const BUILTIN_RULES: GuidanceRule[] = [
   alertRuleFieldsRule,
   actionsPinnedRule,
   workflowPermissionsRule,
+  actionsCloudOidcRule,
+  actionsPushDefaultBranchRule,
+  dockerfileNonRootRule,
+  dockerfileBasePinnedRule,
+  dockerfileMultiStageRule,
+  dockerfileSecretsRule,
 ];
 
 export { KUBERNETES_API_ANNOTATION } from './automount-service-account-token';
