@@ -53,6 +53,13 @@ describe('BUILTIN_RULES', () => {
       // its workflow logs in to no cloud and pushes no image
       'actions-cloud-oidc',
       'actions-push-default-branch',
+      // nor any CircleCI, Buildkite or Tekton configuration
+      'circleci-pinned',
+      'circleci-secrets-in-contexts',
+      'buildkite-plugins-pinned',
+      'buildkite-env-secrets',
+      'tekton-resolver-pinned',
+      'tekton-script-params',
       // the clean set has no Dockerfile
       'dockerfile-non-root',
       'dockerfile-base-pinned',

@@ -30,6 +30,12 @@ import { actionsPinnedRule } from './actions-pinned';
 import { workflowPermissionsRule } from './workflow-permissions';
 import { actionsCloudOidcRule } from './actions-cloud-oidc';
 import { actionsPushDefaultBranchRule } from './actions-push-default-branch';
+import { circleciPinnedRule } from './circleci-pinned';
+import { circleciSecretsInContextsRule } from './circleci-secrets-in-contexts';
+import { buildkitePluginsPinnedRule } from './buildkite-plugins-pinned';
+import { buildkiteEnvSecretsRule } from './buildkite-env-secrets';
+import { tektonResolverPinnedRule } from './tekton-resolver-pinned';
+import { tektonScriptParamsRule } from './tekton-script-params';
 import { dockerfileNonRootRule } from './dockerfile-non-root';
 import { dockerfileBasePinnedRule } from './dockerfile-base-pinned';
 import { dockerfileMultiStageRule } from './dockerfile-multi-stage';
@@ -72,6 +78,12 @@ export const BUILTIN_RULES: GuidanceRule[] = [
   workflowPermissionsRule,
   actionsCloudOidcRule,
   actionsPushDefaultBranchRule,
+  circleciPinnedRule,
+  circleciSecretsInContextsRule,
+  buildkitePluginsPinnedRule,
+  buildkiteEnvSecretsRule,
+  tektonResolverPinnedRule,
+  tektonScriptParamsRule,
   dockerfileNonRootRule,
   dockerfileBasePinnedRule,
   dockerfileMultiStageRule,

@@ -1,4 +1,4 @@
-import { parseAllDocuments } from 'yaml';
+import { isMap, isScalar, parseAllDocuments } from 'yaml';
 import { positionOf } from '../engine';
 import { RuleInput } from '../types';
 
@@ -25,7 +25,19 @@ export function yamlPositionFinder(input: RuleInput) {
       cache.set(file, docs);
     }
     const doc = Array.isArray(docs) ? docs[index] : undefined;
-    const node = doc?.getIn(path, true) as { range?: number[] } | undefined;
+    if (!doc) return undefined;
+    // a map entry is shown at its key: its value may be a block that starts lines later
+    const parent =
+      path.length > 0 ? doc.getIn(path.slice(0, -1), true) : undefined;
+    const pair = isMap(parent)
+      ? parent.items.find(
+          item =>
+            isScalar(item.key) && item.key.value === path[path.length - 1],
+        )
+      : undefined;
+    const node = (pair?.key ?? doc.getIn(path, true)) as
+      | { range?: number[] }
+      | undefined;
     const offset = node?.range?.[0];
     return offset === undefined ? undefined : positionOf(content, offset);
   };
