@@ -60,6 +60,7 @@ describe('BUILTIN_RULES', () => {
       'buildkite-env-secrets',
       'tekton-resolver-pinned',
       'tekton-script-params',
+      'tekton-push-when',
       // the clean set has no Dockerfile
       'dockerfile-non-root',
       'dockerfile-base-pinned',

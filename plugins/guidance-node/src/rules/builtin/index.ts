@@ -36,6 +36,7 @@ import { buildkitePluginsPinnedRule } from './buildkite-plugins-pinned';
 import { buildkiteEnvSecretsRule } from './buildkite-env-secrets';
 import { tektonResolverPinnedRule } from './tekton-resolver-pinned';
 import { tektonScriptParamsRule } from './tekton-script-params';
+import { tektonPushWhenRule } from './tekton-push-when';
 import { dockerfileNonRootRule } from './dockerfile-non-root';
 import { dockerfileBasePinnedRule } from './dockerfile-base-pinned';
 import { dockerfileMultiStageRule } from './dockerfile-multi-stage';
@@ -84,6 +85,7 @@ export const BUILTIN_RULES: GuidanceRule[] = [
   buildkiteEnvSecretsRule,
   tektonResolverPinnedRule,
   tektonScriptParamsRule,
+  tektonPushWhenRule,
   dockerfileNonRootRule,
   dockerfileBasePinnedRule,
   dockerfileMultiStageRule,
