@@ -22,7 +22,7 @@ describe('dockerfile-base-pinned', () => {
     expect(result.findings.map(f => [f.line, f.message])).toEqual([
       [
         2,
-        'FROM golang:${GO_VERSION}-trixie (golang:1.27-trixie) names version 1.27-trixie',
+        'FROM golang:${GO_VERSION}-trixie (golang:1.27-trixie) names tag 1.27-trixie',
       ],
       [
         4,

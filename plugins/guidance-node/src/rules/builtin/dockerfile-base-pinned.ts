@@ -41,7 +41,7 @@ export const dockerfileBasePinnedRule: GuidanceRule = {
               'pass',
               dockerfile,
               from,
-              `FROM ${shown} names ${digest ? 'a digest' : `version ${tag}`}`,
+              `FROM ${shown} names ${digest ? 'a digest' : `tag ${tag}`}`,
             ),
           );
         } else {
