@@ -58,6 +58,7 @@ describe('BUILTIN_RULES', () => {
       'circleci-secrets-in-contexts',
       'buildkite-plugins-pinned',
       'buildkite-env-secrets',
+      'buildkite-deploy-branch',
       'tekton-resolver-pinned',
       'tekton-script-params',
       'tekton-push-when',

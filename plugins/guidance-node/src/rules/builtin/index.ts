@@ -34,6 +34,7 @@ import { circleciPinnedRule } from './circleci-pinned';
 import { circleciSecretsInContextsRule } from './circleci-secrets-in-contexts';
 import { buildkitePluginsPinnedRule } from './buildkite-plugins-pinned';
 import { buildkiteEnvSecretsRule } from './buildkite-env-secrets';
+import { buildkiteDeployBranchRule } from './buildkite-deploy-branch';
 import { tektonResolverPinnedRule } from './tekton-resolver-pinned';
 import { tektonScriptParamsRule } from './tekton-script-params';
 import { tektonPushWhenRule } from './tekton-push-when';
@@ -83,6 +84,7 @@ export const BUILTIN_RULES: GuidanceRule[] = [
   circleciSecretsInContextsRule,
   buildkitePluginsPinnedRule,
   buildkiteEnvSecretsRule,
+  buildkiteDeployBranchRule,
   tektonResolverPinnedRule,
   tektonScriptParamsRule,
   tektonPushWhenRule,
