@@ -56,6 +56,7 @@ describe('BUILTIN_RULES', () => {
       // nor any CircleCI, Buildkite or Tekton configuration
       'circleci-pinned',
       'circleci-secrets-in-contexts',
+      'circleci-deploy-filtered',
       'buildkite-plugins-pinned',
       'buildkite-env-secrets',
       'buildkite-deploy-branch',

@@ -32,6 +32,7 @@ import { actionsCloudOidcRule } from './actions-cloud-oidc';
 import { actionsPushDefaultBranchRule } from './actions-push-default-branch';
 import { circleciPinnedRule } from './circleci-pinned';
 import { circleciSecretsInContextsRule } from './circleci-secrets-in-contexts';
+import { circleciDeployFilteredRule } from './circleci-deploy-filtered';
 import { buildkitePluginsPinnedRule } from './buildkite-plugins-pinned';
 import { buildkiteEnvSecretsRule } from './buildkite-env-secrets';
 import { buildkiteDeployBranchRule } from './buildkite-deploy-branch';
@@ -82,6 +83,7 @@ export const BUILTIN_RULES: GuidanceRule[] = [
   actionsPushDefaultBranchRule,
   circleciPinnedRule,
   circleciSecretsInContextsRule,
+  circleciDeployFilteredRule,
   buildkitePluginsPinnedRule,
   buildkiteEnvSecretsRule,
   buildkiteDeployBranchRule,
