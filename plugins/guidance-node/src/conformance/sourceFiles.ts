@@ -21,10 +21,18 @@ export const DEFAULT_CONFORMANCE_INCLUDE: readonly string[] = [
   '**/*.rules.{yaml,yml}',
   '**/pgbouncer.ini',
   'catalog-info.yaml',
-  // CI configuration, for the workflow rules
+  // CI configuration, for the GitHub Actions, CircleCI, Buildkite and Tekton rules
   '.github/workflows/*.{yaml,yml}',
+  '.circleci/*.{yaml,yml}',
+  '.buildkite/**/*.{yaml,yml}',
+  '.tekton/**/*.{yaml,yml}',
+  'tekton/**/*.{yaml,yml}',
+  // Dockerfiles anywhere in the repository (Dockerfile, Dockerfile.prod, api.dockerfile)
+  '**/Dockerfile',
+  '**/Dockerfile.*',
+  '**/Dockerfile-*',
+  '**/*.dockerfile',
   // where a repository names its runtime, for the supported-versions rule
-  'Dockerfile',
   'go.mod',
   'package.json',
   '.nvmrc',

@@ -31,6 +31,7 @@ export const actionsPinnedRule: GuidanceRule = {
   title:
     'GitHub Actions workflows use actions by a full commit SHA or a release tag',
   severity: 'warning',
+  fileKinds: ['github-actions'],
   article: {
     id: 'oauth2-oidc-infrastructure',
     section: 'rule-actions-pinned',

@@ -99,6 +99,7 @@ export const automountServiceAccountTokenRule: GuidanceRule = {
   title:
     'Workloads that do not call the Kubernetes API mount no service account token',
   severity: 'warning',
+  fileKinds: ['kubernetes'],
   article: {
     id: 'minikube-deployment-patterns',
     section: 'rule-automount-service-account-token',

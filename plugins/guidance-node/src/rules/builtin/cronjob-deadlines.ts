@@ -28,6 +28,7 @@ export const cronjobDeadlinesRule: GuidanceRule = {
   title:
     'CronJobs set concurrencyPolicy, deadlines, a retry limit and a time zone',
   severity: 'warning',
+  fileKinds: ['kubernetes'],
   article: {
     id: 'minikube-deployment-patterns',
     section: 'rule-cronjob-deadlines',

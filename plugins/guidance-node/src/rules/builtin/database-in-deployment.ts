@@ -34,6 +34,7 @@ export const databaseInDeploymentRule: GuidanceRule = {
   id: 'database-in-deployment',
   title: 'Databases and message brokers do not run as a Deployment',
   severity: 'warning',
+  fileKinds: ['kubernetes'],
   article: {
     id: 'minikube-deployment-patterns',
     section: 'rule-database-in-deployment',

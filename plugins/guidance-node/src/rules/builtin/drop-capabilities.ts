@@ -6,6 +6,7 @@ export const dropCapabilitiesRule: GuidanceRule = {
   id: 'drop-capabilities',
   title: 'Containers drop all Linux capabilities',
   severity: 'warning',
+  fileKinds: ['kubernetes'],
   article: {
     id: 'minikube-deployment-patterns',
     section: 'rule-drop-capabilities',

@@ -5,13 +5,22 @@ import { isRecord } from './kubernetes';
 
 const WORKFLOW_FILE = /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
 
-export type Workflow = { file: string; body: Record<string, any> };
+export type Workflow = {
+  file: string;
+  /** Position of the document in its file, from 0. */
+  index: number;
+  body: Record<string, any>;
+};
 
 /** The workflow files among the input: `.github/workflows/*.yml` documents with `jobs`. */
 export function workflowsOf(input: RuleInput): Workflow[] {
   return (input.documents ?? [])
     .filter(d => WORKFLOW_FILE.test(d.file) && isRecord(d.body))
-    .map(d => ({ file: d.file, body: d.body as Record<string, any> }))
+    .map(d => ({
+      file: d.file,
+      index: d.index,
+      body: d.body as Record<string, any>,
+    }))
     .filter(w => isRecord(w.body.jobs));
 }
 
@@ -35,4 +44,13 @@ export function usesOf(
     });
   }
   return found;
+}
+
+/** The events a workflow runs on: `on: push`, `on: [push, pull_request]` or `on: { push: … }`. */
+export function eventsOf(workflow: Workflow): string[] {
+  const on = workflow.body.on;
+  if (typeof on === 'string') return [on];
+  if (Array.isArray(on))
+    return on.filter((e): e is string => typeof e === 'string');
+  return isRecord(on) ? Object.keys(on) : [];
 }

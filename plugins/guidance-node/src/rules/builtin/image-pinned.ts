@@ -25,6 +25,7 @@ export const imagePinnedRule: GuidanceRule = {
   id: 'image-pinned',
   title: 'Images are pinned by a specific tag or a digest',
   severity: 'warning',
+  fileKinds: ['kubernetes'],
   article: { id: 'minikube-deployment-patterns', section: 'rule-image-pinned' },
   check: input => {
     const pinnedByKustomize = new Set(input.kustomize?.pinnedImages ?? []);

@@ -6,6 +6,7 @@ export const imageTagRule: GuidanceRule = {
   id: 'image-tag',
   title: 'Images name a version, not latest',
   severity: 'error',
+  fileKinds: ['kubernetes'],
   article: { id: 'minikube-deployment-patterns', section: 'rule-image-tag' },
   check: input => {
     const pinned = new Set(input.kustomize?.pinnedImages ?? []);

@@ -10,6 +10,11 @@ describe('BUILTIN_RULES', () => {
       expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(rule.title.length).toBeGreaterThan(10);
       expect(rule.article.section).toMatch(/^[a-z0-9-]+$/);
+      // GET /rules lists what each rule reads
+      expect(rule.fileKinds?.length).toBeGreaterThan(0);
+      for (const kind of rule.fileKinds ?? []) {
+        expect(kind).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      }
     }
     // the checks guidance:validate has always made, probes split in two
     expect(ids).toEqual(
@@ -55,6 +60,24 @@ describe('BUILTIN_RULES', () => {
       'cnpg-backup',
       'catalog-owner-group',
       'oncall-annotation',
+      // its workflow logs in to no cloud and pushes no image
+      'actions-cloud-oidc',
+      'actions-push-default-branch',
+      // nor any CircleCI, Buildkite or Tekton configuration
+      'circleci-pinned',
+      'circleci-secrets-in-contexts',
+      'circleci-deploy-filtered',
+      'buildkite-plugins-pinned',
+      'buildkite-env-secrets',
+      'buildkite-deploy-branch',
+      'tekton-resolver-pinned',
+      'tekton-script-params',
+      'tekton-push-when',
+      // the clean set has no Dockerfile
+      'dockerfile-non-root',
+      'dockerfile-base-pinned',
+      'dockerfile-multi-stage',
+      'dockerfile-secrets',
     ]);
   });
 
@@ -121,6 +144,24 @@ describe('BUILTIN_RULES', () => {
       'monitoring-release-label',
       'hpa-replicas',
       'cnpg-backup',
+      // its workflow logs in to no cloud and pushes no image
+      'actions-cloud-oidc',
+      'actions-push-default-branch',
+      // nor any CircleCI, Buildkite or Tekton configuration
+      'circleci-pinned',
+      'circleci-secrets-in-contexts',
+      'circleci-deploy-filtered',
+      'buildkite-plugins-pinned',
+      'buildkite-env-secrets',
+      'buildkite-deploy-branch',
+      'tekton-resolver-pinned',
+      'tekton-script-params',
+      'tekton-push-when',
+      // the clean set has no Dockerfile
+      'dockerfile-non-root',
+      'dockerfile-base-pinned',
+      'dockerfile-multi-stage',
+      'dockerfile-secrets',
     ]);
   });
 });

@@ -38,6 +38,21 @@ import { yamlRule } from './yaml';
 import { mergeConflictRule } from './merge-conflict';
 import { actionsPinnedRule } from './actions-pinned';
 import { workflowPermissionsRule } from './workflow-permissions';
+import { actionsCloudOidcRule } from './actions-cloud-oidc';
+import { actionsPushDefaultBranchRule } from './actions-push-default-branch';
+import { circleciPinnedRule } from './circleci-pinned';
+import { circleciSecretsInContextsRule } from './circleci-secrets-in-contexts';
+import { circleciDeployFilteredRule } from './circleci-deploy-filtered';
+import { buildkitePluginsPinnedRule } from './buildkite-plugins-pinned';
+import { buildkiteEnvSecretsRule } from './buildkite-env-secrets';
+import { buildkiteDeployBranchRule } from './buildkite-deploy-branch';
+import { tektonResolverPinnedRule } from './tekton-resolver-pinned';
+import { tektonScriptParamsRule } from './tekton-script-params';
+import { tektonPushWhenRule } from './tekton-push-when';
+import { dockerfileNonRootRule } from './dockerfile-non-root';
+import { dockerfileBasePinnedRule } from './dockerfile-base-pinned';
+import { dockerfileMultiStageRule } from './dockerfile-multi-stage';
+import { dockerfileSecretsRule } from './dockerfile-secrets';
 
 /**
  * The rules Paved Road ships, in report order: the files parse, then each pod, then how
@@ -84,6 +99,21 @@ export const BUILTIN_RULES: GuidanceRule[] = [
   oncallAnnotationRule,
   actionsPinnedRule,
   workflowPermissionsRule,
+  actionsCloudOidcRule,
+  actionsPushDefaultBranchRule,
+  circleciPinnedRule,
+  circleciSecretsInContextsRule,
+  circleciDeployFilteredRule,
+  buildkitePluginsPinnedRule,
+  buildkiteEnvSecretsRule,
+  buildkiteDeployBranchRule,
+  tektonResolverPinnedRule,
+  tektonScriptParamsRule,
+  tektonPushWhenRule,
+  dockerfileNonRootRule,
+  dockerfileBasePinnedRule,
+  dockerfileMultiStageRule,
+  dockerfileSecretsRule,
 ];
 
 export { KUBERNETES_API_ANNOTATION } from './automount-service-account-token';

@@ -6,6 +6,7 @@ export const ingressClassRule: GuidanceRule = {
   id: 'ingress-class',
   title: 'Every Ingress names its IngressClass',
   severity: 'warning',
+  fileKinds: ['kubernetes'],
   article: {
     id: 'minikube-deployment-patterns',
     section: 'rule-ingress-class',

@@ -6,6 +6,7 @@ export const livenessProbeRule: GuidanceRule = {
   id: 'liveness-probe',
   title: 'Long-running containers have a liveness probe',
   severity: 'error',
+  fileKinds: ['kubernetes'],
   article: {
     id: 'minikube-deployment-patterns',
     section: 'rule-liveness-probe',

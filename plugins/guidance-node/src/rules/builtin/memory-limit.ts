@@ -7,6 +7,7 @@ export const memoryLimitRule: GuidanceRule = {
   id: 'memory-limit',
   title: 'Every container has a memory limit',
   severity: 'error',
+  fileKinds: ['kubernetes'],
   article: { id: 'golden-paths', section: 'rule-memory-limit' },
   check: input =>
     checkContainers(input, {

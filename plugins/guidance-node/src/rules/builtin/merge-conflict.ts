@@ -17,6 +17,7 @@ export const mergeConflictRule: GuidanceRule = {
   id: 'merge-conflict',
   title: 'No file keeps unresolved merge conflict markers',
   severity: 'error',
+  fileKinds: ['yaml'],
   article: { id: 'golden-paths', section: 'rule-merge-conflict' },
   check(input) {
     const conflicts = input.conflicts ?? [];

@@ -6,6 +6,7 @@ export const nonRootRule: GuidanceRule = {
   id: 'non-root',
   title: 'Containers run as non-root without privilege escalation',
   severity: 'error',
+  fileKinds: ['kubernetes'],
   article: { id: 'minikube-deployment-patterns', section: 'rule-non-root' },
   check: input =>
     checkContainers(input, {

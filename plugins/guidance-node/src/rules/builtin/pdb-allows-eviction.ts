@@ -27,6 +27,7 @@ export const pdbAllowsEvictionRule: GuidanceRule = {
   id: 'pdb-allows-eviction',
   title: 'A PodDisruptionBudget lets at least one pod be evicted',
   severity: 'warning',
+  fileKinds: ['kubernetes'],
   article: {
     id: 'minikube-deployment-patterns',
     section: 'rule-pdb-allows-eviction',

@@ -48,6 +48,7 @@ export const pdbRule: GuidanceRule = {
   title:
     'A PodDisruptionBudget for every workload that runs more than one replica',
   severity: 'error',
+  fileKinds: ['kubernetes'],
   article: { id: 'minikube-deployment-patterns', section: 'rule-pdb' },
   check(input) {
     const findings: RuleFinding[] = [];

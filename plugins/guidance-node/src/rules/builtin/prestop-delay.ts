@@ -18,6 +18,7 @@ export const prestopDelayRule: GuidanceRule = {
   id: 'prestop-delay',
   title: 'Pods behind a Service pause in preStop before shutting down',
   severity: 'warning',
+  fileKinds: ['kubernetes'],
   article: {
     id: 'minikube-deployment-patterns',
     section: 'rule-prestop-delay',

@@ -21,6 +21,7 @@ export const readinessDistinctFromLivenessRule: GuidanceRule = {
   id: 'readiness-distinct-from-liveness',
   title: 'Readiness and liveness probes check different things',
   severity: 'warning',
+  fileKinds: ['kubernetes'],
   article: {
     id: 'minikube-deployment-patterns',
     section: 'rule-readiness-distinct-from-liveness',

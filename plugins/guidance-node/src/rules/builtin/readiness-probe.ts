@@ -6,6 +6,7 @@ export const readinessProbeRule: GuidanceRule = {
   id: 'readiness-probe',
   title: 'Long-running containers have a readiness probe',
   severity: 'error',
+  fileKinds: ['kubernetes'],
   article: {
     id: 'minikube-deployment-patterns',
     section: 'rule-readiness-probe',

@@ -20,6 +20,7 @@ export const resourcesRule: GuidanceRule = {
   id: 'resources',
   title: 'Every container requests CPU and memory',
   severity: 'error',
+  fileKinds: ['kubernetes'],
   article: { id: 'minikube-deployment-patterns', section: 'rule-resources' },
   check: input =>
     checkContainers(input, {

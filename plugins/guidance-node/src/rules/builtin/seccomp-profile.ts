@@ -8,6 +8,7 @@ export const seccompProfileRule: GuidanceRule = {
   id: 'seccomp-profile',
   title: 'Pods run under the RuntimeDefault (or a Localhost) seccomp profile',
   severity: 'warning',
+  fileKinds: ['kubernetes'],
   article: {
     id: 'minikube-deployment-patterns',
     section: 'rule-seccomp-profile',

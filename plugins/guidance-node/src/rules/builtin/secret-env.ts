@@ -11,6 +11,7 @@ export const secretEnvRule: GuidanceRule = {
   title:
     'Secret-looking environment variables come from a Secret, never a plain value',
   severity: 'error',
+  fileKinds: ['kubernetes'],
   article: { id: 'secret-management-patterns', section: 'rule-secret-env' },
   check: input =>
     checkContainers(input, {

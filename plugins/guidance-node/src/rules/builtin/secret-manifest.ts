@@ -8,6 +8,7 @@ export const secretManifestRule: GuidanceRule = {
   id: 'secret-manifest',
   title: 'No Secret with plaintext values in the repository',
   severity: 'error',
+  fileKinds: ['kubernetes'],
   article: {
     id: 'secret-management-patterns',
     section: 'rule-secret-manifest',

@@ -7,6 +7,7 @@ export const servedApiVersionRule: GuidanceRule = {
   id: 'served-api-version',
   title: 'Objects use API versions the cluster still serves',
   severity: 'error',
+  fileKinds: ['kubernetes'],
   article: {
     id: 'minikube-deployment-patterns',
     section: 'rule-served-api-version',

@@ -15,6 +15,7 @@ export const serviceSelectorRule: GuidanceRule = {
   id: 'service-selector',
   title: 'Every Service selects the pods of a workload',
   severity: 'error',
+  fileKinds: ['kubernetes'],
   article: {
     id: 'minikube-deployment-patterns',
     section: 'rule-service-selector',

@@ -104,6 +104,7 @@ export const serviceMonitorSelectorRule: GuidanceRule = {
   title:
     'Every ServiceMonitor selects a Service and scrapes one of its named ports',
   severity: 'error',
+  fileKinds: ['kubernetes'],
   article: {
     id: 'prometheus-grafana-monitoring',
     section: 'rule-servicemonitor-selector',

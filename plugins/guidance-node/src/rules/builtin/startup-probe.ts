@@ -6,6 +6,7 @@ export const startupProbeRule: GuidanceRule = {
   id: 'startup-probe',
   title: 'Long-running containers with a liveness probe have a startup probe',
   severity: 'warning',
+  fileKinds: ['kubernetes'],
   article: {
     id: 'minikube-deployment-patterns',
     section: 'rule-startup-probe',

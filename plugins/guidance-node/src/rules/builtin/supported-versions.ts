@@ -237,6 +237,14 @@ export const supportedVersionsRule: GuidanceRule = {
   id: 'supported-versions',
   title: 'Images and runtimes are on supported releases',
   severity: 'error',
+  fileKinds: [
+    'kubernetes',
+    'dockerfile',
+    'go-mod',
+    'package-json',
+    'nvmrc',
+    'tool-versions',
+  ],
   article: { id: 'golden-paths', section: 'rule-supported-versions' },
   check: input => {
     const table = input.lifecycle?.table ?? SHIPPED_LIFECYCLE;

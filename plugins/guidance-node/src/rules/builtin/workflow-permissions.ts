@@ -20,6 +20,7 @@ export const workflowPermissionsRule: GuidanceRule = {
   title:
     'GitHub Actions workflows declare the least GITHUB_TOKEN permissions they need',
   severity: 'warning',
+  fileKinds: ['github-actions'],
   article: {
     id: 'oauth2-oidc-infrastructure',
     section: 'rule-workflow-permissions',

@@ -5,6 +5,7 @@ export const yamlRule: GuidanceRule = {
   id: 'yaml',
   title: 'Every YAML file parses',
   severity: 'error',
+  fileKinds: ['yaml'],
   article: { id: 'minikube-argocd', section: 'rule-yaml' },
   check(input) {
     if (input.parseErrors.length === 0) {
