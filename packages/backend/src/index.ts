@@ -41,6 +41,8 @@ backend.add(import('@paved-road/plugin-search-backend-module-guidance'));
 
 // guidance
 backend.add(import('@paved-road/plugin-guidance-backend'));
+// conformance: rules, POST /validate, scheduled scans of the catalog's services (own tables)
+backend.add(import('@paved-road/plugin-guidance-backend-module-conformance'));
 
 // MCP: the actions the guidance backend registers, as tools for AI assistants (/api/mcp-actions/v1)
 backend.add(import('@backstage/plugin-mcp-actions-backend'));

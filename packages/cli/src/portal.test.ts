@@ -10,6 +10,7 @@ import {
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
+import guidanceModuleConformance from '@paved-road/plugin-guidance-backend-module-conformance';
 import {
   GuidanceRule,
   guidanceRulesExtensionPoint,
@@ -63,6 +64,7 @@ describe('paved-road check --portal, against the guidance backend', () => {
     backend = await startTestBackend({
       features: [
         guidancePlugin,
+        guidanceModuleConformance,
         teamRulesModule,
         catalogServiceMock.factory({ entities: [] }),
         mockServices.rootConfig.factory({ data: {} }),

@@ -14,6 +14,7 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 // The upgrade renders through the real scaffolder with the guidance backend beside it.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
+import guidanceModuleConformance from '@paved-road/plugin-guidance-backend-module-conformance';
 import scaffolderModuleGuidance from '@paved-road/plugin-scaffolder-backend-module-guidance';
 import {
   liveCatalog,
@@ -173,6 +174,7 @@ describe('guidance:upgrade through the real scaffolder', () => {
         scaffolderPlugin,
         scaffolderModuleGuidance,
         guidancePlugin,
+        guidanceModuleConformance,
         liveCatalog(entities),
         mockServices.rootConfig.factory({
           data: {

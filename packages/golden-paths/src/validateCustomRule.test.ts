@@ -14,6 +14,7 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 // Test only: guidance:validate asks the real guidance backend, which holds the rules.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
+import guidanceModuleConformance from '@paved-road/plugin-guidance-backend-module-conformance';
 import {
   GuidanceRule,
   guidanceRulesExtensionPoint,
@@ -84,6 +85,7 @@ describe('guidance:validate with a rule a module added to the guidance backend',
         scaffolderPlugin,
         scaffolderModuleGuidance,
         guidancePlugin,
+        guidanceModuleConformance,
         teamRulesModule,
         mockServices.rootConfig.factory({
           data: {

@@ -15,6 +15,7 @@ import {
 // the module reads from the real guidance backend, started beside it
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
+import guidanceModuleConformance from '@paved-road/plugin-guidance-backend-module-conformance';
 import { BUILTIN_RULES } from '@paved-road/plugin-guidance-node';
 import { techInsightsModuleGuidance } from './module';
 
@@ -92,6 +93,7 @@ describe('tech-insights guidance module', () => {
         plugin,
         techInsightsModuleGuidance,
         guidancePlugin,
+        guidanceModuleConformance,
         mockServices.rootConfig.factory({
           data: {
             app: { baseUrl: 'http://portal.example.com' },

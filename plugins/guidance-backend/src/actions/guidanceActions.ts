@@ -1,30 +1,23 @@
-import {
-  BackstageCredentials,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   ARTICLE_ID_PATTERN,
-  EntityConformance,
   MAX_ARTICLE_ID_LENGTH,
   MAX_SEARCH_QUERY_LENGTH,
-  ValidateResponse,
 } from '@paved-road/plugin-guidance-common';
 import { ArticleLibrary } from '../service/ArticleLibrary';
 import { sectionMarkdown } from '../service/markdownSections';
 import type { Dependency, EntityLike } from '../service/recommend';
 import { lookUpDependencies } from '../service/entityDependencies';
-import { VALIDATE_LIMITS } from '../service/rules';
+import { assertMayReadCatalog } from '@paved-road/plugin-guidance-node';
 
 /** Same limits as the HTTP routes, so an assistant cannot ask for more than a browser can. */
 export const ACTION_LIMITS = {
   searchResults: 20,
   markdownChars: 60_000,
-  files: VALIDATE_LIMITS.files,
-  fileBytes: VALIDATE_LIMITS.totalBytes,
 } as const;
 
 export type GuidanceActionsOptions = {
@@ -35,45 +28,15 @@ export type GuidanceActionsOptions = {
   logger?: LoggerService;
   /** The portal's base URL, for links an assistant can hand to a person. */
   appBaseUrl: string;
-  /** Runs the rule set over files (the same engine as `POST /validate`). */
-  validate?(
-    files: { path: string; content: string }[],
-    credentials: BackstageCredentials,
-  ): Promise<ValidateResponse>;
   /**
    * Lets callers that are not users (service principals) have actions read the catalog.
    * Off unless the deployment says so (`guidance.actions.serviceCatalogAccess`): see
    * {@link assertMayReadCatalog}.
    */
   serviceCatalogAccess?: boolean;
-  /** Stored conformance of one entity the caller can see; undefined when unknown. */
-  entityConformance?(
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ): Promise<EntityConformance | undefined>;
 };
 
 const sectionIdPattern = /^[\p{L}\p{M}\p{N}_-]{1,200}$/u;
-
-/**
- * Actions that read the catalog do it for users only, unless the deployment allows service
- * callers. Why: an MCP call made with a static token reaches this plugin as the MCP plugin's own
- * service principal (Backstage's getPluginRequestToken issues the calling plugin's token for a
- * service principal), so the token's access restrictions are gone, and the permission framework
- * allows service principals everything: the catalog would show such a caller every entity.
- */
-export function assertMayReadCatalog(
-  credentials: BackstageCredentials,
-  serviceCatalogAccess: boolean,
-) {
-  const principal = credentials.principal as { type: string; subject?: string };
-  if (principal.type === 'user' || serviceCatalogAccess) return;
-  throw new NotAllowedError(
-    `This action reads the catalog on behalf of a signed-in user; the caller is ${
-      principal.type === 'service' ? principal.subject : principal.type
-    }. Call it with a user's token, or allow service callers with guidance.actions.serviceCatalogAccess: true`,
-  );
-}
 
 /**
  * Registers the guidance actions with Backstage's actions registry; the MCP actions
@@ -348,161 +311,4 @@ export function registerGuidanceActions(options: GuidanceActionsOptions) {
       };
     },
   });
-
-  // Shared by two actions; typed loosely so the registry's zod instance is the one used.
-  const ruleResultSchema = (z: any) =>
-    z.object({
-      rule: z.object({
-        id: z.string(),
-        title: z.string(),
-        severity: z.enum(['error', 'warning']),
-        article: z.object({
-          id: z.string(),
-          title: z.string(),
-          section: z.object({ id: z.string(), text: z.string() }).optional(),
-        }),
-      }),
-      status: z.enum(['pass', 'fail', 'waived', 'not-applicable']),
-      findings: z.array(
-        z.object({
-          file: z.string().optional(),
-          object: z.string().optional(),
-          message: z.string(),
-        }),
-      ),
-      waiver: z.object({ until: z.string(), reason: z.string() }).optional(),
-      url: z.string(),
-    });
-  const summaryCounts = (z: any) =>
-    z.object({
-      pass: z.number(),
-      fail: z.number(),
-      waived: z.number(),
-      notApplicable: z.number(),
-    });
-  const withLinks = <
-    T extends { rule: { article: { id: string; section?: { id: string } } } },
-  >(
-    results: T[],
-  ) =>
-    results.map(r => ({
-      ...r,
-      url: link(r.rule.article.id, r.rule.article.section?.id),
-    }));
-
-  const { validate, entityConformance } = options;
-  if (validate) {
-    actionsRegistry.register({
-      name: 'validate-manifests',
-      title: 'Check manifests against the paved road',
-      description: [
-        'Checks Kubernetes manifests (and other YAML: catalog-info, ServiceMonitors, ExternalSecrets)',
-        "against the organisation's paved-road rules: probes, resource limits, pinned images,",
-        'non-root, secrets out of plain env, selectors that match, API versions still served, and',
-        'more. Returns every rule with pass/fail/not-applicable, the findings (file, object,',
-        'message) and the guidance section that explains the rule. Send the file contents, not paths.',
-      ].join(' '),
-      attributes: { readOnly: true, idempotent: true, destructive: false },
-      schema: {
-        input: z =>
-          z.object({
-            files: z
-              .array(
-                z.object({
-                  path: z
-                    .string()
-                    .min(1)
-                    .max(500)
-                    .describe(
-                      'Path in the repository, e.g. deploy/base/deployment.yaml',
-                    ),
-                  content: z.string().describe('The file contents'),
-                }),
-              )
-              .min(1, 'give at least one file')
-              .max(ACTION_LIMITS.files, `at most ${ACTION_LIMITS.files} files`),
-          }),
-        output: z =>
-          z.object({
-            summary: summaryCounts(z),
-            results: z.array(ruleResultSchema(z)),
-          }),
-      },
-      action: async ({ input, credentials }) => {
-        const bytes = input.files.reduce(
-          (n, f) => n + Buffer.byteLength(f.content),
-          0,
-        );
-        if (bytes > ACTION_LIMITS.fileBytes) {
-          throw new InputError(
-            `files total ${bytes} bytes; at most ${ACTION_LIMITS.fileBytes} (1 MiB) per call`,
-          );
-        }
-        const report = await validate(input.files, credentials);
-        return {
-          output: {
-            summary: report.summary,
-            results: withLinks(report.results),
-          },
-        };
-      },
-    });
-  }
-
-  if (entityConformance) {
-    actionsRegistry.register({
-      name: 'get-entity-conformance',
-      title: 'Does a service follow the paved road?',
-      description: [
-        'Returns the latest conformance evaluation of a catalog entity: for every paved-road rule,',
-        'pass, fail, waived (with reason and expiry) or not-applicable, the evidence (file, object,',
-        'message) and the guidance section that explains the rule. Give entityRef, e.g.',
-        'component:default/orders.',
-      ].join(' '),
-      attributes: { readOnly: true, idempotent: true, destructive: false },
-      schema: {
-        input: z =>
-          z.object({
-            entityRef: z
-              .string()
-              .min(1)
-              .max(600)
-              .describe('kind:namespace/name'),
-          }),
-        output: z =>
-          z.object({
-            entityRef: z.string(),
-            evaluatedAt: z.string(),
-            source: z.object({
-              location: z.string(),
-              etag: z.string().optional(),
-              error: z.string().optional(),
-            }),
-            summary: summaryCounts(z),
-            results: z.array(ruleResultSchema(z)),
-          }),
-      },
-      action: async ({ input, credentials }) => {
-        let ref: string;
-        try {
-          ref = stringifyEntityRef(
-            parseEntityRef(input.entityRef, { defaultKind: 'component' }),
-          );
-        } catch (e) {
-          throw new InputError(`Invalid entityRef: ${(e as Error).message}`);
-        }
-        assertMayReadCatalog(
-          credentials,
-          options.serviceCatalogAccess ?? false,
-        );
-        const result = await entityConformance(ref, credentials);
-        if (!result) {
-          throw new NotFoundError(
-            `No conformance for ${ref}: the entity is unknown, not visible to you, or not evaluated yet`,
-          );
-        }
-        return { output: { ...result, results: withLinks(result.results) } };
-      },
-    });
-  }
 }

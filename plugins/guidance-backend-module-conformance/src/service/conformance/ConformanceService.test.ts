@@ -7,7 +7,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import { NotModifiedError } from '@backstage/errors';
 import { UrlReaderService } from '@backstage/backend-plugin-api';
-import { ParsedArticle } from '../parseArticle';
+import { GuidanceLibraryArticle } from '@paved-road/plugin-guidance-node';
 import { ConformanceService, oneLine } from './ConformanceService';
 import { ConformanceStore } from './ConformanceStore';
 import { ManifestReader } from './ManifestReader';
@@ -26,13 +26,13 @@ const databases = TestDatabases.create({
   disableDocker: true,
 });
 
-const articles = new Map([
+const articles = new Map<string, GuidanceLibraryArticle>([
   [
     'probes',
     {
-      summary: { id: 'probes', title: 'Health probes' },
+      summary: { title: 'Health probes' },
       toc: [{ id: 'readiness', text: 'Readiness probes', level: 2 }],
-    } as unknown as ParsedArticle,
+    },
   ],
 ]);
 

@@ -30,7 +30,7 @@ import {
   TooManyDocumentsError,
   parseManifests,
 } from '@paved-road/plugin-guidance-node';
-import { ParsedArticle } from '../parseArticle';
+import { GuidanceLibraryArticle as ParsedArticle } from '@paved-road/plugin-guidance-node';
 import {
   MAX_OBJECTS,
   ruleSummary,

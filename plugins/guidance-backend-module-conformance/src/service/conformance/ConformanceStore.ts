@@ -80,7 +80,7 @@ export class ConformanceStore {
     if (!database.migrations?.skip) {
       await knex.migrate.latest({
         directory: resolvePackagePath(
-          '@paved-road/plugin-guidance-backend',
+          '@paved-road/plugin-guidance-backend-module-conformance',
           'migrations',
         ),
         tableName: 'guidance__knex_migrations',

@@ -18,7 +18,10 @@ import { guidanceRulesExtensionPoint } from '@paved-road/plugin-guidance-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { guidancePlugin } from '../../plugin';
+// the module is tested inside the plugin it extends
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import guidancePlugin from '@paved-road/plugin-guidance-backend';
+import { guidanceModuleConformance } from '../../module';
 import { articleFixture } from '../../__testUtils__/articleFixture';
 import {
   deployment,
@@ -131,6 +134,7 @@ async function start(
   const { server } = await startTestBackend({
     features: [
       guidancePlugin,
+      guidanceModuleConformance,
       testRulesModule,
       mockServices.rootConfig.factory({
         data: {

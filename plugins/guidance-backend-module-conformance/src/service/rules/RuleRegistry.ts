@@ -25,7 +25,7 @@ import {
   YamlDocumentParser,
 } from '@paved-road/plugin-guidance-node';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { ParsedArticle } from '../parseArticle';
+import { GuidanceLibraryArticle as ParsedArticle } from '@paved-road/plugin-guidance-node';
 
 /**
  * Objects one evaluation takes (a source, or a `/validate` call). Some rules relate objects

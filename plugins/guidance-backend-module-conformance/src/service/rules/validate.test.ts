@@ -16,7 +16,10 @@ import {
   GuidanceRule,
   guidanceRulesExtensionPoint,
 } from '@paved-road/plugin-guidance-node';
-import { guidancePlugin } from '../../plugin';
+// the module is tested inside the plugin it extends
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import guidancePlugin from '@paved-road/plugin-guidance-backend';
+import { guidanceModuleConformance } from '../../module';
 import { RuleRegistry } from './RuleRegistry';
 
 // starting the backend loads the article library: slow on a busy machine
@@ -96,6 +99,7 @@ async function startGuidance(withModule = false) {
   const { server } = await startTestBackend({
     features: [
       guidancePlugin,
+      guidanceModuleConformance,
       ...(withModule ? [rulesModule] : []),
       mockServices.rootConfig.factory({ data: {} }),
       catalogServiceMock.factory({ entities: [] }),
@@ -305,6 +309,7 @@ describe('POST /api/guidance/validate', () => {
     const { server: configured } = await startTestBackend({
       features: [
         guidancePlugin,
+        guidanceModuleConformance,
         mockServices.rootConfig.factory({
           data: {
             guidance: {
