@@ -3,9 +3,7 @@ import { HumanDuration } from '@backstage/types';
 export interface Config {
   /** Paved Road guidance library. */
   guidance?: {
-    /** Serve the built-in library of articles. Defaults to true. */
-    builtin?: boolean;
-    /** More articles, merged with the built-in ones. An id defined twice is refused for the later source. */
+    /** Article sources, read in order before those modules add. An id defined twice is refused for the later source. */
     sources?: Array<
       | {
           type: 'directory';

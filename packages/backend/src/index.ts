@@ -41,6 +41,10 @@ backend.add(import('@paved-road/plugin-search-backend-module-guidance'));
 
 // guidance
 backend.add(import('@paved-road/plugin-guidance-backend'));
+// the built-in library of twenty articles
+backend.add(
+  import('@paved-road/plugin-guidance-backend-module-builtin-articles'),
+);
 // conformance: rules, POST /validate, scheduled scans of the catalog's services (own tables)
 backend.add(import('@paved-road/plugin-guidance-backend-module-conformance'));
 

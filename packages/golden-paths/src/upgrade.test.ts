@@ -15,6 +15,7 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
 import guidanceModuleConformance from '@paved-road/plugin-guidance-backend-module-conformance';
+import guidanceModuleBuiltinArticles from '@paved-road/plugin-guidance-backend-module-builtin-articles';
 import scaffolderModuleGuidance from '@paved-road/plugin-scaffolder-backend-module-guidance';
 import {
   liveCatalog,
@@ -175,6 +176,7 @@ describe('guidance:upgrade through the real scaffolder', () => {
         scaffolderModuleGuidance,
         guidancePlugin,
         guidanceModuleConformance,
+        guidanceModuleBuiltinArticles,
         liveCatalog(entities),
         mockServices.rootConfig.factory({
           data: {

@@ -15,6 +15,7 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
 import guidanceModuleConformance from '@paved-road/plugin-guidance-backend-module-conformance';
+import guidanceModuleBuiltinArticles from '@paved-road/plugin-guidance-backend-module-builtin-articles';
 import {
   GuidanceRule,
   guidanceRulesExtensionPoint,
@@ -86,6 +87,7 @@ describe('guidance:validate with a rule a module added to the guidance backend',
         scaffolderModuleGuidance,
         guidancePlugin,
         guidanceModuleConformance,
+        guidanceModuleBuiltinArticles,
         teamRulesModule,
         mockServices.rootConfig.factory({
           data: {

@@ -2,7 +2,6 @@ import { isAbsolute, resolve } from 'path';
 import {
   coreServices,
   createBackendPlugin,
-  resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { readDurationFromConfig } from '@backstage/config';
@@ -13,11 +12,11 @@ import { readSearchVocabulary } from './service/searchText';
 import { createRouter } from './service/router';
 import {
   ArticleSource,
+  DirectorySource,
   guidanceArticleSourcesExtensionPoint,
 } from '@paved-road/plugin-guidance-node';
 import { registerLibraryAccess } from './libraryAccess';
 import { createTemplateVersionsRouter } from './service/templateVersionsRouter';
-import { DirectorySource } from './service/sources/DirectorySource';
 import { UrlSource } from './service/sources/UrlSource';
 import { readReviewIntervalDays } from './service/provenance';
 import {
@@ -73,21 +72,10 @@ export const guidancePlugin = createBackendPlugin({
         catalog,
         actionsRegistry,
       }) {
-        // The built-in folder ships with the package: neither watched nor polled.
+        // The built-in library is a module's source (plugin-guidance-backend-module-builtin-articles).
         const watched: ArticleSource[] = [];
         const polled: ArticleSource[] = [];
         const sources: ArticleSource[] = [];
-        if (config.getOptionalBoolean('guidance.builtin') ?? true) {
-          sources.push(
-            new DirectorySource(
-              'built-in',
-              resolvePackagePath(
-                '@paved-road/plugin-guidance-backend',
-                'articles',
-              ),
-            ),
-          );
-        }
         for (const [n, source] of (
           config.getOptionalConfigArray('guidance.sources') ?? []
         ).entries()) {

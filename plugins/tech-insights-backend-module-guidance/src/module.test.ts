@@ -16,6 +16,7 @@ import {
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
 import guidanceModuleConformance from '@paved-road/plugin-guidance-backend-module-conformance';
+import guidanceModuleBuiltinArticles from '@paved-road/plugin-guidance-backend-module-builtin-articles';
 import { BUILTIN_RULES } from '@paved-road/plugin-guidance-node';
 import { techInsightsModuleGuidance } from './module';
 
@@ -94,6 +95,7 @@ describe('tech-insights guidance module', () => {
         techInsightsModuleGuidance,
         guidancePlugin,
         guidanceModuleConformance,
+        guidanceModuleBuiltinArticles,
         mockServices.rootConfig.factory({
           data: {
             app: { baseUrl: 'http://portal.example.com' },

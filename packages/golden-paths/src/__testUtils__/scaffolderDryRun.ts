@@ -14,6 +14,7 @@ import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
 import guidanceModuleConformance from '@paved-road/plugin-guidance-backend-module-conformance';
+import guidanceModuleBuiltinArticles from '@paved-road/plugin-guidance-backend-module-builtin-articles';
 import guidanceModule from '@paved-road/plugin-scaffolder-backend-module-guidance';
 import { GeneratedRepository } from './generatedRepository';
 import { loadTemplate, templateDirectoryContents } from './templateDirectory';
@@ -54,6 +55,7 @@ export async function startDryRunBackend(
       guidanceModule,
       guidancePlugin,
       guidanceModuleConformance,
+      guidanceModuleBuiltinArticles,
       ...(options.github ? [githubModule] : []),
       mockServices.rootConfig.factory({
         data: {

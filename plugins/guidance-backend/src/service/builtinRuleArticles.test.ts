@@ -4,7 +4,10 @@ import { BUILTIN_RULES, GuidanceRule } from '@paved-road/plugin-guidance-node';
 import { ParsedArticle, parseArticle } from './parseArticle';
 import { sectionMarkdown } from './markdownSections';
 
-const ARTICLES_DIR = resolve(__dirname, '../../articles');
+const ARTICLES_DIR = resolve(
+  __dirname,
+  '../../../guidance-backend-module-builtin-articles/articles',
+);
 
 /**
  * What every rule's section must hold, and why it fails when it does not: the section exists,

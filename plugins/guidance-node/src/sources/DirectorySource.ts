@@ -1,12 +1,12 @@
 import { promises as fs, watch as watchFs, FSWatcher } from 'fs';
 import { join, relative, sep } from 'path';
-import {
-  ArticleFile,
-  ArticleSource,
-  isArticleFile,
-} from '@paved-road/plugin-guidance-node';
+import { ArticleFile, ArticleSource, isArticleFile } from './ArticleSource';
 
-/** Articles from a folder on disk; `watch` follows changes with fs.watch. */
+/**
+ * Articles from a folder on disk; `watch` follows changes with fs.watch. Used by the guidance
+ * backend for `type: directory` sources and by modules that ship a folder of articles.
+ * @public
+ */
 export class DirectorySource implements ArticleSource {
   constructor(readonly name: string, private readonly root: string) {}
 

@@ -19,6 +19,7 @@ import {
 // the module is tested inside the plugin it extends
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
+import guidanceModuleBuiltinArticles from '@paved-road/plugin-guidance-backend-module-builtin-articles';
 import { guidanceModuleConformance } from '../../module';
 import { RuleRegistry } from './RuleRegistry';
 
@@ -100,6 +101,7 @@ async function startGuidance(withModule = false) {
     features: [
       guidancePlugin,
       guidanceModuleConformance,
+      guidanceModuleBuiltinArticles,
       ...(withModule ? [rulesModule] : []),
       mockServices.rootConfig.factory({ data: {} }),
       catalogServiceMock.factory({ entities: [] }),
@@ -310,6 +312,7 @@ describe('POST /api/guidance/validate', () => {
       features: [
         guidancePlugin,
         guidanceModuleConformance,
+        guidanceModuleBuiltinArticles,
         mockServices.rootConfig.factory({
           data: {
             guidance: {
