@@ -16,7 +16,6 @@ import {
   guidanceArticleSourcesExtensionPoint,
 } from '@paved-road/plugin-guidance-node';
 import { registerLibraryAccess } from './libraryAccess';
-import { createTemplateVersionsRouter } from './service/templateVersionsRouter';
 import { UrlSource } from './service/sources/UrlSource';
 import { readReviewIntervalDays } from './service/provenance';
 import {
@@ -189,9 +188,6 @@ export const guidancePlugin = createBackendPlugin({
               'guidance.actions.serviceCatalogAccess',
             ) ?? false,
         });
-        httpRouter.use(
-          createTemplateVersionsRouter({ catalog, urlReader, httpAuth }),
-        );
       },
     });
   },

@@ -1,3 +1,4 @@
+import Router from 'express-promise-router';
 import {
   coreServices,
   createBackendModule,
@@ -16,6 +17,7 @@ import { createValidateAction } from './actions/validate';
 import { createRecordAnswersAction } from './actions/recordAnswers';
 import { createUpgradeAction } from './actions/upgrade';
 import { createCheckNamesAction } from './actions/checkNames';
+import { createTemplateVersionsRouter } from './service/templateVersionsRouter';
 
 /**
  * Adds the golden-path actions to the scaffolder: `guidance:fetch:fragment`,
@@ -38,6 +40,8 @@ export const scaffolderModuleGuidance = createBackendModule({
         logger: coreServices.logger,
         catalog: catalogServiceRef,
         urlReader: coreServices.urlReader,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
       },
       async init({
         scaffolder,
@@ -48,7 +52,17 @@ export const scaffolderModuleGuidance = createBackendModule({
         logger,
         catalog,
         urlReader,
+        httpRouter,
+        httpAuth,
       }) {
+        // Under the scaffolder's own base URL, apart from its routes: /api/scaffolder/guidance/...
+        const router = Router();
+        router.use(
+          '/guidance',
+          createTemplateVersionsRouter({ catalog, urlReader, httpAuth }),
+        );
+        httpRouter.use(router);
+
         const actions: TemplateAction<any, any, any>[] = [
           createFetchFragmentAction({
             integrations: ScmIntegrations.fromConfig(config),

@@ -9,7 +9,7 @@ import {
   readHashRecord,
   recordTemplateHashes,
   templateNames,
-} from './templateVersions';
+} from './templateHashes';
 
 describe('template version guard', () => {
   it('every template is versioned, has a changelog entry and matches its recorded hash', async () => {

@@ -8,7 +8,8 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { guidancePlugin } from '../plugin';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { scaffolderModuleGuidance } from '../module';
 
 const dir = mkdtempSync(join(tmpdir(), 'template-versions-'));
 writeFileSync(join(dir, 'template.yaml'), 'kind: Template\n');
@@ -35,14 +36,14 @@ const template = (name: string, annotations: Record<string, string>) => ({
   spec: { type: 'service', steps: [] },
 });
 
-describe('GET /templates/:name/versions', () => {
+describe('GET /api/scaffolder/guidance/templates/:name/versions', () => {
   async function start() {
     const { server } = await startTestBackend({
+      // the module's actions are not under test here
+      extensionPoints: [[scaffolderActionsExtensionPoint, { addActions() {} }]],
       features: [
-        guidancePlugin,
-        mockServices.rootConfig.factory({
-          data: { guidance: { builtin: false } },
-        }),
+        scaffolderModuleGuidance,
+        mockServices.rootConfig.factory({ data: {} }),
         catalogServiceMock.factory({
           entities: [
             template('go-service', {
@@ -71,7 +72,7 @@ describe('GET /templates/:name/versions', () => {
   it('returns the current version and the changelog entries after ?since', async () => {
     const server = await start();
     const res = await request(server).get(
-      '/api/guidance/templates/go-service/versions?since=1',
+      '/api/scaffolder/guidance/templates/go-service/versions?since=1',
     );
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -89,12 +90,12 @@ describe('GET /templates/:name/versions', () => {
     });
 
     const all = await request(server).get(
-      '/api/guidance/templates/go-service/versions',
+      '/api/scaffolder/guidance/templates/go-service/versions',
     );
     expect(all.body.changelog.map((e: any) => e.version)).toEqual([3, 2, 1]);
 
     const plain = await request(server).get(
-      '/api/guidance/templates/unversioned/versions',
+      '/api/scaffolder/guidance/templates/unversioned/versions',
     );
     expect(plain.status).toBe(200);
     expect(plain.body).toEqual({
@@ -107,7 +108,7 @@ describe('GET /templates/:name/versions', () => {
   it('answers 409 for a version that went backwards, never "current"', async () => {
     const server = await start();
     const service = await request(server).get(
-      '/api/guidance/templates/go-service/versions?since=4',
+      '/api/scaffolder/guidance/templates/go-service/versions?since=4',
     );
     expect(service.status).toBe(409);
     expect(service.body.error.message).toBe(
@@ -115,7 +116,7 @@ describe('GET /templates/:name/versions', () => {
     );
 
     const lowered = await request(server).get(
-      '/api/guidance/templates/lowered/versions',
+      '/api/scaffolder/guidance/templates/lowered/versions',
     );
     expect(lowered.status).toBe(409);
     expect(lowered.body.error.message).toBe(
@@ -123,7 +124,7 @@ describe('GET /templates/:name/versions', () => {
     );
 
     const current = await request(server).get(
-      '/api/guidance/templates/go-service/versions?since=3',
+      '/api/scaffolder/guidance/templates/go-service/versions?since=3',
     );
     expect(current.status).toBe(200);
     expect(current.body).toMatchObject({ version: 3, changelog: [] });
@@ -132,24 +133,24 @@ describe('GET /templates/:name/versions', () => {
   it('answers 404 for an unknown template, 400 for bad input and 401 without credentials', async () => {
     const server = await start();
     const missing = await request(server).get(
-      '/api/guidance/templates/nope/versions',
+      '/api/scaffolder/guidance/templates/nope/versions',
     );
     expect(missing.status).toBe(404);
     expect(missing.body.error.message).toContain('template:default/nope');
 
     const bad = await request(server).get(
-      '/api/guidance/templates/go-service/versions?since=-2',
+      '/api/scaffolder/guidance/templates/go-service/versions?since=-2',
     );
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/Invalid since/);
 
     const badName = await request(server).get(
-      '/api/guidance/templates/a%20b/versions',
+      '/api/scaffolder/guidance/templates/a%20b/versions',
     );
     expect(badName.status).toBe(400);
 
     const anonymous = await request(server)
-      .get('/api/guidance/templates/go-service/versions')
+      .get('/api/scaffolder/guidance/templates/go-service/versions')
       .set('Authorization', mockCredentials.none.header());
     expect(anonymous.status).toBe(401);
   });
