@@ -8,6 +8,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import {
+  mockCredentials,
   mockServices,
   startTestBackend,
   TestDatabases,
@@ -17,7 +18,11 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 // the module is tested inside the plugin it extends
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
-import { guidanceLibraryExtensionPoint } from '@paved-road/plugin-guidance-node';
+import {
+  BUILTIN_RULES,
+  guidanceLibraryExtensionPoint,
+  guidanceRulesExtensionPoint,
+} from '@paved-road/plugin-guidance-node';
 import { guidanceModuleConformance } from './module';
 import { articleFixture } from './__testUtils__/articleFixture';
 
@@ -135,5 +140,78 @@ describe('the conformance module', () => {
         ],
       }),
     ).rejects.toThrow(/guidance library is not loaded yet/);
+  });
+
+  it('lists built-in and module-added rules at GET /rules, with section links and file kinds', async () => {
+    const teamRules = createBackendModule({
+      pluginId: 'guidance',
+      moduleId: 'team-rules',
+      register(env) {
+        env.registerInit({
+          deps: { rules: guidanceRulesExtensionPoint },
+          async init({ rules }) {
+            rules.addRules({
+              id: 'team-label',
+              title: 'Workloads carry a team label',
+              severity: 'warning',
+              article: { id: 'probes', section: 'readiness' },
+              fileKinds: ['kubernetes'],
+              check: () => [],
+            });
+          },
+        });
+      },
+    });
+    const { server } = await startTestBackend({
+      features: [
+        guidancePlugin,
+        guidanceModuleConformance,
+        teamRules,
+        mockServices.rootConfig.factory({
+          data: {
+            app: { baseUrl: 'https://portal.example.com/' },
+            guidance: {
+              builtin: false,
+              sources: [{ type: 'directory', path: libraryDir() }],
+              conformance: { enabled: false },
+            },
+          },
+        }),
+        catalogServiceMock.factory({ entities: [] }),
+      ],
+    });
+
+    const res = await request(server).get('/api/guidance/rules');
+    expect(res.status).toBe(200);
+    const ids = res.body.rules.map((r: { id: string }) => r.id);
+    expect(ids).toEqual([...BUILTIN_RULES.map(r => r.id), 'team-label']);
+    expect(res.body.rules.at(-1)).toEqual({
+      id: 'team-label',
+      title: 'Workloads carry a team label',
+      severity: 'warning',
+      article: {
+        id: 'probes',
+        title: 'Probes',
+        section: { id: 'readiness', text: 'Readiness' },
+      },
+      sectionUrl: 'https://portal.example.com/guidance/probes#readiness',
+      fileKinds: ['kubernetes'],
+      enforcement: 'enforce',
+    });
+    const imageTag = BUILTIN_RULES.find(r => r.id === 'image-tag')!;
+    expect(
+      res.body.rules.find((r: { id: string }) => r.id === 'image-tag'),
+    ).toMatchObject({
+      // an article this portal does not serve: its id stands in for the title
+      article: { id: imageTag.article.id, title: imageTag.article.id },
+      sectionUrl: `https://portal.example.com/guidance/${imageTag.article.id}#${imageTag.article.section}`,
+      fileKinds: imageTag.fileKinds ?? ['any'],
+      enforcement: 'enforce',
+    });
+
+    const anonymous = await request(server)
+      .get('/api/guidance/rules')
+      .set('Authorization', mockCredentials.none.header());
+    expect(anonymous.status).toBe(401);
   });
 });

@@ -22,6 +22,7 @@ import { ManifestReader } from './service/conformance/ManifestReader';
 import { YamlWorkerPool } from './service/conformance/YamlWorkerPool';
 import { createConformanceRouter } from './service/conformance/conformanceRouter';
 import { createValidateRouter } from './service/validateRouter';
+import { createRulesRouter } from './service/rulesRouter';
 import {
   registerGetEntityConformanceAction,
   registerValidateManifestsAction,
@@ -141,8 +142,10 @@ export const guidanceModuleConformance = createBackendModule({
           });
         }
 
+        const appBaseUrl = config.getOptionalString('app.baseUrl') ?? '';
         const router = express.Router();
         router.use(createValidateRouter({ rules }));
+        router.use(createRulesRouter({ rules, appBaseUrl }));
         router.use(express.json({ limit: '256kb' }));
         router.use(
           createConformanceRouter({
@@ -155,7 +158,6 @@ export const guidanceModuleConformance = createBackendModule({
         );
         deps.httpRouter.use(router);
 
-        const appBaseUrl = config.getOptionalString('app.baseUrl') ?? '';
         registerValidateManifestsAction({
           actionsRegistry: deps.actionsRegistry,
           rules,

@@ -80,6 +80,11 @@ export type GuidanceRule = {
    * advice: why one explanation serves both.
    */
   sharedSectionReason?: string;
+  /**
+   * The kinds of file the rule reads (`kubernetes`, `dockerfile`, `ci`, `package-manifest`,
+   * `catalog-entity`, ...), listed by `GET /rules`; unset means it may read any file.
+   */
+  fileKinds?: string[];
   check(input: RuleInput): RuleFinding[];
 };
 
