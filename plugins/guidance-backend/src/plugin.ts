@@ -5,7 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { readDurationFromConfig } from '@backstage/config';
-import { registerGuidanceActions } from './actions/guidanceActions';
+import { registerGuidanceActions } from './actions';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { ArticleLibrary } from './service/ArticleLibrary';
 import { readSearchVocabulary } from './service/searchText';
