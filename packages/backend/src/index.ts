@@ -19,7 +19,7 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
-// the repositories publish:local writes (guidance.publishLocal), found on disk: the locations
+// the repositories guidance:publish:local writes (guidance.publishLocal), found on disk: the locations
 // API itself stays closed to file: targets
 backend.add(import('@paved-road/plugin-catalog-backend-module-guidance'));
 

@@ -281,7 +281,7 @@ describe('guidance:upgrade through the real scaffolder', () => {
       `go-service@${v1}`,
     );
     // The catalog found the repository through the catalog module, not a registered
-    // location, and publish:local waited until it had.
+    // location, and guidance:publish:local waited until it had.
     const catalogInfo = await fs.realpath(
       join(repo('orders'), 'catalog-info.yaml'),
     );

@@ -23,7 +23,7 @@ import { createTemplateVersionsRouter } from './service/templateVersionsRouter';
  * Adds the golden-path actions to the scaffolder: `guidance:fetch:fragment`,
  * `guidance:annotate`, `guidance:validate`, `guidance:record:answers`, `guidance:check:names`,
  * `guidance:upgrade`, and
- * `publish:local` when `guidance.publishLocal.enabled` is true.
+ * `guidance:publish:local` when `guidance.publishLocal.enabled` is true.
  * @public
  */
 export const scaffolderModuleGuidance = createBackendModule({
@@ -81,7 +81,7 @@ export const scaffolderModuleGuidance = createBackendModule({
             logger,
           }),
         ];
-        // publish:local writes into the backend host's filesystem: only when a demo asks for it.
+        // guidance:publish:local writes into the backend host's filesystem: only when a demo asks for it.
         if (config.getOptionalBoolean('guidance.publishLocal.enabled')) {
           actions.push(
             createPublishLocalAction({

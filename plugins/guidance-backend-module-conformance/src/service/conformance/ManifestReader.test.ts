@@ -7,7 +7,7 @@ import { ManifestReader } from './ManifestReader';
 describe('ManifestReader local roots', () => {
   it('reads a source under a root that did not exist when the reader was made', async () => {
     const base = mkdtempSync(join(tmpdir(), 'manifest-reader-'));
-    const root = join(base, 'local-repos'); // publish:local creates it on first use
+    const root = join(base, 'local-repos'); // guidance:publish:local creates it on first use
     const reader = new ManifestReader({
       urlReader: mockServices.urlReader.mock(),
       localRoots: [root],

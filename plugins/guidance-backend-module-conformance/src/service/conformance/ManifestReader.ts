@@ -159,7 +159,7 @@ export class ManifestReader {
     }
   }
 
-  /** Resolved on every read: a root may not exist yet when the backend starts (publish:local makes it). */
+  /** Resolved on every read: a root may not exist yet when the backend starts (guidance:publish:local makes it). */
   private async allowedRoots() {
     const roots = await Promise.all(
       this.options.localRoots.map(root =>
