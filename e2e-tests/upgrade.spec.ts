@@ -104,7 +104,7 @@ test('a service created from an older template version is offered the upgrade an
   });
   await expect(async () => {
     const res = await request.get(
-      `${BACKEND}/api/guidance/templates/${templateName}/versions`,
+      `${BACKEND}/api/scaffolder/guidance/templates/${templateName}/versions`,
       { headers },
     );
     expect((await res.json()).version).toBe(2);

@@ -58,7 +58,11 @@ if (!(process.env.BENCH_SKIP_BUILD && existsSync(join(dist, 'index.html')))) {
 // 2. The TechDocs site for the same article, built by MkDocs + Material, published locally.
 const work = mkdtempSync(join(tmpdir(), 'paved-road-bench-reader-'));
 const source = readFileSync(
-  join(ROOT, 'plugins/guidance-backend/articles', `${ARTICLE}.md`),
+  join(
+    ROOT,
+    'plugins/guidance-backend-module-builtin-articles/articles',
+    `${ARTICLE}.md`,
+  ),
   'utf8',
 );
 const frontMatter = parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(source)[1]);
@@ -443,9 +447,15 @@ try {
     );
     const half = median(td[state].map(x => x.ms)) / 2;
     console.log(
-      `${state}: the app has its identity at ${fmt(signedIn)} ms for both pages (median); ` +
-        `0.5x of TechDocs is ${fmt(half)} ms, which leaves ${fmt(half - signedIn)} ms for a page after sign-in ` +
-        `(Paved Road's takes ${fmt(median(ours[state].map(x => x.afterSignIn)))} ms).`,
+      `${state}: the app has its identity at ${fmt(
+        signedIn,
+      )} ms for both pages (median); ` +
+        `0.5x of TechDocs is ${fmt(half)} ms, which leaves ${fmt(
+          half - signedIn,
+        )} ms for a page after sign-in ` +
+        `(Paved Road's takes ${fmt(
+          median(ours[state].map(x => x.afterSignIn)),
+        )} ms).`,
     );
   }
   if (process.env.BENCH_JSON)

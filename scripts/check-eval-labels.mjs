@@ -16,7 +16,10 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const ARTICLES = join(ROOT, 'plugins/guidance-backend/articles');
+const ARTICLES = join(
+  ROOT,
+  'plugins/guidance-backend-module-builtin-articles/articles',
+);
 
 // The backend's own parser, so the ids are exactly the ones the reader and search use.
 const require = createRequire(import.meta.url);
@@ -152,18 +155,26 @@ function checkJudgments(path, sections, problems, labelled) {
       problems.push(`${where}: not a question of any section-level file`);
       return;
     }
-    if (typeof j.answers !== 'boolean') problems.push(`${where}: "answers" must be true or false`);
+    if (typeof j.answers !== 'boolean')
+      problems.push(`${where}: "answers" must be true or false`);
     if (!sections.get(j.article)?.has(j.section)) {
       problems.push(`${where}: no section "${j.article}#${j.section}"`);
     }
     const key = `${j.q}\n${j.article}#${j.section}`;
-    if (seen.has(key)) problems.push(`${where}: ${j.article}#${j.section} judged twice`);
+    if (seen.has(key))
+      problems.push(`${where}: ${j.article}#${j.section} judged twice`);
     seen.add(key);
     if (labelled.get(j.q)[j.article]?.includes(j.section)) {
-      problems.push(`${where}: ${j.article}#${j.section} is already in its label`);
+      problems.push(
+        `${where}: ${j.article}#${j.section} is already in its label`,
+      );
     }
   });
-  return { name, questions: new Set(entries.map(j => j.q)).size, labels: entries.length };
+  return {
+    name,
+    questions: new Set(entries.map(j => j.q)).size,
+    labels: entries.length,
+  };
 }
 
 const sections = loadSectionIds();
@@ -177,12 +188,17 @@ const judgmentFiles = files.filter(isJudgments);
 if (judgmentFiles.length) {
   // Every section-level question with its label, for the judgments to refer to.
   const labelled = new Map();
-  for (const f of readdirSync(join(ROOT, 'scripts')).filter(n => /^eval-search\..+\.json$/.test(n) && !isJudgments(n))) {
-    for (const e of JSON.parse(readFileSync(join(ROOT, 'scripts', f), 'utf8'))) {
+  for (const f of readdirSync(join(ROOT, 'scripts')).filter(
+    n => /^eval-search\..+\.json$/.test(n) && !isJudgments(n),
+  )) {
+    for (const e of JSON.parse(
+      readFileSync(join(ROOT, 'scripts', f), 'utf8'),
+    )) {
       if (e.answers) labelled.set(e.q, e.answers);
     }
   }
-  for (const f of judgmentFiles) results.push(checkJudgments(f, sections, problems, labelled));
+  for (const f of judgmentFiles)
+    results.push(checkJudgments(f, sections, problems, labelled));
 }
 
 for (const r of results) {

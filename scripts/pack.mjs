@@ -76,6 +76,16 @@ for (const { dir, pkg } of publishable) {
     'no dist/ inside',
   );
   check(files.includes('package/README.md'), 'no README.md');
+  // what a package reads at run time besides its code (the built-in articles, the migrations)
+  for (const entry of pkg.files ?? []) {
+    if (entry === 'dist') continue;
+    check(
+      files.some(
+        f => f === `package/${entry}` || f.startsWith(`package/${entry}/`),
+      ),
+      `${entry} (listed in files) is not in the tarball`,
+    );
+  }
   for (const field of ['main', 'types', 'module']) {
     if (pkg.publishConfig?.[field] === undefined) continue;
     check(

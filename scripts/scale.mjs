@@ -1,16 +1,38 @@
 #!/usr/bin/env node
 // Scale: a synthetic library of 10,000 articles of realistic length and structure, served by the
 // real backend. Measures load + index build time, memory over an empty library, and search p50/p95.
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import {
+  mkdtempSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+  rmSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, rssMiB, startBackend, table } from './lib/backend.mjs';
 
 const COUNT = Number(process.env.SCALE_ARTICLES ?? 10000);
-const CATEGORIES = ['observability', 'security', 'ci-cd', 'gitops', 'kubernetes', 'databases', 'networking', 'linux', 'sre', 'architecture', 'platform-engineering'];
+const CATEGORIES = [
+  'observability',
+  'security',
+  'ci-cd',
+  'gitops',
+  'kubernetes',
+  'databases',
+  'networking',
+  'linux',
+  'sre',
+  'architecture',
+  'platform-engineering',
+];
 
 // Vocabulary from the real library, so term frequencies look like real guidance.
-const library = join(ROOT, 'plugins/guidance-backend/articles');
+const library = join(
+  ROOT,
+  'plugins/guidance-backend-module-builtin-articles/articles',
+);
 const vocabulary = readdirSync(library)
   .map(f => readFileSync(join(library, f), 'utf8'))
   .join(' ')
@@ -18,22 +40,39 @@ const vocabulary = readdirSync(library)
   .match(/[a-z][a-z0-9-]{2,}/g);
 
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = list => list[Math.floor(random() * list.length)];
 const sentence = n => {
   const words = Array.from({ length: n }, () => pick(vocabulary));
   return `${words[0][0].toUpperCase()}${words.join(' ').slice(1)}.`;
 };
-const paragraph = () => Array.from({ length: 4 + Math.floor(random() * 4) }, () => sentence(10 + Math.floor(random() * 12))).join(' ');
+const paragraph = () =>
+  Array.from({ length: 4 + Math.floor(random() * 4) }, () =>
+    sentence(10 + Math.floor(random() * 12)),
+  ).join(' ');
 
 function article(i) {
   const title = `${sentence(5).slice(0, -1)} ${i}`;
-  const sections = Array.from({ length: 6 + Math.floor(random() * 5) }, (_, s) => {
-    const heading = sentence(3 + Math.floor(random() * 3)).slice(0, -1);
-    const code = s % 3 === 0 ? `\n\`\`\`yaml\nkey${s}: ${pick(vocabulary)}\nlist: [${pick(vocabulary)}, ${pick(vocabulary)}]\n\`\`\`\n` : '';
-    return `## ${heading}\n\n${paragraph()}\n\n${paragraph()}\n${code}`;
-  });
-  return `---\nid: synthetic-${i}\ntitle: "${title}"\nsummary: "${sentence(18)}"\ncategory: ${pick(CATEGORIES)}\ntags: ["${pick(vocabulary)}", "${pick(vocabulary)}"]\nappliesTo:\n  tags: ["${pick(vocabulary)}"]\nupdated: 2026-11-01\n---\n\n${paragraph()}\n\n${sections.join('\n')}`;
+  const sections = Array.from(
+    { length: 6 + Math.floor(random() * 5) },
+    (_, s) => {
+      const heading = sentence(3 + Math.floor(random() * 3)).slice(0, -1);
+      const code =
+        s % 3 === 0
+          ? `\n\`\`\`yaml\nkey${s}: ${pick(vocabulary)}\nlist: [${pick(
+              vocabulary,
+            )}, ${pick(vocabulary)}]\n\`\`\`\n`
+          : '';
+      return `## ${heading}\n\n${paragraph()}\n\n${paragraph()}\n${code}`;
+    },
+  );
+  return `---\nid: synthetic-${i}\ntitle: "${title}"\nsummary: "${sentence(
+    18,
+  )}"\ncategory: ${pick(CATEGORIES)}\ntags: ["${pick(vocabulary)}", "${pick(
+    vocabulary,
+  )}"]\nappliesTo:\n  tags: ["${pick(
+    vocabulary,
+  )}"]\nupdated: 2026-11-01\n---\n\n${paragraph()}\n\n${sections.join('\n')}`;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'paved-road-scale-'));
@@ -49,7 +88,11 @@ for (let i = 0; i < COUNT; i++) {
   words += text.split(/\s+/).length;
   writeFileSync(join(articles, `synthetic-${i}.md`), text);
 }
-console.log(`generated ${COUNT} articles, ${(bytes / 1024 / 1024).toFixed(1)} MiB, ${Math.round(words / COUNT)} words each on average`);
+console.log(
+  `generated ${COUNT} articles, ${(bytes / 1024 / 1024).toFixed(
+    1,
+  )} MiB, ${Math.round(words / COUNT)} words each on average`,
+);
 
 /** CPU time (user + system) in ms of a process and its children, from /proc. */
 function cpuMs(pid) {
@@ -58,8 +101,14 @@ function cpuMs(pid) {
     .map(d => {
       try {
         // the command name may contain spaces: fields start after the closing parenthesis
-        const f = readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ');
-        return { pid: Number(d), ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) };
+        const f = readFileSync(`/proc/${d}/stat`, 'utf8')
+          .split(') ')[1]
+          .split(' ');
+        return {
+          pid: Number(d),
+          ppid: Number(f[1]),
+          ticks: Number(f[11]) + Number(f[12]),
+        };
       } catch {
         return undefined;
       }
@@ -90,17 +139,39 @@ async function measure(path) {
     onOutput: chunk => {
       // eslint-disable-next-line no-control-regex
       tail = (tail + chunk).replace(/\x1b\[[0-9;]*m/g, '').slice(-4000);
-      const m = /Guidance library loaded: (\d+) articles .*? in (\d+) ms/.exec(tail);
+      const m = /Guidance library loaded: (\d+) articles .*? in (\d+) ms/.exec(
+        tail,
+      );
       if (m) loadedLine = m;
-      const built = /Guidance search index: (\d+) sections of (\d+) articles built in (\d+) ms \((\d+) ms CPU\)/.exec(tail);
+      const built =
+        /Guidance search index: (\d+) sections of (\d+) articles built in (\d+) ms \((\d+) ms CPU\)/.exec(
+          tail,
+        );
       if (built) indexLine = built;
-      if (process.env.SCALE_DEBUG && (/Skipped/.test(chunk) || process.env.SCALE_DEBUG === 'all')) process.stderr.write(chunk);
+      if (
+        process.env.SCALE_DEBUG &&
+        (/Skipped/.test(chunk) || process.env.SCALE_DEBUG === 'all')
+      )
+        process.stderr.write(chunk);
     },
   });
   try {
-    await new Promise(r => setTimeout(r, Number(process.env.SCALE_SETTLE_MS ?? 5000))); // let start-up settle
+    await new Promise(r =>
+      setTimeout(r, Number(process.env.SCALE_SETTLE_MS ?? 5000)),
+    ); // let start-up settle
     const rss = await rssMiB(backend.pid);
-    const terms = ['kubernetes', 'connection pooling', 'prometheus alert', 'secret rotation', 'pgbouncer', 'dns ttl', 'compensating transaction', 'argocd sync', 'swappiness', 'toil'];
+    const terms = [
+      'kubernetes',
+      'connection pooling',
+      'prometheus alert',
+      'secret rotation',
+      'pgbouncer',
+      'dns ttl',
+      'compensating transaction',
+      'argocd sync',
+      'swappiness',
+      'toil',
+    ];
     const search = q =>
       fetch(`${backend.base}/api/guidance/search?q=${encodeURIComponent(q)}`, {
         headers: { Authorization: `Bearer ${backend.token}` },
@@ -161,13 +232,49 @@ try {
   const base = await measure(empty);
   const big = await measure(articles);
   console.log();
-  console.log(table([
-    { library: 'empty (baseline)', articles: base.articles, sections: base.sections, 'load + index ms': base.loadMs, 'index build ms': base.indexMs, 'index build CPU ms': base.indexCpuMs, 'backend RSS MiB': base.rss, 'p50 / p95 ms just after load': `${base.afterLoad.p50} / ${base.afterLoad.p95}`, 'search p50 ms': base.p50, 'search p95 ms': base.p95, 'backend CPU ms per search': base.cpu, 'pasted error lines p50 / p95 ms': `${base.long.p50} / ${base.long.p95}` },
-    { library: `synthetic ${COUNT}`, articles: big.articles, sections: big.sections, 'load + index ms': big.loadMs, 'index build ms': big.indexMs, 'index build CPU ms': big.indexCpuMs, 'backend RSS MiB': big.rss, 'p50 / p95 ms just after load': `${big.afterLoad.p50} / ${big.afterLoad.p95}`, 'search p50 ms': big.p50, 'search p95 ms': big.p95, 'backend CPU ms per search': big.cpu, 'pasted error lines p50 / p95 ms': `${big.long.p50} / ${big.long.p95}` },
-  ]));
-  console.log(`\nmemory for ${COUNT} articles: ${big.rss - base.rss} MiB over the baseline backend`);
+  console.log(
+    table([
+      {
+        library: 'empty (baseline)',
+        articles: base.articles,
+        sections: base.sections,
+        'load + index ms': base.loadMs,
+        'index build ms': base.indexMs,
+        'index build CPU ms': base.indexCpuMs,
+        'backend RSS MiB': base.rss,
+        'p50 / p95 ms just after load': `${base.afterLoad.p50} / ${base.afterLoad.p95}`,
+        'search p50 ms': base.p50,
+        'search p95 ms': base.p95,
+        'backend CPU ms per search': base.cpu,
+        'pasted error lines p50 / p95 ms': `${base.long.p50} / ${base.long.p95}`,
+      },
+      {
+        library: `synthetic ${COUNT}`,
+        articles: big.articles,
+        sections: big.sections,
+        'load + index ms': big.loadMs,
+        'index build ms': big.indexMs,
+        'index build CPU ms': big.indexCpuMs,
+        'backend RSS MiB': big.rss,
+        'p50 / p95 ms just after load': `${big.afterLoad.p50} / ${big.afterLoad.p95}`,
+        'search p50 ms': big.p50,
+        'search p95 ms': big.p95,
+        'backend CPU ms per search': big.cpu,
+        'pasted error lines p50 / p95 ms': `${big.long.p50} / ${big.long.p95}`,
+      },
+    ]),
+  );
+  console.log(
+    `\nmemory for ${COUNT} articles: ${
+      big.rss - base.rss
+    } MiB over the baseline backend`,
+  );
   // Wall-clock figures stretch with other work on the machine; the CPU column does not.
-  console.log(`load average at the end (1/5/15 min): ${loadavg().map(l => l.toFixed(1)).join(' / ')} on ${(await import('node:os')).cpus().length} cores`);
+  console.log(
+    `load average at the end (1/5/15 min): ${loadavg()
+      .map(l => l.toFixed(1))
+      .join(' / ')} on ${(await import('node:os')).cpus().length} cores`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

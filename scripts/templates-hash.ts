@@ -2,7 +2,7 @@
 // Run after bumping paved-road.dev/template-version: `npm run templates:hash`.
 // `--rerecord <name>` overwrites a version's hash; only for a version no service was created from.
 import { resolve } from 'path';
-import { recordTemplateHashes } from '../plugins/scaffolder-backend-module-guidance/src/templateVersions';
+import { recordTemplateHashes } from '../plugins/scaffolder-backend-module-guidance/src/templateHashes';
 
 async function main() {
   const args = process.argv.slice(2);

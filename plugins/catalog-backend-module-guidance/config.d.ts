@@ -3,9 +3,9 @@ import { HumanDuration } from '@backstage/types';
 export interface Config {
   guidance?: {
     publishLocal?: {
-      /** The catalog discovers repositories only when publish:local is enabled. */
+      /** The catalog discovers repositories only when guidance:publish:local is enabled. */
       enabled?: boolean;
-      /** Folder publish:local writes repositories into; the catalog looks for them there. */
+      /** Folder guidance:publish:local writes repositories into; the catalog looks for them there. */
       root?: string;
       /**
        * How often the catalog looks for new or removed repositories under the root.

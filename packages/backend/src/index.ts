@@ -19,7 +19,7 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
-// the repositories publish:local writes (guidance.publishLocal), found on disk: the locations
+// the repositories guidance:publish:local writes (guidance.publishLocal), found on disk: the locations
 // API itself stays closed to file: targets
 backend.add(import('@paved-road/plugin-catalog-backend-module-guidance'));
 
@@ -41,6 +41,12 @@ backend.add(import('@paved-road/plugin-search-backend-module-guidance'));
 
 // guidance
 backend.add(import('@paved-road/plugin-guidance-backend'));
+// the built-in library of twenty articles
+backend.add(
+  import('@paved-road/plugin-guidance-backend-module-builtin-articles'),
+);
+// conformance: rules, POST /validate, scheduled scans of the catalog's services (own tables)
+backend.add(import('@paved-road/plugin-guidance-backend-module-conformance'));
 
 // MCP: the actions the guidance backend registers, as tools for AI assistants (/api/mcp-actions/v1)
 backend.add(import('@backstage/plugin-mcp-actions-backend'));

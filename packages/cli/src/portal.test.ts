@@ -10,6 +10,8 @@ import {
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
+import guidanceModuleConformance from '@paved-road/plugin-guidance-backend-module-conformance';
+import guidanceModuleBuiltinArticles from '@paved-road/plugin-guidance-backend-module-builtin-articles';
 import {
   GuidanceRule,
   guidanceRulesExtensionPoint,
@@ -63,6 +65,8 @@ describe('paved-road check --portal, against the guidance backend', () => {
     backend = await startTestBackend({
       features: [
         guidancePlugin,
+        guidanceModuleConformance,
+        guidanceModuleBuiltinArticles,
         teamRulesModule,
         catalogServiceMock.factory({ entities: [] }),
         mockServices.rootConfig.factory({ data: {} }),

@@ -132,13 +132,13 @@ describe('template definitions', () => {
       const order = [
         'guidance:validate',
         'guidance:annotate',
-        'publish:local',
+        'guidance:publish:local',
         'publish:github',
         'catalog:register',
       ];
       expect(actions.filter(a => order.includes(a))).toEqual(order);
       const step = (action: string) => steps.find(s => s.action === action);
-      expect(step('publish:local').if).toBe(
+      expect(step('guidance:publish:local').if).toBe(
         "${{ parameters.publishTo == 'local' }}",
       );
       expect(step('publish:github').if).toBe(

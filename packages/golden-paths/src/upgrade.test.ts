@@ -14,6 +14,8 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 // The upgrade renders through the real scaffolder with the guidance backend beside it.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
+import guidanceModuleConformance from '@paved-road/plugin-guidance-backend-module-conformance';
+import guidanceModuleBuiltinArticles from '@paved-road/plugin-guidance-backend-module-builtin-articles';
 import scaffolderModuleGuidance from '@paved-road/plugin-scaffolder-backend-module-guidance';
 import {
   liveCatalog,
@@ -173,6 +175,8 @@ describe('guidance:upgrade through the real scaffolder', () => {
         scaffolderPlugin,
         scaffolderModuleGuidance,
         guidancePlugin,
+        guidanceModuleConformance,
+        guidanceModuleBuiltinArticles,
         liveCatalog(entities),
         mockServices.rootConfig.factory({
           data: {
@@ -277,7 +281,7 @@ describe('guidance:upgrade through the real scaffolder', () => {
       `go-service@${v1}`,
     );
     // The catalog found the repository through the catalog module, not a registered
-    // location, and publish:local waited until it had.
+    // location, and guidance:publish:local waited until it had.
     const catalogInfo = await fs.realpath(
       join(repo('orders'), 'catalog-info.yaml'),
     );

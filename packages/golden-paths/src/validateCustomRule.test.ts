@@ -14,6 +14,8 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 // Test only: guidance:validate asks the real guidance backend, which holds the rules.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
+import guidanceModuleConformance from '@paved-road/plugin-guidance-backend-module-conformance';
+import guidanceModuleBuiltinArticles from '@paved-road/plugin-guidance-backend-module-builtin-articles';
 import {
   GuidanceRule,
   guidanceRulesExtensionPoint,
@@ -84,6 +86,8 @@ describe('guidance:validate with a rule a module added to the guidance backend',
         scaffolderPlugin,
         scaffolderModuleGuidance,
         guidancePlugin,
+        guidanceModuleConformance,
+        guidanceModuleBuiltinArticles,
         teamRulesModule,
         mockServices.rootConfig.factory({
           data: {

@@ -8,7 +8,7 @@ import {
 } from '@backstage/plugin-catalog-node';
 
 const CATALOG_INFO = 'catalog-info.yaml';
-/** publish:local writes `<root>/<name>` or `<root>/<folder…>/<name>`; folders are team and group names, a few levels at most. */
+/** guidance:publish:local writes `<root>/<name>` or `<root>/<folder…>/<name>`; folders are team and group names, a few levels at most. */
 const MAX_DEPTH = 4;
 /** A folder of repositories, not a file system to crawl: stop listing after this many. */
 const MAX_REPOSITORIES = 2000;

@@ -1,5 +1,5 @@
 /**
- * Catalog module for Paved Road: discovers the repositories publish:local writes on this host.
+ * Catalog module for Paved Road: discovers the repositories guidance:publish:local writes on this host.
  *
  * @packageDocumentation
  */

@@ -101,7 +101,7 @@ describe('catalogModuleGuidanceLocalRepositories in a real catalog', () => {
     }
   });
 
-  it('discovers nothing when publish:local is off', async () => {
+  it('discovers nothing when guidance:publish:local is off', async () => {
     await fs.mkdir(join(root, 'orders-service', '.git'), { recursive: true });
     await fs.writeFile(
       join(root, 'orders-service', 'catalog-info.yaml'),

@@ -10,7 +10,7 @@ import { LocalRepositoriesProvider } from './LocalRepositoriesProvider';
 const DEFAULT_ROOT = './local-repos';
 
 /**
- * Brings the repositories publish:local writes into the catalog, and back after a restart,
+ * Brings the repositories guidance:publish:local writes into the catalog, and back after a restart,
  * without opening the catalog's locations API to `file` targets. Does nothing unless
  * `guidance.publishLocal.enabled` is true.
  * @public

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import request from 'supertest';
 import {
   createBackendModule,
@@ -40,7 +43,8 @@ function wikiModule(read: () => Promise<ArticleFile[]>) {
 async function start(
   read: () => Promise<ArticleFile[]>,
   options: {
-    builtin?: boolean;
+    /** A configured directory source, read before module sources. */
+    configuredDir?: string;
     scheduler?: ServiceFactory;
   } = {},
 ) {
@@ -52,7 +56,9 @@ async function start(
       mockServices.rootConfig.factory({
         data: {
           guidance: {
-            builtin: options.builtin ?? false,
+            sources: options.configuredDir
+              ? [{ type: 'directory', path: options.configuredDir }]
+              : [],
             refresh: { frequency: { minutes: 1 } },
           },
         },
@@ -103,47 +109,43 @@ describe('guidanceArticleSourcesExtensionPoint', () => {
     ]);
   });
 
-  // The only test here that loads the built-in library: parsing, rendering and indexing its
-  // 20 articles takes 1.5-2 s in a fresh jest worker on an idle machine (0.4 s once warm),
-  // so a shared, loaded machine needs more than jest's default 5 s.
-  const LOADS_BUILTIN_LIBRARY_MS = 30_000;
+  it('merges module sources after the configured ones: a taken id is refused, bad articles skipped', async () => {
+    const configuredDir = mkdtempSync(join(tmpdir(), 'guidance-configured-'));
+    writeFileSync(
+      join(configuredDir, 'golden-paths.md'),
+      articleFixture({ title: 'Golden paths, as configured' }),
+    );
+    const { server, logger } = await start(
+      async () => [
+        { path: 'kafka-consumer-lag.md', content: kafka },
+        {
+          path: 'golden-paths.md',
+          content: articleFixture({
+            title: 'A wiki page claiming a built-in id',
+          }),
+        },
+        { path: 'broken.md', content: '---\ntitle: [unclosed\n---\n' },
+      ],
+      { configuredDir },
+    );
 
-  it(
-    'merges module sources after the configured ones: a taken id is refused, bad articles skipped',
-    async () => {
-      const { server, logger } = await start(
-        async () => [
-          { path: 'kafka-consumer-lag.md', content: kafka },
-          {
-            path: 'golden-paths.md',
-            content: articleFixture({
-              title: 'A wiki page claiming a built-in id',
-            }),
-          },
-          { path: 'broken.md', content: '---\ntitle: [unclosed\n---\n' },
-        ],
-        { builtin: true },
-      );
-
-      const golden = await request(server).get(
-        '/api/guidance/articles/golden-paths',
-      );
-      expect(golden.body.title).not.toBe('A wiki page claiming a built-in id');
-      const kafkaArticle = await request(server).get(
-        '/api/guidance/articles/kafka-consumer-lag',
-      );
-      expect(kafkaArticle.status).toBe(200);
-      expect(logger.error).toHaveBeenCalledWith(
-        expect.stringContaining(
-          'wiki: golden-paths.md: id "golden-paths" is already defined by built-in',
-        ),
-      );
-      expect(logger.warn).toHaveBeenCalledWith(
-        expect.stringContaining('Skipped invalid article wiki: broken.md'),
-      );
-    },
-    LOADS_BUILTIN_LIBRARY_MS,
-  );
+    const golden = await request(server).get(
+      '/api/guidance/articles/golden-paths',
+    );
+    expect(golden.body.title).toBe('Golden paths, as configured');
+    const kafkaArticle = await request(server).get(
+      '/api/guidance/articles/kafka-consumer-lag',
+    );
+    expect(kafkaArticle.status).toBe(200);
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.stringContaining(
+        `wiki: golden-paths.md: id "golden-paths" is already defined by directory ${configuredDir}`,
+      ),
+    );
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('Skipped invalid article wiki: broken.md'),
+    );
+  });
 
   it('re-reads a module source on the schedule and keeps its last good articles when a read fails', async () => {
     let files: ArticleFile[] = [

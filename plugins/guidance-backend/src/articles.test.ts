@@ -32,7 +32,10 @@ import {
   removedApiProblems,
 } from './__testUtils__/content/servedApis';
 
-const ARTICLES_DIR = resolve(__dirname, '..', 'articles');
+const ARTICLES_DIR = resolve(
+  __dirname,
+  '../../guidance-backend-module-builtin-articles/articles',
+);
 const SEEDS_DIR = resolve(__dirname, '../../../../shared/seeds');
 const REPO_DIR = resolve(__dirname, '../../..');
 /** Where the golden paths keep what they generate. */

@@ -1,3 +1,4 @@
+import { resolve } from 'path';
 import {
   createBackendPlugin,
   coreServices,
@@ -31,7 +32,22 @@ describe('guidanceServiceRef', () => {
       features: [
         guidancePlugin,
         consumer,
-        mockServices.rootConfig.factory({ data: {} }),
+        // the shipped library, read as a configured folder (its module lives in another package)
+        mockServices.rootConfig.factory({
+          data: {
+            guidance: {
+              sources: [
+                {
+                  type: 'directory',
+                  path: resolve(
+                    __dirname,
+                    '../../guidance-backend-module-builtin-articles/articles',
+                  ),
+                },
+              ],
+            },
+          },
+        }),
         catalogServiceMock.factory({ entities: [] }),
       ],
     });

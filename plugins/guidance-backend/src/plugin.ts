@@ -2,34 +2,20 @@ import { isAbsolute, resolve } from 'path';
 import {
   coreServices,
   createBackendPlugin,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-  resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { readDurationFromConfig } from '@backstage/config';
-import { durationToMilliseconds } from '@backstage/types';
-import { registerGuidanceActions } from './actions/guidanceActions';
+import { registerGuidanceActions } from './actions';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import {
-  BUILTIN_RULES,
-  GuidanceRule,
-  guidanceRulesExtensionPoint,
-} from '@paved-road/plugin-guidance-node';
 import { ArticleLibrary } from './service/ArticleLibrary';
 import { readSearchVocabulary } from './service/searchText';
-import { guidancePermissions } from '@paved-road/plugin-guidance-common';
 import { createRouter } from './service/router';
-import { ConformanceService } from './service/conformance/ConformanceService';
-import { YamlWorkerPool } from './service/conformance/YamlWorkerPool';
-import { ConformanceStore } from './service/conformance/ConformanceStore';
-import { ManifestReader } from './service/conformance/ManifestReader';
-import { RuleRegistry } from './service/rules';
 import {
   ArticleSource,
+  DirectorySource,
   guidanceArticleSourcesExtensionPoint,
 } from '@paved-road/plugin-guidance-node';
-import { createTemplateVersionsRouter } from './service/templateVersionsRouter';
-import { DirectorySource } from './service/sources/DirectorySource';
+import { registerLibraryAccess } from './libraryAccess';
 import { UrlSource } from './service/sources/UrlSource';
 import { readReviewIntervalDays } from './service/provenance';
 import {
@@ -44,12 +30,7 @@ import {
 export const guidancePlugin = createBackendPlugin({
   pluginId: 'guidance',
   register(env) {
-    const addedRules: GuidanceRule[] = [];
-    env.registerExtensionPoint(guidanceRulesExtensionPoint, {
-      addRules(...rules) {
-        addedRules.push(...rules);
-      },
-    });
+    const libraryAccess = registerLibraryAccess(env);
     const addedSources: ArticleSource[] = [];
     env.registerExtensionPoint(guidanceArticleSourcesExtensionPoint, {
       addSource(source) {
@@ -78,10 +59,6 @@ export const guidancePlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
-        database: coreServices.database,
-        auth: coreServices.auth,
-        permissions: coreServices.permissions,
-        permissionsRegistry: coreServices.permissionsRegistry,
       },
       async init({
         config,
@@ -93,27 +70,11 @@ export const guidancePlugin = createBackendPlugin({
         lifecycle,
         catalog,
         actionsRegistry,
-        database,
-        auth,
-        permissions,
-        permissionsRegistry,
       }) {
-        permissionsRegistry.addPermissions(guidancePermissions);
-        // The built-in folder ships with the package: neither watched nor polled.
+        // The built-in library is a module's source (plugin-guidance-backend-module-builtin-articles).
         const watched: ArticleSource[] = [];
         const polled: ArticleSource[] = [];
         const sources: ArticleSource[] = [];
-        if (config.getOptionalBoolean('guidance.builtin') ?? true) {
-          sources.push(
-            new DirectorySource(
-              'built-in',
-              resolvePackagePath(
-                '@paved-road/plugin-guidance-backend',
-                'articles',
-              ),
-            ),
-          );
-        }
         for (const [n, source] of (
           config.getOptionalConfigArray('guidance.sources') ?? []
         ).entries()) {
@@ -173,6 +134,10 @@ export const guidancePlugin = createBackendPlugin({
         });
         const started = Date.now();
         await library.reload();
+        libraryAccess.set({
+          articles: () => library.snapshot.articles,
+          lifecycle: () => lifecycleData.table,
+        });
         logger.info(
           `Guidance library loaded: ${
             library.snapshot.summaries.length
@@ -203,85 +168,12 @@ export const guidancePlugin = createBackendPlugin({
           });
         }
 
-        // YAML is parsed in worker threads: a large or hostile file never stalls other requests
-        const yamlParser = new YamlWorkerPool({
-          logger: logger.child({ task: 'yaml-parser' }),
-        });
-        lifecycle.addShutdownHook(() => yamlParser.close());
-        const rules = new RuleRegistry({
-          builtin: BUILTIN_RULES,
-          added: addedRules,
-          articles: () => library.snapshot.articles,
-          lifecycle: () => lifecycleData.table,
-          parseYaml: yamlParser.parse,
-        });
-        if (addedRules.length > 0) {
-          logger.info(
-            `Guidance rules added by modules: ${addedRules
-              .map(r => r.id)
-              .join(', ')}`,
-          );
-        }
-
-        const conformanceConfig = config.getOptionalConfig(
-          'guidance.conformance',
-        );
-        const conformance = new ConformanceService({
-          store: await ConformanceStore.create(database),
-          reader: new ManifestReader({
-            urlReader,
-            localRoots: (
-              conformanceConfig?.getOptionalStringArray('localRoots') ?? []
-            ).map(root => (isAbsolute(root) ? root : resolve(root))),
-            include: conformanceConfig?.getOptionalStringArray('include'),
-            maxSourceBytes:
-              conformanceConfig?.getOptionalNumber('maxSourceBytes'),
-          }),
-          catalog,
-          auth,
-          logger: logger.child({ task: 'conformance' }),
-          rules: () => rules.getRules(),
-          parse: (files, options) => rules.parse(files, options),
-          maxObjects: conformanceConfig?.getOptionalNumber('maxObjects'),
-          articles: () => library.snapshot.articles,
-          concurrency: conformanceConfig?.getOptionalNumber('concurrency'),
-          kinds: conformanceConfig?.getOptionalStringArray('kinds'),
-        });
-        if (conformanceConfig?.getOptionalBoolean('enabled') ?? true) {
-          const schedule = conformanceConfig?.has('schedule')
-            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-                conformanceConfig.getConfig('schedule'),
-              )
-            : {
-                frequency: { minutes: 30 },
-                // a crashed replica's lock holds this long: short, so another resumes soon
-                timeout: { minutes: 3 },
-                initialDelay: { seconds: 15 },
-              };
-          // stop starting evaluations well before the timeout; the rest go first next run
-          const budgetMs = Math.round(
-            durationToMilliseconds(schedule.timeout) * 0.6,
-          );
-          // results live in the database, so one replica runs it for all
-          await scheduler.scheduleTask({
-            id: 'guidance-conformance',
-            scope: 'global',
-            ...schedule,
-            fn: async () => {
-              await conformance.runAll({ budgetMs });
-            },
-          });
-        }
-
         httpRouter.use(
           await createRouter({
             library,
             catalog,
             httpAuth,
             logger,
-            rules,
-            conformance,
-            permissions,
           }),
         );
 
@@ -291,24 +183,11 @@ export const guidancePlugin = createBackendPlugin({
           catalog,
           logger,
           appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
-          validate: async files => rules.validate(files),
           serviceCatalogAccess:
             config.getOptionalBoolean(
               'guidance.actions.serviceCatalogAccess',
             ) ?? false,
-          // Visible only if the caller's catalog read shows the entity, as on the HTTP route.
-          entityConformance: async (entityRef, credentials) => {
-            const entity = await catalog.getEntityByRef(entityRef, {
-              credentials,
-            });
-            return entity
-              ? conformance.getEntityConformance(entityRef)
-              : undefined;
-          },
         });
-        httpRouter.use(
-          createTemplateVersionsRouter({ catalog, urlReader, httpAuth }),
-        );
       },
     });
   },

@@ -6,6 +6,8 @@
  */
 
 export * from './sources';
+export * from './library';
+export * from './actions';
 export * from './rules';
 export * from './conformance';
 export * from './client';

@@ -20,7 +20,7 @@ const ACTION_IDS = [
   'guidance:record:answers',
   'guidance:check:names',
   'guidance:upgrade',
-  'publish:local',
+  'guidance:publish:local',
 ];
 
 async function addedActions(config: object) {
@@ -45,8 +45,8 @@ async function addedActions(config: object) {
 }
 
 describe('scaffolderModuleGuidance', () => {
-  it('leaves publish:local out unless guidance.publishLocal.enabled is true', async () => {
-    const safe = ACTION_IDS.filter(id => id !== 'publish:local');
+  it('leaves guidance:publish:local out unless guidance.publishLocal.enabled is true', async () => {
+    const safe = ACTION_IDS.filter(id => id !== 'guidance:publish:local');
     expect(await addedActions({})).toEqual(safe);
     expect(
       await addedActions({ guidance: { publishLocal: { root: '/tmp/x' } } }),

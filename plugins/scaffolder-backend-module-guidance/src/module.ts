@@ -1,3 +1,4 @@
+import Router from 'express-promise-router';
 import {
   coreServices,
   createBackendModule,
@@ -16,12 +17,13 @@ import { createValidateAction } from './actions/validate';
 import { createRecordAnswersAction } from './actions/recordAnswers';
 import { createUpgradeAction } from './actions/upgrade';
 import { createCheckNamesAction } from './actions/checkNames';
+import { createTemplateVersionsRouter } from './service/templateVersionsRouter';
 
 /**
  * Adds the golden-path actions to the scaffolder: `guidance:fetch:fragment`,
  * `guidance:annotate`, `guidance:validate`, `guidance:record:answers`, `guidance:check:names`,
  * `guidance:upgrade`, and
- * `publish:local` when `guidance.publishLocal.enabled` is true.
+ * `guidance:publish:local` when `guidance.publishLocal.enabled` is true.
  * @public
  */
 export const scaffolderModuleGuidance = createBackendModule({
@@ -38,6 +40,8 @@ export const scaffolderModuleGuidance = createBackendModule({
         logger: coreServices.logger,
         catalog: catalogServiceRef,
         urlReader: coreServices.urlReader,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
       },
       async init({
         scaffolder,
@@ -48,7 +52,17 @@ export const scaffolderModuleGuidance = createBackendModule({
         logger,
         catalog,
         urlReader,
+        httpRouter,
+        httpAuth,
       }) {
+        // Under the scaffolder's own base URL, apart from its routes: /api/scaffolder/guidance/...
+        const router = Router();
+        router.use(
+          '/guidance',
+          createTemplateVersionsRouter({ catalog, urlReader, httpAuth }),
+        );
+        httpRouter.use(router);
+
         const actions: TemplateAction<any, any, any>[] = [
           createFetchFragmentAction({
             integrations: ScmIntegrations.fromConfig(config),
@@ -68,7 +82,7 @@ export const scaffolderModuleGuidance = createBackendModule({
             logger,
           }),
         ];
-        // publish:local writes into the backend host's filesystem: only when a demo asks for it.
+        // guidance:publish:local writes into the backend host's filesystem: only when a demo asks for it.
         if (config.getOptionalBoolean('guidance.publishLocal.enabled')) {
           actions.push(
             createPublishLocalAction({

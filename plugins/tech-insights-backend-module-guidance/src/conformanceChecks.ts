@@ -2,16 +2,20 @@ import {
   JSON_RULE_ENGINE_CHECK_TYPE,
   TechInsightJsonRuleCheck,
 } from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
-import { GuidanceRule } from '@paved-road/plugin-guidance-node';
+import { RuleListing } from '@paved-road/plugin-guidance-common';
 import { GUIDANCE_CONFORMANCE_RETRIEVER_ID } from './conformanceFactRetriever';
 
 /**
- * One Tech Insights check per Paved Road rule: passes when the rule's fact is true, and links
- * to the article heading that explains the rule, so a scorecard leads to the guidance.
+ * One Tech Insights check per Paved Road rule, as `GET /api/guidance/rules` lists them (built-in
+ * and added by modules): passes when the rule's fact is true, and links to the article heading
+ * that explains the rule, so a scorecard leads to the guidance.
  */
 export function createConformanceChecks(options: {
-  rules: Pick<GuidanceRule, 'id' | 'title' | 'severity' | 'article'>[];
-  /** The portal's address (`app.baseUrl`), for the article links. */
+  rules: Pick<
+    RuleListing,
+    'id' | 'title' | 'severity' | 'article' | 'sectionUrl'
+  >[];
+  /** The portal's address (`app.baseUrl`), for a rule the backend listed without `sectionUrl`. */
   appBaseUrl: string;
 }): TechInsightJsonRuleCheck[] {
   const base = options.appBaseUrl.replace(/\/+$/, '');
@@ -29,9 +33,11 @@ export function createConformanceChecks(options: {
     links: [
       {
         title: 'Why: the guidance that explains this rule',
-        url: `${base}/guidance/${rule.article.id}${
-          rule.article.section ? `#${rule.article.section}` : ''
-        }`,
+        url:
+          rule.sectionUrl ??
+          `${base}/guidance/${rule.article.id}${
+            rule.article.section ? `#${rule.article.section.id}` : ''
+          }`,
       },
     ],
     metadata: { severity: rule.severity, ruleId: rule.id },

@@ -3,7 +3,10 @@ import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import request from 'supertest';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  createBackendModule,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   FactCheckerFactory,
@@ -15,10 +18,35 @@ import {
 // the module reads from the real guidance backend, started beside it
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
-import { BUILTIN_RULES } from '@paved-road/plugin-guidance-node';
+import guidanceModuleConformance from '@paved-road/plugin-guidance-backend-module-conformance';
+import guidanceModuleBuiltinArticles from '@paved-road/plugin-guidance-backend-module-builtin-articles';
+import {
+  BUILTIN_RULES,
+  guidanceRulesExtensionPoint,
+} from '@paved-road/plugin-guidance-node';
 import { techInsightsModuleGuidance } from './module';
 
 jest.setTimeout(60_000);
+
+/** A platform team's own rule, added to the guidance backend by a module. */
+const teamRules = createBackendModule({
+  pluginId: 'guidance',
+  moduleId: 'team-rules',
+  register(env) {
+    env.registerInit({
+      deps: { rules: guidanceRulesExtensionPoint },
+      async init({ rules }) {
+        rules.addRules({
+          id: 'team-label',
+          title: 'Workloads carry a team label',
+          severity: 'warning',
+          article: { id: 'golden-paths' },
+          check: () => [],
+        });
+      },
+    });
+  },
+});
 
 function writeTree(files: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'ti-guidance-'));
@@ -92,10 +120,36 @@ describe('tech-insights guidance module', () => {
         plugin,
         techInsightsModuleGuidance,
         guidancePlugin,
+        guidanceModuleConformance,
+        guidanceModuleBuiltinArticles,
+        teamRules,
         mockServices.rootConfig.factory({
           data: {
             app: { baseUrl: 'http://portal.example.com' },
             guidance: { conformance: { enabled: false, localRoots: [root] } },
+            techInsights: {
+              factChecker: {
+                checks: {
+                  'has-owner-docs': {
+                    type: 'json-rules-engine',
+                    name: 'Docs',
+                    description: 'A check the app configures itself',
+                    factIds: ['paved-road-conformance'],
+                    rule: {
+                      conditions: {
+                        all: [
+                          {
+                            fact: 'pavedRoadFailingRules',
+                            operator: 'equal',
+                            value: 0,
+                          },
+                        ],
+                      },
+                    },
+                  },
+                },
+              },
+            },
           },
         }),
         catalogServiceMock.factory({
@@ -138,12 +192,21 @@ describe('tech-insights guidance module', () => {
       byName.good.pavedRoadFailingRules as number,
     );
 
-    // one check per built-in rule, linking to the heading that explains it
+    // the configured check, then one per rule GET /rules lists (a module's included), each
+    // linking to the heading that explains it
     const checker = captured.factory!.construct({
       getLatestSchemas: async () => [retriever.schema],
     } as unknown as TechInsightsStore);
     const checks = await checker.getChecks();
-    expect(checks).toHaveLength(BUILTIN_RULES.length);
+    expect(checks.map(c => c.id)).toEqual([
+      'has-owner-docs',
+      ...BUILTIN_RULES.map(r => `paved-road-${r.id}`),
+      'paved-road-team-label',
+    ]);
+    expect(checks.find(c => c.id === 'paved-road-team-label')).toMatchObject({
+      name: 'Workloads carry a team label',
+      links: [{ url: 'http://portal.example.com/guidance/golden-paths' }],
+    });
     const imageTag = checks.find(c => c.id === 'paved-road-image-tag')!;
     const rule = BUILTIN_RULES.find(r => r.id === 'image-tag')!;
     expect(imageTag).toMatchObject({

@@ -6,22 +6,20 @@ import {
   techInsightsFactCheckerFactoryExtensionPoint,
   techInsightsFactRetrieversExtensionPoint,
 } from '@backstage-community/plugin-tech-insights-node';
-import {
-  JsonRulesEngineFactCheckerFactory,
-  TechInsightJsonRuleCheck,
-} from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
+import { JsonRulesEngineFactCheckerFactory } from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
 import {
   BUILTIN_RULES,
   guidanceServiceRef,
 } from '@paved-road/plugin-guidance-node';
 import { createConformanceChecks } from './conformanceChecks';
 import { createConformanceFactRetriever } from './conformanceFactRetriever';
+import { RuleCheckRegistry } from './ruleCheckRegistry';
 
 /**
- * Paved Road conformance in Tech Insights: a fact retriever with each entity's rule results
- * and one JSON-rules check per built-in rule. It installs the JSON rules engine checker with
- * the checks of `techInsights.factChecker.checks` plus its own, so use it instead of the
- * jsonfc module, not beside it.
+ * Paved Road conformance in Tech Insights: a fact retriever with each entity's rule results,
+ * and the JSON rules engine checker with the checks of `techInsights.factChecker.checks` plus
+ * one per rule the guidance backend lists at `GET /rules` (built-in and added by modules). It
+ * sets the fact checker, so use it instead of the jsonfc module, not beside it.
  * @public
  */
 export const techInsightsModuleGuidance = createBackendModule({
@@ -37,32 +35,35 @@ export const techInsightsModuleGuidance = createBackendModule({
         guidance: guidanceServiceRef,
       },
       async init({ config, logger, retrievers, checkers, guidance }) {
-        const rules = BUILTIN_RULES;
         retrievers.addFactRetrievers({
           'paved-road-conformance': createConformanceFactRetriever({
             guidance,
-            rules,
+            rules: BUILTIN_RULES,
           }),
         });
-        // jsonfc reads the configured checks in fromConfig and exposes them nowhere else
-        const configured =
-          (
-            JsonRulesEngineFactCheckerFactory.fromConfig(config, {
-              logger,
-            }) as unknown as { checks?: TechInsightJsonRuleCheck[] }
-          ).checks ?? [];
-        checkers.setFactCheckerFactory(
-          new JsonRulesEngineFactCheckerFactory({
-            logger,
-            checks: [
-              ...configured,
+        const appBaseUrl = config.getString('app.baseUrl');
+        checkers.setFactCheckerFactory({
+          construct(repository) {
+            // jsonfc reads and validates the configured checks; its checker lists them
+            const configured = JsonRulesEngineFactCheckerFactory.fromConfig(
+              config,
+              { logger },
+            ).construct(repository);
+            const registry = new RuleCheckRegistry(async () => [
+              ...(await configured.getChecks()),
+              // with this module's own service credentials, through discovery
               ...createConformanceChecks({
-                rules,
-                appBaseUrl: config.getString('app.baseUrl'),
+                rules: (await guidance.listRules()).rules,
+                appBaseUrl,
               }),
-            ],
-          }),
-        );
+            ]);
+            return new JsonRulesEngineFactCheckerFactory({
+              checks: [],
+              logger,
+              checkRegistry: registry,
+            }).construct(repository);
+          },
+        });
       },
     });
   },

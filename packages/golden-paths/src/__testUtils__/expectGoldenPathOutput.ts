@@ -18,7 +18,9 @@ import {
 export const ARTICLE_IDS = readdirSync(
   join(
     dirname(
-      require.resolve('@paved-road/plugin-guidance-backend/package.json'),
+      require.resolve(
+        '@paved-road/plugin-guidance-backend-module-builtin-articles/package.json',
+      ),
     ),
     'articles',
   ),

@@ -25,7 +25,7 @@ import { LocalRepositoriesProvider } from '@paved-road/plugin-catalog-backend-mo
 
 /**
  * The catalog with @paved-road/plugin-catalog-backend-module-guidance installed, as far as
- * publish:local and the upgrade see it: the real LocalRepositoriesProvider lists the Git
+ * guidance:publish:local and the upgrade see it: the real LocalRepositoriesProvider lists the Git
  * repositories under `guidance.publishLocal.root` (when `guidance.publishLocal.enabled`),
  * and each Location it applies is processed the way the catalog processes a `file` location:
  * the Location entity and every entity in its catalog-info.yaml are stored, with the
@@ -144,7 +144,7 @@ function localRepositories(config: Config, entities: Entity[]) {
 
 /**
  * A catalog for tests whose entities can change while the backend runs (a template gets
- * bumped), and which finds the repositories publish:local writes like the guidance catalog
+ * bumped), and which finds the repositories guidance:publish:local writes like the guidance catalog
  * module does (see {@link LocalRepositoriesCatalog}). Its locations API is closed to `file`
  * targets, as in a production catalog.
  */

@@ -13,6 +13,8 @@ import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
 // Test only: guidance:annotate asks the real guidance backend for recommendations.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
+import guidanceModuleConformance from '@paved-road/plugin-guidance-backend-module-conformance';
+import guidanceModuleBuiltinArticles from '@paved-road/plugin-guidance-backend-module-builtin-articles';
 import guidanceModule from '@paved-road/plugin-scaffolder-backend-module-guidance';
 import { GeneratedRepository } from './generatedRepository';
 import { loadTemplate, templateDirectoryContents } from './templateDirectory';
@@ -55,6 +57,8 @@ export async function startDryRunBackend(
       scaffolderPlugin,
       guidanceModule,
       guidancePlugin,
+      guidanceModuleConformance,
+      guidanceModuleBuiltinArticles,
       ...(options.github ? [githubModule] : []),
       mockServices.rootConfig.factory({
         data: {

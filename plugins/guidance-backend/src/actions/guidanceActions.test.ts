@@ -1,8 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import request from 'supertest';
-import { mkdirSync } from 'fs';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import {
@@ -243,118 +241,5 @@ describe('guidance actions', () => {
         entityRef: 'component:default/ghost',
       }),
     ).rejects.toThrow(/No entity component:default\/ghost/);
-  });
-});
-
-describe('validate-manifests action', () => {
-  const deployment = (image: string) =>
-    [
-      'apiVersion: apps/v1',
-      'kind: Deployment',
-      'metadata: { name: web }',
-      'spec:',
-      '  replicas: 1',
-      '  selector: { matchLabels: { app: web } }',
-      '  template:',
-      '    metadata: { labels: { app: web } }',
-      '    spec:',
-      '      containers:',
-      `        - name: web`,
-      `          image: ${image}`,
-    ].join('\n');
-
-  it('returns every rule with findings and the section that explains it', async () => {
-    const { invoke } = await startWithActions();
-    const { output } = (await invoke('validate-manifests', {
-      files: [
-        { path: 'deploy/deployment.yaml', content: deployment('nginx:latest') },
-      ],
-    })) as any;
-    expect(output.summary.fail).toBeGreaterThan(0);
-    const failing = output.results.filter((r: any) => r.status === 'fail');
-    const probe = failing.find((r: any) => r.rule.id === 'readiness-probe');
-    expect(probe.findings[0]).toMatchObject({
-      file: 'deploy/deployment.yaml',
-      object: 'Deployment/web',
-    });
-    expect(probe.rule.article.id).toBeTruthy();
-    expect(probe.url).toContain(`/guidance/${probe.rule.article.id}`);
-    expect(failing.map((r: any) => r.rule.id)).toContain('image-tag');
-  });
-
-  it('refuses no files, too many files and too many bytes with a clear error', async () => {
-    const { invoke } = await startWithActions();
-    await expect(invoke('validate-manifests', { files: [] })).rejects.toThrow(
-      /at least one file/,
-    );
-    const many = Array.from({ length: 201 }, (_, i) => ({
-      path: `f${i}.yaml`,
-      content: 'a: 1',
-    }));
-    await expect(invoke('validate-manifests', { files: many })).rejects.toThrow(
-      /at most 200 files/,
-    );
-    await expect(
-      invoke('validate-manifests', {
-        files: [
-          { path: 'big.yaml', content: `a: "${'x'.repeat(1024 * 1024)}"` },
-        ],
-      }),
-    ).rejects.toThrow(/at most 1048576/);
-  });
-});
-
-describe('get-entity-conformance action', () => {
-  it('returns the stored evaluation with links, and not-found before one exists', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'guidance-actions-src-'));
-    mkdirSync(join(root, 'deploy'));
-    writeFileSync(
-      join(root, 'deploy', 'deployment.yaml'),
-      [
-        'apiVersion: apps/v1',
-        'kind: Deployment',
-        'metadata: { name: orders }',
-        'spec:',
-        '  selector: { matchLabels: { app: orders } }',
-        '  template:',
-        '    metadata: { labels: { app: orders } }',
-        '    spec:',
-        '      containers:',
-        '        - name: orders',
-        '          image: ghcr.io/acme/orders:latest',
-      ].join('\n'),
-    );
-    const { invoke, server } = await startWithActions({ sourceRoot: root });
-    await expect(
-      invoke('get-entity-conformance', {
-        entityRef: 'component:default/orders',
-      }),
-    ).rejects.toThrow(/No conformance for component:default\/orders/);
-
-    const refresh = await request(server).post(
-      '/api/guidance/entities/component/default/orders/conformance/refresh',
-    );
-    expect(refresh.status).toBe(202);
-    // queued: answered before the evaluation is stored
-    let output: any;
-    for (let i = 0; i < 200 && !output; i++) {
-      output = await invoke('get-entity-conformance', {
-        entityRef: 'orders',
-      }).then(
-        r => r.output,
-        () => new Promise(r => setTimeout(r, 25)),
-      );
-    }
-    expect(output.entityRef).toBe('component:default/orders');
-    const imageTag = output.results.find((r: any) => r.rule.id === 'image-tag');
-    expect(imageTag.status).toBe('fail');
-    expect(imageTag.findings[0].object).toBe('Deployment/orders');
-    expect(imageTag.url).toContain(`/guidance/${imageTag.rule.article.id}`);
-
-    await expect(
-      invoke('get-entity-conformance', {
-        entityRef: 'component:default/ghost',
-      }),
-    ).rejects.toThrow(/No conformance for component:default\/ghost/);
   });
 });

@@ -1,11 +1,7 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import {
-  HttpAuthService,
-  LoggerService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { lookUpDependencies } from './entityDependencies';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
@@ -22,21 +18,14 @@ import {
 import { createHash } from 'crypto';
 import { ArticleLibrary } from './ArticleLibrary';
 import { sectionMarkdown } from './markdownSections';
-import { ConformanceService } from './conformance/ConformanceService';
-import { createConformanceRouter } from './conformance/conformanceRouter';
-import { RuleRegistry, VALIDATE_LIMITS } from './rules';
 import { toSectionContents } from './parseArticle';
 import { entityRefFromParams, parseInput as parse } from './parseInput';
 
 export type RouterOptions = {
   library: ArticleLibrary;
-  /** For the refresh route's permission. */
-  permissions: PermissionsService;
   catalog: CatalogService;
   httpAuth: HttpAuthService;
   logger: LoggerService;
-  rules: RuleRegistry;
-  conformance?: ConformanceService;
 };
 
 const listQuery = z.object({
@@ -80,15 +69,6 @@ const recommendationsBody = z.object({
     .passthrough(),
 });
 
-const validateBody = z.object({
-  files: z.array(
-    z.object({
-      path: z.string().min(1).max(1024),
-      content: z.string(),
-    }),
-  ),
-});
-
 function parseArticleId(value: string): string {
   return parse(articleIdSchema, value, 'article id');
 }
@@ -97,19 +77,8 @@ function parseArticleId(value: string): string {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { library, catalog, httpAuth, rules } = options;
+  const { library, catalog, httpAuth } = options;
   const router = Router();
-
-  // Before the general body parser: this route takes up to 1 MiB of file content, which
-  // JSON escaping can grow; the exact limits are checked on the parsed files (413).
-  router.post(
-    '/validate',
-    express.json({ limit: VALIDATE_LIMITS.totalBytes * 4 }),
-    async (req, res) => {
-      const { files } = parse(validateBody, req.body, 'body');
-      res.json(await rules.validate(files));
-    },
-  );
 
   router.use(express.json({ limit: '256kb' }));
 
@@ -248,18 +217,6 @@ export async function createRouter(
       items: library.snapshot.recommender.recommend(entity, dependencies),
     });
   });
-
-  if (options.conformance) {
-    router.use(
-      createConformanceRouter({
-        conformance: options.conformance,
-        catalog,
-        httpAuth,
-        permissions: options.permissions,
-        hasArticle: id => library.snapshot.articles.has(id),
-      }),
-    );
-  }
 
   return router;
 }

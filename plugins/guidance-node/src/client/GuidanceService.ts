@@ -12,6 +12,7 @@ import {
   ConformanceOverview,
   EntityConformance,
   ListResponse,
+  RuleListResponse,
   Recommendation,
   SearchResponse,
   ValidateResponse,
@@ -64,6 +65,8 @@ export interface GuidanceService {
     entityRef: { kind: string; namespace: string; name: string },
     options?: GuidanceRequestOptions,
   ): Promise<EntityConformance | undefined>;
+  /** Every rule the portal applies (built-in and added by modules); needs the conformance module. */
+  listRules(options?: GuidanceRequestOptions): Promise<RuleListResponse>;
 }
 
 /**
@@ -196,6 +199,10 @@ export class DefaultGuidanceService implements GuidanceService {
       if (error instanceof NotFoundError) return undefined;
       throw error;
     }
+  }
+
+  async listRules(options?: GuidanceRequestOptions) {
+    return this.request<RuleListResponse>('GET', '/rules', undefined, options);
   }
 
   private async request<T>(

@@ -81,7 +81,7 @@ export type GuidanceRule = {
    * The kinds of file the rule reads, for people and tools choosing what to check: `kubernetes`,
    * `yaml`, `github-actions`, `circleci`, `buildkite`, `tekton`, `dockerfile`, `argocd`, `flux`,
    * `prometheus-rules`, `pgbouncer`, `catalog-entity`, `go-mod`, `package-json`… A module's rule
-   * may name a kind of its own.
+   * may name a kind of its own. `GET /rules` lists them; unset means it may read any file.
    */
   fileKinds?: string[];
   /**

@@ -1,13 +1,13 @@
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import YAML from 'yaml';
 
-/** Examples of `publish:local`, shown in the scaffolder's action list. */
+/** Examples of `guidance:publish:local`, shown in the scaffolder's action list. */
 export const examples: TemplateExample[] = [
   {
     description:
       'Publish under the configured root with the entity name as folder name',
     example: YAML.stringify({
-      steps: [{ id: 'publish', action: 'publish:local' }],
+      steps: [{ id: 'publish', action: 'guidance:publish:local' }],
     }),
   },
   {
@@ -17,7 +17,7 @@ export const examples: TemplateExample[] = [
       steps: [
         {
           id: 'publish',
-          action: 'publish:local',
+          action: 'guidance:publish:local',
           input: {
             name: '${{ parameters.name }}',
             root: 'team-a',

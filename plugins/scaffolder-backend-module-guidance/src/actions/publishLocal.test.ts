@@ -20,7 +20,7 @@ spec:
   lifecycle: experimental
 `;
 
-describe('publish:local', () => {
+describe('guidance:publish:local', () => {
   const dir = createMockDirectory();
   const workspacePath = join(dir.path, 'workspace');
   const root = join(dir.path, 'repos');

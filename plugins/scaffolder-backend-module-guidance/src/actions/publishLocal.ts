@@ -43,13 +43,13 @@ function confinedTarget(
 ) {
   const outside = () =>
     new InputError(
-      `publish:local only writes inside guidance.publishLocal.root (${configuredRoot}); ${
+      `guidance:publish:local only writes inside guidance.publishLocal.root (${configuredRoot}); ${
         folder === undefined ? `"${name}"` : `root "${folder}"`
       } leads outside it`,
     );
   if (folder !== undefined && isAbsolute(folder)) {
     throw new InputError(
-      `publish:local root must be a relative folder inside guidance.publishLocal.root (${configuredRoot}), got the absolute path "${folder}"`,
+      `guidance:publish:local root must be a relative folder inside guidance.publishLocal.root (${configuredRoot}), got the absolute path "${folder}"`,
     );
   }
   // resolveSafeChildPath resolves symlinks as far as the path exists, so a link out is refused too.
@@ -126,7 +126,7 @@ async function waitForCatalog(options: {
 }
 
 /**
- * Creates `publish:local`: writes the workspace into a new Git repository in a local folder
+ * Creates `guidance:publish:local`: writes the workspace into a new Git repository in a local folder
  * and registers its catalog-info.yaml with the catalog, so golden paths work offline.
  * @public
  */
@@ -145,7 +145,7 @@ export function createPublishLocalAction(options: {
   const { config, catalog, discovery, auth } = options;
 
   return createTemplateAction({
-    id: 'publish:local',
+    id: 'guidance:publish:local',
     description:
       'Publishes the workspace as a new Git repository (one commit on main) in a local folder and waits until the catalog shows its entity (found by the guidance catalog module). Refuses to touch a folder that already exists.',
     examples,

@@ -10,14 +10,14 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { createPublishLocalAction } from './publishLocal';
 
-describe('publish:local keeps the pristine render', () => {
+describe('guidance:publish:local keeps the pristine render', () => {
   const dir = createMockDirectory();
 
   it('puts the initial commit on paved-road/template as well as main', async () => {
     dir.setContent({ workspace: { 'README.md': '# orders\n' } });
     const root = join(dir.path, 'repos');
     const action = createPublishLocalAction({
-      // enabled: publish:local is becoming opt-in
+      // enabled: guidance:publish:local is becoming opt-in
       config: new ConfigReader({
         guidance: { publishLocal: { root, enabled: true } },
       }),

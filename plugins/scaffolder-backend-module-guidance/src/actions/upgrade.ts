@@ -60,7 +60,7 @@ const DEFAULT_ROOT = './local-repos';
 
 /**
  * The repository folder of a `file:` location, refused unless both the folder and its `.git`
- * really (symlinks resolved) lie inside the publish:local root: the upgrade writes Git objects
+ * really (symlinks resolved) lie inside the guidance:publish:local root: the upgrade writes Git objects
  * and refs there.
  */
 async function confinedRepository(
@@ -81,7 +81,7 @@ async function confinedRepository(
     new InputError(
       `${what} is outside the local repositories root ${root}${
         real ? ` (it leads to ${real})` : ''
-      }; guidance:upgrade only writes to repositories publish:local created`,
+      }; guidance:upgrade only writes to repositories guidance:publish:local created`,
     );
   if (!inside(resolve(configuredRoot), resolve(dir))) {
     throw outside(dir, configuredRoot);
@@ -102,7 +102,7 @@ async function confinedRepository(
   if (!(await fs.stat(realGit)).isDirectory()) {
     // A .git file ("gitdir: …") points at a repository elsewhere.
     throw new InputError(
-      `${dir}/.git is not a folder; guidance:upgrade only writes to repositories publish:local created`,
+      `${dir}/.git is not a folder; guidance:upgrade only writes to repositories guidance:publish:local created`,
     );
   }
   return realDir;
@@ -301,7 +301,7 @@ export function createUpgradeAction(options: {
           : undefined;
       let token: string | undefined;
       if (parsed?.type === 'file') {
-        // Only repositories published by publish:local, really inside its root, are ours to write to.
+        // Only repositories published by guidance:publish:local, really inside its root, are ours to write to.
         dir = await confinedRepository(
           resolve(
             process.cwd(),
@@ -319,7 +319,7 @@ export function createUpgradeAction(options: {
         throw new InputError(
           `${entityRef} lives neither in a local repository nor on GitHub (its location is ${JSON.stringify(
             location ?? null,
-          )}); upgrades support publish:local and GitHub repositories`,
+          )}); upgrades support guidance:publish:local and GitHub repositories`,
         );
       }
 

@@ -47,7 +47,7 @@ describe('guidance:upgrade input checks and dry run', () => {
     spec: { parameters, steps: [] },
   });
 
-  /** A repository as publish:local leaves it: one commit on main and on paved-road/template. */
+  /** A repository as guidance:publish:local leaves it: one commit on main and on paved-road/template. */
   async function makeRepo(
     dir: string,
     version = 1,

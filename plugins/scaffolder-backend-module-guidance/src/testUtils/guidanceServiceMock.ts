@@ -77,6 +77,16 @@ export function guidanceServiceMock(
       ReturnType<GuidanceService['getEntityConformance']>,
       Parameters<GuidanceService['getEntityConformance']>
     >(async () => undefined),
+    listRules: jest.fn(async () => ({
+      rules: rules.map(rule => ({
+        id: rule.id,
+        title: rule.title,
+        severity: rule.severity,
+        article: { id: rule.article.id, title: rule.article.id },
+        fileKinds: rule.fileKinds ?? ['any'],
+        enforcement: 'enforce' as const,
+      })),
+    })),
     validate: jest.fn(async (files: { path: string; content: string }[]) => {
       const results = evaluateRules(rules, parseManifests(files)).map(e => ({
         rule: {

@@ -3,7 +3,10 @@ import { join, resolve } from 'path';
 import { outline, parseArticle } from '../parseArticle';
 import { renderArticleHtml, renderArticleHtmlCached } from './renderArticle';
 
-const ARTICLES_DIR = resolve(__dirname, '../../../articles');
+const ARTICLES_DIR = resolve(
+  __dirname,
+  '../../../../guidance-backend-module-builtin-articles/articles',
+);
 const HOSTILE = resolve(
   __dirname,
   '../../../../../e2e-tests/fixtures/guidance/hostile-markdown.md',

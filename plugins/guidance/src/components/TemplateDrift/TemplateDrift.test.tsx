@@ -13,7 +13,8 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { TemplateDrift, upgradeLink } from './TemplateDrift';
 
-const base = 'http://localhost:7007/api/guidance';
+// the scaffolder module of the golden paths serves template versions
+const base = 'http://localhost:7007/api/scaffolder/guidance';
 
 const entity = (annotation?: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',

@@ -59,9 +59,10 @@ function TemplateDriftBody(props: {
   const discoveryApi = useApi(discoveryApiRef);
   const { fetch } = useApi(fetchApiRef);
   const { value, loading, error } = useAsync(async () => {
-    const base = await discoveryApi.getBaseUrl('guidance');
+    // served by the scaffolder module of the golden paths, under the scaffolder's base URL
+    const base = await discoveryApi.getBaseUrl('scaffolder');
     const response = await fetch(
-      `${base}/templates/${encodeURIComponent(
+      `${base}/guidance/templates/${encodeURIComponent(
         template,
       )}/versions?since=${version}`,
     );

@@ -1,0 +1,46 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  guidance?: {
+    /** Continuous conformance: catalog entities' manifests checked against the rules. */
+    conformance?: {
+      /** Run the conformance service on the scheduler. Defaults to true. */
+      enabled?: boolean;
+      /**
+       * When it runs. Defaults to every 30 minutes, timeout 3 minutes, first run after 15 seconds.
+       * The timeout is also how long a crashed replica's lock holds, so keep it short: a run
+       * stops starting new evaluations after 60% of it and leaves the rest to the next run.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * Bytes one source may hold in all (the files the include globs match). A larger source
+       * is reported on its entity as too large instead of evaluated. Defaults to 16 MiB.
+       */
+      maxSourceBytes?: number;
+      /**
+       * Objects one source may hold after parsing. Some rules relate objects to each other, so
+       * a larger source is reported on its entity as too large instead of evaluated. Defaults
+       * to 5,000.
+       */
+      maxObjects?: number;
+      /** Globs of the files read from each entity's source, relative to it. Defaults: DEFAULT_CONFORMANCE_INCLUDE in @paved-road/plugin-guidance-node. */
+      include?: string[];
+      /**
+       * Folders `file:` source locations may be read from (relative to the backend's working
+       * directory, or absolute). A `file:` location anywhere else is refused. Defaults to none.
+       */
+      localRoots?: string[];
+      /** Entity kinds that are evaluated. Defaults to ["Component"]. */
+      kinds?: string[];
+      /** How many sources are read at once. Defaults to 4. */
+      concurrency?: number;
+    };
+    actions?: {
+      /**
+       * Let service callers (not only signed-in users) run the actions that read the catalog,
+       * such as get-entity-conformance. Defaults to false.
+       */
+      serviceCatalogAccess?: boolean;
+    };
+  };
+}

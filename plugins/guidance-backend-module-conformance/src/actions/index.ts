@@ -1,0 +1,2 @@
+export { registerValidateManifestsAction } from './validateManifestsAction';
+export { registerGetEntityConformanceAction } from './getEntityConformanceAction';

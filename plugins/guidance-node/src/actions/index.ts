@@ -1,0 +1,1 @@
+export { assertMayReadCatalog } from './assertMayReadCatalog';

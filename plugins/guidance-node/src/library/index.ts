@@ -1,0 +1,5 @@
+export { guidanceLibraryExtensionPoint } from './extensionPoint';
+export type {
+  GuidanceLibraryArticle,
+  GuidanceLibraryExtensionPoint,
+} from './extensionPoint';
