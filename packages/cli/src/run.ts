@@ -11,7 +11,6 @@ import {
 import { checkLocally, checkWithPortal } from './check';
 import { UsageError } from './errors';
 import { FORMATS, Format, formatReport } from './formats';
-import { withPositions } from './positions';
 import { readSources } from './sources';
 
 /** What the command touches outside itself, so tests can run it in-process. */
@@ -163,12 +162,10 @@ async function check(
   const sources = await readSources(options.paths, environment.cwd);
   const now = environment.now();
   const perSource: CheckResult[][] = [];
-  const contents = new Map<string, string>();
   for (const source of sources) {
     for (const warning of source.warnings) {
       environment.stderr(`paved-road: ${warning}\n`);
     }
-    for (const file of source.files) contents.set(file.path, file.content);
     const results = options.portal
       ? await checkWithPortal(source, {
           ...options.portal,
@@ -195,11 +192,8 @@ async function check(
       applyWaivers(results, source.waivers, now, source.entityFile),
     );
   }
-  const merged = mergeReports(perSource);
-  const report = {
-    ...merged,
-    results: withPositions(merged.results, contents),
-  };
+  // findings carry their line and column from the rule engine, here or in the portal
+  const report = mergeReports(perSource);
   const text = formatReport(report, options.format, {
     docsUrl: options.docsUrl,
     failOn: options.failOn,
