@@ -23,6 +23,12 @@ import { ConformanceService } from './service/conformance/ConformanceService';
 import { YamlWorkerPool } from './service/conformance/YamlWorkerPool';
 import { ConformanceStore } from './service/conformance/ConformanceStore';
 import { ManifestReader } from './service/conformance/ManifestReader';
+import { ConformanceReportStore } from './service/conformance/ConformanceReportStore';
+import {
+  createConformanceReportsRouter,
+  readReportSubjects,
+  refuseReportersInActions,
+} from './service/conformance/conformanceReportsRouter';
 import { RuleRegistry } from './service/rules';
 import {
   ArticleSource,
@@ -273,9 +279,22 @@ export const guidancePlugin = createBackendPlugin({
           });
         }
 
+        // CI reports; first, so that a reporter's token is refused on every later route
+        const reports = await ConformanceReportStore.create(database);
+        const reportSubjects = readReportSubjects(config);
+        httpRouter.use(
+          createConformanceReportsRouter({
+            store: reports,
+            catalog,
+            auth,
+            httpAuth,
+            subjects: reportSubjects,
+          }),
+        );
         httpRouter.use(
           await createRouter({
             library,
+            reports,
             catalog,
             httpAuth,
             logger,
@@ -286,7 +305,10 @@ export const guidancePlugin = createBackendPlugin({
         );
 
         registerGuidanceActions({
-          actionsRegistry,
+          actionsRegistry: refuseReportersInActions(
+            actionsRegistry,
+            reportSubjects,
+          ),
           library,
           catalog,
           logger,

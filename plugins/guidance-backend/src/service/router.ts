@@ -24,6 +24,7 @@ import { ArticleLibrary } from './ArticleLibrary';
 import { sectionMarkdown } from './markdownSections';
 import { ConformanceService } from './conformance/ConformanceService';
 import { createConformanceRouter } from './conformance/conformanceRouter';
+import { ConformanceReportStore } from './conformance/ConformanceReportStore';
 import { RuleRegistry, VALIDATE_LIMITS } from './rules';
 import { toSectionContents } from './parseArticle';
 import { entityRefFromParams, parseInput as parse } from './parseInput';
@@ -37,6 +38,8 @@ export type RouterOptions = {
   logger: LoggerService;
   rules: RuleRegistry;
   conformance?: ConformanceService;
+  /** CI reports, listed with an entity's conformance. */
+  reports?: ConformanceReportStore;
 };
 
 const listQuery = z.object({
@@ -253,6 +256,7 @@ export async function createRouter(
     router.use(
       createConformanceRouter({
         conformance: options.conformance,
+        reports: options.reports,
         catalog,
         httpAuth,
         permissions: options.permissions,
