@@ -149,6 +149,30 @@ describe('paved-road check, locally', () => {
         },
       },
     ]);
+    // every finding with a position has it in its result, in the order of the json report
+    const json = JSON.parse(
+      (await run(repo, ['check', '--format', 'json'])).stdout,
+    );
+    const positioned = json.results
+      .filter((r: any) => r.status === 'fail' || r.status === 'waived')
+      .flatMap((r: any) =>
+        r.findings.map((f: any) => [r.rule.id, f.file, f.line, f.column]),
+      );
+    expect(positioned.length).toBeGreaterThan(ERROR_RULES.length);
+    expect(positioned.every(([, , line]: any[]) => line !== undefined)).toBe(
+      true,
+    );
+    expect(
+      sarifRun.results.map((r: any) => {
+        const where = r.locations[0].physicalLocation;
+        return [
+          r.ruleId,
+          where.artifactLocation.uri,
+          where.region.startLine,
+          where.region.startColumn,
+        ];
+      }),
+    ).toEqual(positioned);
     const waived = sarifRun.results.find((r: any) => r.ruleId === 'image-tag');
     expect(waived.suppressions).toEqual([
       {
