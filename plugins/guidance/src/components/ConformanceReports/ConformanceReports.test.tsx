@@ -141,6 +141,19 @@ describe('CI reports on the entity page', () => {
       'https://github.com/acme/orders/actions/runs/7',
     );
 
+    // beside the scheduled evaluation: under its score, before its rule lists
+    const failingRules = screen.getByRole('region', {
+      name: 'Failing rules (1)',
+    });
+    expect(
+      main.compareDocumentPosition(failingRules) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(
+      screen.getByTestId('conformance-headline').compareDocumentPosition(main) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+
     const pulls = screen.getByRole('region', { name: 'Pull requests (1)' });
     const pull = within(pulls).getByTestId('ci-report-pull/42');
     expect(

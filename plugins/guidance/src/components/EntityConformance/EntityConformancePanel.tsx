@@ -200,6 +200,14 @@ export function EntityConformancePanel(props: {
     </div>
   );
 
+  // CI's reports sit under the scheduled evaluation's score, or under whatever stands for it
+  const reports = conformance?.reports && (
+    <ConformanceReports
+      reports={conformance.reports}
+      location={conformance.source.location}
+    />
+  );
+  let reportsShown = false;
   let body;
   if (error) {
     body = (
@@ -227,6 +235,7 @@ export function EntityConformancePanel(props: {
       </Typography>
     );
   } else {
+    reportsShown = true;
     const notApplicable = conformance.summary.notApplicable;
     body = (
       <>
@@ -241,6 +250,7 @@ export function EntityConformancePanel(props: {
           {conformance.summary.fail} failing · {conformance.summary.waived}{' '}
           waived · {notApplicable} not applicable
         </Typography>
+        {reports}
         <RuleGroup
           title="Failing rules"
           results={byStatus('fail')}
@@ -261,12 +271,7 @@ export function EntityConformancePanel(props: {
   return (
     <InfoCard title="Paved road conformance">
       {body}
-      {conformance?.reports && (
-        <ConformanceReports
-          reports={conformance.reports}
-          location={conformance.source.location}
-        />
-      )}
+      {!reportsShown && reports}
       {evaluateError && (
         <Alert severity="error">
           Could not evaluate: {evaluateError.message}
