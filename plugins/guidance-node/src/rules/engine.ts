@@ -118,6 +118,7 @@ export function yamlErrorText(error: unknown): string {
 export function parseYamlDocuments(content: string): ParsedYamlDocument[] {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(content, { merge: true, lineCounter });
+  let budget = MAX_FIELD_POSITIONS;
   return (Array.isArray(docs) ? docs : [docs]).map((doc, index) => {
     if (doc.errors.length > 0) {
       const [error] = doc.errors;
@@ -128,16 +129,16 @@ export function parseYamlDocuments(content: string): ParsedYamlDocument[] {
       };
     }
     try {
-      return {
-        index,
-        body: doc.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT }),
-        positions: fieldPositionsOf(
-          yaml,
-          doc,
-          lineCounter,
-          MAX_FIELD_POSITIONS,
-        ),
-      };
+      const body = doc.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT });
+      // past the file's budget a document records its start only
+      const positions = fieldPositionsOf(
+        yaml,
+        doc,
+        lineCounter,
+        Math.max(1, budget),
+      );
+      budget -= Object.keys(positions).length;
+      return { index, body, positions };
     } catch (error) {
       // no position of its own (an alias expanded too far): the document's start
       return {

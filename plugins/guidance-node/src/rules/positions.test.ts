@@ -1,6 +1,10 @@
 import { BUILTIN_RULES } from './builtin';
 import { evaluateRules, parseManifests, parseYamlDocuments } from './engine';
-import { fieldPathKey, positionOfField } from './positions';
+import {
+  MAX_FIELD_POSITIONS,
+  fieldPathKey,
+  positionOfField,
+} from './positions';
 import { GuidanceRule } from './types';
 
 const MANIFEST = `# the orders service
@@ -168,5 +172,25 @@ describe('bounded positions', () => {
       line: 1,
       column: 33,
     });
+  });
+});
+
+describe('the position budget of a file', () => {
+  it('shares MAX_FIELD_POSITIONS among the documents; later ones record their start only', () => {
+    const one = 'kind: A\nspec:\n  items: [1, 2, 3]\n';
+    const perDocument = Object.keys(
+      parseYamlDocuments(one)[0].positions!,
+    ).length;
+    const count = Math.ceil(MAX_FIELD_POSITIONS / perDocument) + 10;
+    const docs = parseYamlDocuments(Array(count).fill(one).join('---\n'));
+    const sizes = docs.map(d => Object.keys(d.positions!).length);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThanOrEqual(MAX_FIELD_POSITIONS + count);
+    expect(sizes[0]).toBe(perDocument);
+    // the last documents still know where they start, for object findings
+    expect(docs[count - 1].positions).toEqual({
+      '': [expect.any(Number), 1],
+    });
+    expect(docs[count - 1].positions![''][0]).toBe((count - 1) * 4 + 1);
   });
 });

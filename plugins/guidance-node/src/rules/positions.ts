@@ -10,11 +10,14 @@
 export type FieldPositions = Record<string, [number, number]>;
 
 /**
- * Fields recorded per document at most: a report needs the first ones, not a huge map. Nesting
- * deeper than 32 levels and keys longer than 200 characters are left out too, so a hostile
- * document (200,000 nested lists) costs a bounded map: the deepest recorded parent stands in.
+ * Fields recorded per file at most, shared by its documents in order; a document past the budget
+ * records its start only. A report needs places, not a map as large as the file: 1 MiB of small
+ * Deployments (about 2,900) would otherwise make some 75,000 entries, four times the file's size,
+ * carried from a YAML worker to the event loop. Nesting deeper than 32 levels and keys longer than
+ * 200 characters are left out too, so a hostile document (200,000 nested lists) costs a bounded
+ * map: the deepest recorded parent stands in.
  */
-export const MAX_FIELD_POSITIONS = 5000;
+export const MAX_FIELD_POSITIONS = 20000;
 
 /** The key of a field path in {@link FieldPositions}: segments joined by U+0000, never in a key. */
 export const fieldPathKey = (path: ReadonlyArray<string | number>): string =>

@@ -32,17 +32,17 @@ parentPort.on('message', ({ id, content }) => {
   let docs;
   try {
     const lineCounter = new LineCounter();
+    let budget = ${MAX_FIELD_POSITIONS};
     docs = parseAllDocuments(content, { merge: true, lineCounter }).map((doc, index) => {
       if (doc.errors.length > 0) {
         const error = doc.errors[0];
         return { index, error: errorText(error), ...positionOf(content, error.pos[0]) };
       }
       try {
-        return {
-          index,
-          body: doc.toJS({ maxAliasCount: workerData.maxAliasCount }),
-          positions: fieldPositionsOf(yaml, doc, lineCounter, ${MAX_FIELD_POSITIONS}),
-        };
+        const body = doc.toJS({ maxAliasCount: workerData.maxAliasCount });
+        const positions = fieldPositionsOf(yaml, doc, lineCounter, Math.max(1, budget));
+        budget -= Object.keys(positions).length;
+        return { index, body, positions };
       } catch (error) {
         return {
           index,
