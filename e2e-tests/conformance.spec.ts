@@ -26,12 +26,13 @@ test.describe('conformance', () => {
     await expect(failing).toBeVisible();
     const memory = failing.getByTestId('rule-memory-limit');
     await expect(memory).toContainText('Every container has a memory limit');
+    // file:line:column of the container the finding is about
     await expect(memory).toContainText(
-      'deploy/deployment.yaml · Deployment/reports-worker: container "worker"',
+      /deploy\/deployment\.yaml:\d+:\d+ · Deployment\/reports-worker: container "worker"/,
     );
     await expect(failing.getByTestId('rule-secret-env')).toContainText('SMTP_PASSWORD');
     await expect(failing.getByTestId('rule-served-api-version')).toContainText(
-      'deploy/pdb.yaml · PodDisruptionBudget/reports-worker',
+      /deploy\/pdb\.yaml:\d+:\d+ · PodDisruptionBudget\/reports-worker/,
     );
     const waived = page.getByRole('region', { name: 'Waived rules (1)' });
     await expect(waived).toContainText('Waived until 2027-03-31: vendor image publishes major tags only');

@@ -154,22 +154,28 @@ function startProduction({ port, extraConfig, env }) {
   };
 }
 
-// --- production with PAVED_ROAD_MCP_TOKEN unset, or empty: no default token, start-up names the variable
-for (const [how, value] of [
-  ['unset', undefined],
-  ['empty', ''],
+// --- production with PAVED_ROAD_MCP_TOKEN or PAVED_ROAD_REPORT_TOKEN unset, or empty: no default
+// token, start-up names the variable (the other one set, so that it is the one missing)
+for (const [variable, how, value] of [
+  ['PAVED_ROAD_MCP_TOKEN', 'unset', undefined],
+  ['PAVED_ROAD_MCP_TOKEN', 'empty', ''],
+  ['PAVED_ROAD_REPORT_TOKEN', 'unset', undefined],
 ]) {
   const backend = startProduction({
     port: 7227,
-    env: { PAVED_ROAD_MCP_TOKEN: value },
+    env: {
+      PAVED_ROAD_MCP_TOKEN: randomBytes(24).toString('hex'),
+      PAVED_ROAD_REPORT_TOKEN: randomBytes(24).toString('hex'),
+      [variable]: value,
+    },
   });
   const outcome = await backend.started;
   const line = backend
     .output()
     .split('\n')
-    .find(l => l.includes('set PAVED_ROAD_MCP_TOKEN'));
+    .find(l => l.includes(`set ${variable} `));
   check(
-    `production with PAVED_ROAD_MCP_TOKEN ${how} does not start, naming the variable`,
+    `production with ${variable} ${how} does not start, naming the variable`,
     outcome === 'exited' && Boolean(line),
     outcome === 'exited'
       ? (line ?? backend.output().slice(-300)).trim().slice(0, 240)
@@ -180,6 +186,7 @@ for (const [how, value] of [
 
 // --- production, as deployed, plus an operator token and two sources of large manifests
 const mcpToken = randomBytes(24).toString('hex');
+const reportToken = randomBytes(24).toString('hex');
 const operatorToken = randomBytes(24).toString('hex');
 const sources = join(work, 'sources');
 const MiB = 1024 * 1024;
@@ -223,8 +230,8 @@ spec: { type: service, lifecycle: production, owner: group:default/team-a }
 
 const backend = startProduction({
   port: 7237,
-  env: { PAVED_ROAD_MCP_TOKEN: mcpToken },
-  // arrays replace: the MCP entry is the production file's own, beside an operator token for the checks
+  env: { PAVED_ROAD_MCP_TOKEN: mcpToken, PAVED_ROAD_REPORT_TOKEN: reportToken },
+  // arrays replace: the MCP and report entries are the production file's own, beside an operator token for the checks
   extraConfig: `backend:
   auth:
     externalAccess:
@@ -234,6 +241,12 @@ const backend = startProduction({
           subject: mcp-client
         accessRestrictions:
           - plugin: mcp-actions
+          - plugin: guidance
+      - type: static
+        options:
+          token: \${PAVED_ROAD_REPORT_TOKEN}
+          subject: ci-reporter
+        accessRestrictions:
           - plugin: guidance
       - type: static
         options:
@@ -297,6 +310,26 @@ try {
     mcpCatalog.status === 403,
     `${mcpCatalog.status}`,
   );
+  const report = { Authorization: `Bearer ${reportToken}` };
+  const oldReport = await fetch(`${base}/api/guidance/articles`, {
+    headers: { Authorization: 'Bearer local-report-token-change-me' },
+  });
+  check(
+    'production: the documented default report token is refused',
+    oldReport.status === 401,
+    `${oldReport.status}`,
+  );
+  for (const [what, path] of [
+    ['the guidance articles', '/api/guidance/articles'],
+    ['the catalog', '/api/catalog/entities'],
+  ]) {
+    const res = await fetch(`${base}${path}`, { headers: report });
+    check(
+      `production: the report token cannot read ${what}`,
+      res.status === 403,
+      `${res.status}`,
+    );
+  }
   await fileLocationRefused(base, operator, 'production');
 
   // wait for the catalog to read the operator's location
@@ -308,6 +341,19 @@ try {
     if (res.ok) break;
     await sleep(1000);
   }
+  const pushed = await fetch(
+    `${base}/api/guidance/entities/component/default/large-service/conformance/reports`,
+    {
+      method: 'POST',
+      headers: { ...report, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ref: 'pull/1', results: [] }),
+    },
+  );
+  check(
+    'production: the report token pushes a CI report (201)',
+    pushed.status === 201,
+    `${pushed.status}`,
+  );
 
   const rssKiB = () =>
     execFileSync('ps', ['-o', 'rss=', '-g', String(backend.pid)])

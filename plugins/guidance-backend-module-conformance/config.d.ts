@@ -32,6 +32,16 @@ export interface Config {
       localRoots?: string[];
       /** Entity kinds that are evaluated. Defaults to ["Component"]. */
       kinds?: string[];
+      /** CI reports: `paved-road check --report-ref` pushing to `POST …/conformance/reports`. */
+      reports?: {
+        /**
+         * Subjects of the service principals (`backend.auth.externalAccess` entries) that may
+         * push reports. Such a token is refused on every other guidance route and action; give
+         * its externalAccess entry `accessRestrictions: [{ plugin: guidance }]` so that no other
+         * plugin takes it either.
+         */
+        subjects?: string[];
+      };
       /** How many sources are read at once. Defaults to 4. */
       concurrency?: number;
     };

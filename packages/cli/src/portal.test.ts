@@ -106,6 +106,20 @@ describe('paved-road check --portal, against the guidance backend', () => {
     expect(teamLabel).toBe('fail');
     // the waiver in catalog-info.yaml applies to the portal's answer too
     expect(builtin['image-tag']).toBe('waived');
+    // and the findings point at the same lines and columns: one parser, one engine
+    const positions = (stdout: string) =>
+      Object.fromEntries(
+        JSON.parse(stdout)
+          .results.filter((r: any) => r.rule.id !== 'team-label')
+          .map((r: any) => [
+            r.rule.id,
+            r.findings.map((f: any) => `${f.file}:${f.line}:${f.column}`),
+          ]),
+      );
+    expect(positions(remote.stdout)).toEqual(positions(local.stdout));
+    expect(positions(local.stdout)['readiness-probe']).toEqual([
+      'deploy/app.yaml:15:11',
+    ]);
   });
 
   it("links each rule to the portal's article section, named by its title", async () => {

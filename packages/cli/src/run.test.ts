@@ -46,7 +46,7 @@ describe('paved-road check, locally', () => {
     expect(stderr).toBe('');
     expect(stdout).toContain(
       'FAIL error  readiness-probe  Long-running containers have a readiness probe\n' +
-        '  deploy/app.yaml:2:1 Deployment/web: container "web" has no readinessProbe\n',
+        '  deploy/app.yaml:15:11 Deployment/web: container "web" has no readinessProbe\n',
     );
     expect(stdout).toContain(
       'WAIVED error  image-tag  Images name a version, not latest\n' +
@@ -144,10 +144,35 @@ describe('paved-road check, locally', () => {
       {
         physicalLocation: {
           artifactLocation: { uri: 'deploy/app.yaml' },
-          region: { startLine: 2, startColumn: 1 },
+          // the container the finding is about, not only its Deployment
+          region: { startLine: 15, startColumn: 11 },
         },
       },
     ]);
+    // every finding with a position has it in its result, in the order of the json report
+    const json = JSON.parse(
+      (await run(repo, ['check', '--format', 'json'])).stdout,
+    );
+    const positioned = json.results
+      .filter((r: any) => r.status === 'fail' || r.status === 'waived')
+      .flatMap((r: any) =>
+        r.findings.map((f: any) => [r.rule.id, f.file, f.line, f.column]),
+      );
+    expect(positioned.length).toBeGreaterThan(ERROR_RULES.length);
+    expect(positioned.every(([, , line]: any[]) => line !== undefined)).toBe(
+      true,
+    );
+    expect(
+      sarifRun.results.map((r: any) => {
+        const where = r.locations[0].physicalLocation;
+        return [
+          r.ruleId,
+          where.artifactLocation.uri,
+          where.region.startLine,
+          where.region.startColumn,
+        ];
+      }),
+    ).toEqual(positioned);
     const waived = sarifRun.results.find((r: any) => r.ruleId === 'image-tag');
     expect(waived.suppressions).toEqual([
       {
@@ -184,7 +209,7 @@ describe('paved-road check, locally', () => {
     expect(probe.classname).toBe('paved-road.minikube-deployment-patterns');
     expect(probe.failure.type).toBe('error');
     expect(probe.failure['#text']).toContain(
-      'deploy/app.yaml:2:1 Deployment/web: container "web" has no readinessProbe',
+      'deploy/app.yaml:15:11 Deployment/web: container "web" has no readinessProbe',
     );
     const waived = suite.testcase.find((t: any) =>
       t.name.startsWith('image-tag:'),
@@ -210,7 +235,7 @@ describe('paved-road check, locally', () => {
     ).toBe(true);
     expect(stdout).toContain(
       '#### `readiness-probe` Long-running containers have a readiness probe — error\n\n' +
-        '- `deploy/app.yaml:2:1` Deployment/web: container "web" has no readinessProbe\n\n' +
+        '- `deploy/app.yaml:15:11` Deployment/web: container "web" has no readinessProbe\n\n' +
         'Why and how to fix: [minikube-deployment-patterns › rule-readiness-probe](https://portal.example.com/guidance/minikube-deployment-patterns#rule-readiness-probe)\n',
     );
     expect(stdout).toContain('— warning (not blocking)');
@@ -250,8 +275,9 @@ describe('paved-road check, locally', () => {
     expect(probe.findings[0]).toMatchObject({
       file: 'docs/example.yaml',
       object: 'Pod/x',
-      line: 1,
-      column: 1,
+      // the container in the flow list: `  containers: [{ name: x, …`
+      line: 5,
+      column: 16,
     });
     expect(code).toBe(1);
   });

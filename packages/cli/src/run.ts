@@ -11,8 +11,8 @@ import {
 import { checkLocally, checkWithPortal } from './check';
 import { UsageError } from './errors';
 import { FORMATS, Format, formatReport } from './formats';
-import { withPositions } from './positions';
 import { readSources } from './sources';
+import { ReportTarget, parseEntityRef, pushReport } from './push';
 
 /** What the command touches outside itself, so tests can run it in-process. */
 export type CliEnvironment = {
@@ -45,6 +45,15 @@ Options:
   --token <token>       a token the portal accepts (default: $PAVED_ROAD_TOKEN)
   --docs-url <url>      where the articles are read, for links (default: --portal)
   --output <file>       write the report to a file instead of stdout
+
+Pushing the results to the portal (the entity page shows them, per branch and pull request):
+  --report-ref <ref>    the branch or pull request checked, e.g. main or pull/42
+  --entity <ref>        the catalog entity of the repository, e.g. component:default/orders
+  --report-portal <url> the portal's backend (default: --portal)
+  --report-token <t>    a report token the portal lists (default: $PAVED_ROAD_REPORT_TOKEN)
+  --report-url <url>    a link to the pull request or CI run
+  --report-title <text> e.g. the pull request's title
+  --commit <sha>        the commit checked
   -h, --help            this text
   --version             the version
 
@@ -58,7 +67,17 @@ type CheckOptions = {
   portal?: { url: string; token: string };
   docsUrl?: string;
   output?: string;
+  report?: ReportTarget;
 };
+
+const REPORT_FLAGS = [
+  'report-portal',
+  'report-token',
+  'report-url',
+  'report-title',
+  'commit',
+  'entity',
+] as const;
 
 function httpUrl(flag: string, value: string): string {
   let url: URL;
@@ -93,6 +112,13 @@ export function parseCommandLine(
         token: { type: 'string' },
         'docs-url': { type: 'string' },
         output: { type: 'string' },
+        'report-ref': { type: 'string' },
+        entity: { type: 'string' },
+        'report-portal': { type: 'string' },
+        'report-token': { type: 'string' },
+        'report-url': { type: 'string' },
+        'report-title': { type: 'string' },
+        commit: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -143,6 +169,58 @@ export function parseCommandLine(
       ? httpUrl('--docs-url', values['docs-url'])
       : portal?.url;
   if (values.output === '') throw new UsageError('--output needs a file name');
+  let report: ReportTarget | undefined;
+  if (values['report-ref'] !== undefined) {
+    const ref = values['report-ref'];
+    if (!/^(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/.test(ref)) {
+      throw new UsageError(
+        `--report-ref must be a branch or pull request ref such as main or pull/42, got "${ref}"`,
+      );
+    }
+    if (values.entity === undefined) {
+      throw new UsageError(
+        '--report-ref needs --entity: the catalog entity of the repository, e.g. component:default/orders',
+      );
+    }
+    const reportPortal = values['report-portal'] ?? values.portal;
+    if (reportPortal === undefined) {
+      throw new UsageError(
+        "--report-ref needs the portal's URL: pass --report-portal (or --portal)",
+      );
+    }
+    const reportToken = values['report-token'] ?? env.PAVED_ROAD_REPORT_TOKEN;
+    if (!reportToken) {
+      throw new UsageError(
+        '--report-ref needs a report token: pass --report-token or set PAVED_ROAD_REPORT_TOKEN',
+      );
+    }
+    if (
+      values.commit !== undefined &&
+      !/^[0-9a-f]{7,64}$/i.test(values.commit)
+    ) {
+      throw new UsageError(
+        `--commit must be a commit hash, got "${values.commit}"`,
+      );
+    }
+    report = {
+      url: httpUrl('--report-portal', reportPortal),
+      token: reportToken,
+      entity: parseEntityRef(values.entity),
+      ref,
+      ...(values['report-url'] !== undefined
+        ? { link: httpUrl('--report-url', values['report-url']) }
+        : {}),
+      ...(values['report-title'] ? { title: values['report-title'] } : {}),
+      ...(values.commit ? { commit: values.commit } : {}),
+    };
+  } else {
+    const stray = REPORT_FLAGS.find(flag => values[flag] !== undefined);
+    if (stray) {
+      throw new UsageError(
+        `--${stray} is for pushing a report: give --report-ref too`,
+      );
+    }
+  }
   return {
     command: 'check',
     options: {
@@ -152,6 +230,7 @@ export function parseCommandLine(
       ...(portal ? { portal } : {}),
       ...(docsUrl ? { docsUrl } : {}),
       ...(values.output ? { output: values.output } : {}),
+      ...(report ? { report } : {}),
     },
   };
 }
@@ -163,12 +242,10 @@ async function check(
   const sources = await readSources(options.paths, environment.cwd);
   const now = environment.now();
   const perSource: CheckResult[][] = [];
-  const contents = new Map<string, string>();
   for (const source of sources) {
     for (const warning of source.warnings) {
       environment.stderr(`paved-road: ${warning}\n`);
     }
-    for (const file of source.files) contents.set(file.path, file.content);
     const results = options.portal
       ? await checkWithPortal(source, {
           ...options.portal,
@@ -195,11 +272,8 @@ async function check(
       applyWaivers(results, source.waivers, now, source.entityFile),
     );
   }
-  const merged = mergeReports(perSource);
-  const report = {
-    ...merged,
-    results: withPositions(merged.results, contents),
-  };
+  // findings carry their line and column from the rule engine, here or in the portal
+  const report = mergeReports(perSource);
   const text = formatReport(report, options.format, {
     docsUrl: options.docsUrl,
     failOn: options.failOn,
@@ -216,6 +290,14 @@ async function check(
     }
   } else {
     environment.stdout(text);
+  }
+  if (options.report) {
+    const pushed = await pushReport(report, options.report, {
+      fetch: environment.fetch,
+    });
+    environment.stderr(
+      `paved-road: report for ${pushed.ref} pushed to ${pushed.entityRef}\n`,
+    );
   }
   return blockingFailures(report, options.failOn).length > 0
     ? EXIT.failed

@@ -14,7 +14,11 @@ import {
   GuidanceRule,
   guidanceLibraryExtensionPoint,
   guidanceRulesExtensionPoint,
+  readReportSubjects,
+  refuseReportersInActions,
 } from '@paved-road/plugin-guidance-node';
+import { ConformanceReportStore } from './service/conformance/ConformanceReportStore';
+import { createConformanceReportsRouter } from './service/conformance/conformanceReportsRouter';
 import { RuleRegistry } from './service/rules';
 import { ConformanceService } from './service/conformance/ConformanceService';
 import { ConformanceStore } from './service/conformance/ConformanceStore';
@@ -142,6 +146,24 @@ export const guidanceModuleConformance = createBackendModule({
           });
         }
 
+        // CI reports; mounted first (module routers precede the plugin's), so that a
+        // reporter's token is refused on every later guidance route
+        const reports = await ConformanceReportStore.create(deps.database);
+        const reportSubjects = readReportSubjects(config);
+        deps.httpRouter.use(
+          createConformanceReportsRouter({
+            store: reports,
+            catalog: deps.catalog,
+            auth: deps.auth,
+            httpAuth: deps.httpAuth,
+            subjects: reportSubjects,
+          }),
+        );
+        const actionsRegistry = refuseReportersInActions(
+          deps.actionsRegistry,
+          reportSubjects,
+        );
+
         const appBaseUrl = config.getOptionalString('app.baseUrl') ?? '';
         const router = express.Router();
         router.use(createValidateRouter({ rules }));
@@ -150,6 +172,7 @@ export const guidanceModuleConformance = createBackendModule({
         router.use(
           createConformanceRouter({
             conformance,
+            reports,
             catalog: deps.catalog,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
@@ -159,12 +182,12 @@ export const guidanceModuleConformance = createBackendModule({
         deps.httpRouter.use(router);
 
         registerValidateManifestsAction({
-          actionsRegistry: deps.actionsRegistry,
+          actionsRegistry,
           rules,
           appBaseUrl,
         });
         registerGetEntityConformanceAction({
-          actionsRegistry: deps.actionsRegistry,
+          actionsRegistry,
           conformance,
           catalog: deps.catalog,
           appBaseUrl,

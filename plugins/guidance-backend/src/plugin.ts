@@ -14,6 +14,8 @@ import {
   ArticleSource,
   DirectorySource,
   guidanceArticleSourcesExtensionPoint,
+  readReportSubjects,
+  refuseReportersInActions,
 } from '@paved-road/plugin-guidance-node';
 import { registerLibraryAccess } from './libraryAccess';
 import { UrlSource } from './service/sources/UrlSource';
@@ -178,7 +180,11 @@ export const guidancePlugin = createBackendPlugin({
         );
 
         registerGuidanceActions({
-          actionsRegistry,
+          // a CI reporter's token (conformance module) may do nothing here
+          actionsRegistry: refuseReportersInActions(
+            actionsRegistry,
+            readReportSubjects(config),
+          ),
           library,
           catalog,
           logger,

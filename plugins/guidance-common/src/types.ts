@@ -163,12 +163,38 @@ export type ValidateResponse = {
   };
 };
 
+/**
+ * A CI report on an entity as `GET …/conformance` lists it: what `paved-road check` found on a
+ * ref (`main`, `pull/42`), pushed to `POST …/conformance/reports`.
+ */
+export type ConformanceReport = {
+  ref: string;
+  /** The ref is the entity's default branch (named by its source location, else main or master). */
+  defaultBranch: boolean;
+  /** The pull request or CI run. */
+  url?: string;
+  title?: string;
+  commit?: string;
+  receivedAt: string;
+  summary: { pass: number; fail: number; waived: number };
+  /** Per failing rule, where its first finding is. */
+  failing: {
+    ruleId: string;
+    title?: string;
+    severity?: RuleSeverity;
+    file?: string;
+    line?: number;
+  }[];
+};
+
 export type EntityConformance = {
   entityRef: string;
   evaluatedAt: string;
   source: { location: string; etag?: string; error?: string };
   summary: ConformanceSummary;
   results: RuleResult[];
+  /** CI reports, the default branch first; absent where reports are not served. */
+  reports?: ConformanceReport[];
 };
 
 /** `GET /articles/:id/conformance`: the rules an article backs and who follows them. */

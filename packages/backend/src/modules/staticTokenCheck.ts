@@ -3,10 +3,17 @@ import {
   createBackendFeatureLoader,
 } from '@backstage/backend-plugin-api';
 
+/** The variable app-config.production.yaml reads each static token from, by its subject. */
+const TOKEN_VARIABLES: Record<string, string> = {
+  'mcp-client': 'PAVED_ROAD_MCP_TOKEN',
+  'ci-reporter': 'PAVED_ROAD_REPORT_TOKEN',
+};
+
 /**
  * Stops start-up when a static external access token is missing. app-config.production.yaml
- * reads the MCP clients' token from PAVED_ROAD_MCP_TOKEN without a default: unset, the entry
- * has no token, and this says which variable to set instead of a bare missing-config error.
+ * reads the MCP clients' token from PAVED_ROAD_MCP_TOKEN and the CI reporters' from
+ * PAVED_ROAD_REPORT_TOKEN, without defaults: unset, the entry has no token, and this says which
+ * variable to set instead of a bare missing-config error.
  */
 export const staticTokenCheck = createBackendFeatureLoader({
   deps: { config: coreServices.rootConfig },
@@ -19,8 +26,9 @@ export const staticTokenCheck = createBackendFeatureLoader({
       const token = entry.getOptional('options.token');
       if (typeof token === 'string' && token.trim() !== '') return;
       const subject = entry.getOptionalString('options.subject') ?? 'unnamed';
+      const variable = TOKEN_VARIABLES[subject] ?? 'its variable';
       throw new Error(
-        `backend.auth.externalAccess[${index}] (subject ${subject}) has no token: set PAVED_ROAD_MCP_TOKEN to a long random value (for example: openssl rand -hex 24), or remove the entry. There is no default token.`,
+        `backend.auth.externalAccess[${index}] (subject ${subject}) has no token: set ${variable} to a long random value (for example: openssl rand -hex 24), or remove the entry. There is no default token.`,
       );
     });
     return [];

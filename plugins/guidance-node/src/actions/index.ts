@@ -1,1 +1,7 @@
 export { assertMayReadCatalog } from './assertMayReadCatalog';
+export {
+  isReporter,
+  readReportSubjects,
+  refuseReportersInActions,
+  reporterRefusedError,
+} from './reporters';

@@ -1,5 +1,6 @@
 import { posix } from 'path';
-import { parseAllDocuments } from 'yaml';
+import * as yaml from 'yaml';
+import { LineCounter, parseAllDocuments } from 'yaml';
 import {
   GuidanceRule,
   ManifestFile,
@@ -11,6 +12,12 @@ import {
 } from './types';
 import { UnresolvedConflict, withoutConflictMarkers } from './conflictMarkers';
 import { catalogEntityOf } from './catalogEntity';
+import {
+  FieldPositions,
+  MAX_FIELD_POSITIONS,
+  fieldPositionsOf,
+  positionOfField,
+} from './positions';
 
 const isYamlFile = (path: string) => /\.ya?ml$/i.test(path);
 /** A rule that reports more than this keeps the first ones: a report is read by people. */
@@ -54,13 +61,20 @@ function isPartialWorkload(doc: Doc): boolean {
 
 /** One YAML document of a file: its value, or why it could not be read and where (1-based). */
 export type ParsedYamlDocument =
-  | { index: number; body: unknown; error?: undefined }
+  | {
+      index: number;
+      body: unknown;
+      /** Where its fields are (see {@link FieldPositions}); absent from parsers that do not say. */
+      positions?: FieldPositions;
+      error?: undefined;
+    }
   | {
       index: number;
       error: string;
       line?: number;
       column?: number;
       body?: undefined;
+      positions?: undefined;
     };
 
 /** Parses a file's YAML documents, somewhere: in this thread or off it (the backend's worker). */
@@ -103,7 +117,10 @@ export function yamlErrorText(error: unknown): string {
 
 /** Parses one file's YAML documents in this thread; a document that cannot be read is an error entry. */
 export function parseYamlDocuments(content: string): ParsedYamlDocument[] {
-  return parseAllDocuments(content, { merge: true }).map((doc, index) => {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(content, { merge: true, lineCounter });
+  let budget = MAX_FIELD_POSITIONS;
+  return (Array.isArray(docs) ? docs : [docs]).map((doc, index) => {
     if (doc.errors.length > 0) {
       const [error] = doc.errors;
       return {
@@ -113,7 +130,16 @@ export function parseYamlDocuments(content: string): ParsedYamlDocument[] {
       };
     }
     try {
-      return { index, body: doc.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT }) };
+      const body = doc.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT });
+      // past the file's budget a document records its start only
+      const positions = fieldPositionsOf(
+        yaml,
+        doc,
+        lineCounter,
+        Math.max(1, budget),
+      );
+      budget -= Object.keys(positions).length;
+      return { index, body, positions };
     } catch (error) {
       // no position of its own (an alias expanded too far): the document's start
       return {
@@ -125,6 +151,18 @@ export function parseYamlDocuments(content: string): ParsedYamlDocument[] {
   });
 }
 
+/** Positions of a text read without its conflict blocks, as lines of the original file. */
+function remapLines(
+  positions: FieldPositions,
+  originalLines: number[],
+): FieldPositions {
+  const out: FieldPositions = {};
+  for (const [key, [line, column]] of Object.entries(positions)) {
+    out[key] = [originalLines[line - 1] ?? line, column];
+  }
+  return out;
+}
+
 /** Gathers the parsed files, then builds what the rules read. */
 class ManifestCollector {
   private readonly parseErrors: ManifestParseError[] = [];
@@ -132,6 +170,7 @@ class ManifestCollector {
     file: string;
     docs: { index: number; body: Doc }[];
   }[] = [];
+  private readonly positions = new Map<string, FieldPositions[]>();
   private readonly patchFiles = new Set<string>();
   /** Per file with conflict blocks: the original line of each line the parser saw. */
   private readonly originalLines = new Map<string, number[]>();
@@ -165,6 +204,14 @@ class ManifestCollector {
         });
       } else if (isRecord(doc.body)) {
         docs.push({ index: doc.index, body: doc.body });
+      }
+      if (doc.error === undefined && doc.positions) {
+        const lines = this.originalLines.get(file.path);
+        const list = this.positions.get(file.path) ?? [];
+        list[doc.index] = lines
+          ? remapLines(doc.positions, lines)
+          : doc.positions;
+        this.positions.set(file.path, list);
       }
     }
     this.parsed.push({ file: file.path, docs });
@@ -232,6 +279,7 @@ class ManifestCollector {
       conflicts: this.conflicts,
       kustomize: { pinnedImages: [...this.pinnedImages].sort() },
       entity: catalogEntityOf(objects),
+      positions: this.positions,
     };
   }
 }
@@ -284,6 +332,49 @@ export async function parseManifestsWith(
   return collector.result(files);
 }
 
+const objectIndexes = new WeakMap<RuleInput, Map<string, number>>();
+
+/** The document index of `<Kind>/<name>` in a file (the first one of that name). */
+function documentIndexOf(
+  input: RuleInput,
+  file: string,
+  object: string,
+): number | undefined {
+  let index = objectIndexes.get(input);
+  if (!index) {
+    index = new Map();
+    for (const o of input.objects) {
+      const key = `${o.file}\u0000${o.kind}/${o.name}`;
+      if (!index.has(key)) index.set(key, o.index);
+    }
+    objectIndexes.set(input, index);
+  }
+  return index.get(`${file}\u0000${object}`);
+}
+
+/**
+ * A finding about an object (or a field of it, by `path`) gets the line and column the parser
+ * saw it at, unless the rule gave its own. A file of one document locates findings without an
+ * object too (a CI configuration).
+ */
+export function locateFinding(
+  finding: RuleFinding,
+  input: RuleInput,
+): RuleFinding {
+  if (finding.line !== undefined || !finding.file) return finding;
+  const docs = input.positions?.get(finding.file);
+  if (!docs) return finding;
+  let index: number | undefined;
+  if (finding.object) {
+    index = documentIndexOf(input, finding.file, finding.object);
+  } else if (finding.path && docs.length === 1) {
+    index = 0;
+  }
+  const positions = index === undefined ? undefined : docs[index];
+  const position = positions && positionOfField(positions, finding.path);
+  return position ? { ...finding, ...position } : finding;
+}
+
 /** Runs each rule over the input; a rule that throws fails with its error rather than stopping the rest. */
 export function evaluateRules(
   rules: GuidanceRule[],
@@ -298,6 +389,7 @@ export function evaluateRules(
         { status: 'fail', message: `rule ${rule.id} could not run: ${error}` },
       ];
     }
+    findings = findings.map(f => locateFinding(f, input));
     const failures = findings.filter(f => f.status === 'fail');
     if (failures.length > 0) {
       return {

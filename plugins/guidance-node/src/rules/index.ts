@@ -6,6 +6,7 @@ export {
   parseYamlDocuments,
   evaluateRules,
   evaluateRulesAsync,
+  locateFinding,
   MAX_YAML_ALIAS_COUNT,
   type ParsedYamlDocument,
   type YamlDocumentParser,
@@ -24,3 +25,10 @@ export {
   findRemovedApiVersion,
   type RemovedApiVersion,
 } from './servedApiVersions';
+export {
+  fieldPositionsOf,
+  fieldPathKey,
+  positionOfField,
+  MAX_FIELD_POSITIONS,
+  type FieldPositions,
+} from './positions';

@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { LifecycleTable } from '@paved-road/plugin-guidance-common';
 import { UnresolvedConflict } from './conflictMarkers';
+import { FieldPositions } from './positions';
 
 /** One Kubernetes (or other YAML) object found in the files under check. */
 export type ManifestObject = {
@@ -45,6 +46,11 @@ export type RuleInput = {
   /** Merge conflict blocks left in the files (their objects are read from the first side). */
   conflicts?: UnresolvedConflict[];
   /** What the kustomizations among the files say about the other files. */
+  /**
+   * Per file, per document index: where its fields are, from the parser. The engine gives
+   * findings their line and column from it.
+   */
+  positions?: Map<string, FieldPositions[]>;
   kustomize?: {
     /** Image names a kustomization pins (`images[].newTag` other than latest, or a digest). */
     pinnedImages: string[];
@@ -63,6 +69,12 @@ export type RuleFinding = {
   file?: string;
   /** `<Kind>/<name>` of the object the finding is about. */
   object?: string;
+  /**
+   * The field of the object the finding is about (`['spec', 'template', 'spec', 'containers', 0]`):
+   * the engine sets `line` and `column` from it (the object's start without it). A field that is
+   * missing points at its nearest present parent.
+   */
+  path?: (string | number)[];
   /** 1-based line in `file` the finding points at, when the rule knows it. */
   line?: number;
   /** 1-based column on that line. */

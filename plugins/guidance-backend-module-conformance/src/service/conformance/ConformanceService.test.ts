@@ -134,6 +134,9 @@ describe.each(databases.eachSupportedId())(
         {
           file: 'k8s/app.yaml',
           object: 'Deployment/web',
+          // the container's list item, stored and served with the result
+          line: 9,
+          column: 11,
           message: 'container web has no readiness probe',
         },
       ]);

@@ -35,12 +35,26 @@ describe('YamlWorkerPool', () => {
     const docs = await pool().parse(
       'kind: A\nbase: &b {x: 1}\nmerged: {<<: *b, y: 2}\n---\nkind: [unclosed\n---\n- 1\n',
     );
-    expect(docs[0]).toEqual({
+    expect(docs[0]).toMatchObject({
       index: 0,
       body: { kind: 'A', base: { x: 1 }, merged: { x: 1, y: 2 } },
     });
     expect(docs[1]).toMatchObject({ index: 1, error: expect.any(String) });
-    expect(docs[2]).toEqual({ index: 2, body: [1] });
+    expect(docs[2]).toMatchObject({ index: 2, body: [1] });
+  });
+
+  it('gives every field its position, as guidance-node does in this thread', async () => {
+    const content =
+      'apiVersion: apps/v1\nkind: Deployment\nspec:\n  containers:\n    - name: app\n      image: x\n---\nkind: B\n';
+    const docs = await pool().parse(content);
+    expect(docs).toEqual(parseYamlDocuments(content));
+    const [first] = docs;
+    expect(first.error).toBeUndefined();
+    expect(first.error === undefined && first.positions).toMatchObject({
+      '': [1, 1],
+      kind: [2, 1],
+      'spec\u0000containers\u00000\u0000image': [6, 7],
+    });
   });
 
   it.each([
@@ -98,7 +112,7 @@ describe('YamlWorkerPool', () => {
       error: 'not parsed: took longer than 0.05 s',
     });
     const [next] = await p.parse('a: 1\n');
-    expect(next).toEqual({ index: 0, body: { a: 1 } });
+    expect(next).toMatchObject({ index: 0, body: { a: 1 } });
   });
 
   it('gives up on a file that outgrows the heap limit, and the backend lives on', async () => {
@@ -110,7 +124,7 @@ describe('YamlWorkerPool', () => {
     const [doc] = await p.parse(big);
     expect(doc.error).toMatch(/^not parsed: /);
     const [next] = await p.parse('b: 2\n');
-    expect(next).toEqual({ index: 0, body: { b: 2 } });
+    expect(next).toMatchObject({ index: 0, body: { b: 2 } });
   });
 
   it('queues files beyond its threads and answers each', async () => {

@@ -2,18 +2,23 @@ import { availableParallelism } from 'os';
 import { Worker } from 'worker_threads';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  MAX_FIELD_POSITIONS,
   MAX_YAML_ALIAS_COUNT,
   ParsedYamlDocument,
+  fieldPositionsOf,
 } from '@paved-road/plugin-guidance-node';
 
 /**
  * The worker's program. It is plain JavaScript evaluated by the worker (the package's own
  * modules may be TypeScript in development and tests), and does what guidance-node's
- * parseYamlDocuments does: errors as entries with their line and column, aliases bounded.
+ * parseYamlDocuments does: errors as entries with their line and column, aliases bounded, and
+ * field positions by guidance-node's own fieldPositionsOf (its source text, self-contained).
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('worker_threads');
-const { parseAllDocuments } = require(workerData.yamlPath);
+const yaml = require(workerData.yamlPath);
+const { parseAllDocuments, LineCounter } = yaml;
+const fieldPositionsOf = ${fieldPositionsOf.toString()};
 const errorText = e =>
   String((e && e.message) || e).split('\\n')[0]
     .replace(/\\s+at line \\d+, column \\d+:?\\s*$/, '')
@@ -26,13 +31,18 @@ const positionOf = (content, offset) => {
 parentPort.on('message', ({ id, content }) => {
   let docs;
   try {
-    docs = parseAllDocuments(content, { merge: true }).map((doc, index) => {
+    const lineCounter = new LineCounter();
+    let budget = ${MAX_FIELD_POSITIONS};
+    docs = parseAllDocuments(content, { merge: true, lineCounter }).map((doc, index) => {
       if (doc.errors.length > 0) {
         const error = doc.errors[0];
         return { index, error: errorText(error), ...positionOf(content, error.pos[0]) };
       }
       try {
-        return { index, body: doc.toJS({ maxAliasCount: workerData.maxAliasCount }) };
+        const body = doc.toJS({ maxAliasCount: workerData.maxAliasCount });
+        const positions = fieldPositionsOf(yaml, doc, lineCounter, Math.max(1, budget));
+        budget -= Object.keys(positions).length;
+        return { index, body, positions };
       } catch (error) {
         return {
           index,

@@ -248,6 +248,9 @@ describe('conformance routes', () => {
         {
           file: 'deploy/app.yaml',
           object: 'Deployment/web',
+          // the container's list item, stored and served with the result
+          line: 9,
+          column: 11,
           message: 'container web has no readiness probe',
         },
       ],

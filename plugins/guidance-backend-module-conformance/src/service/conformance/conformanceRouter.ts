@@ -16,6 +16,8 @@ import {
   parseTemplateOrigin,
 } from '@paved-road/plugin-guidance-common';
 import { ConformanceService } from './ConformanceService';
+import { ConformanceReportStore } from './ConformanceReportStore';
+import { reportsOfEntity } from './conformanceReportsRouter';
 import { entityRefFromParams, parseInput as parse } from '../parseInput';
 
 const refreshBody = z
@@ -56,6 +58,7 @@ function countTemplateVersions(
  */
 export function createConformanceRouter(options: {
   conformance: ConformanceService;
+  reports?: ConformanceReportStore;
   catalog: CatalogService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
@@ -106,7 +109,15 @@ export function createConformanceRouter(options: {
       if (!result) {
         throw new NotFoundError(`${entityRef} has not been evaluated yet`);
       }
-      res.json(result);
+      const { reports } = options;
+      res.json(
+        reports
+          ? {
+              ...result,
+              reports: await reportsOfEntity(reports, entity, entityRef),
+            }
+          : result,
+      );
     },
   );
 

@@ -223,6 +223,9 @@ describe('POST /api/guidance/validate', () => {
         {
           file: 'deploy/deployment.yaml',
           object: 'Deployment/orders',
+          // the container's list item in the stringified Deployment
+          line: 20,
+          column: 11,
           message: 'container "app" has a readinessProbe',
         },
       ],
@@ -262,6 +265,27 @@ describe('POST /api/guidance/validate', () => {
     expect(res.body.summary.fail).toBe(3); // yaml, image-tag, image-pinned
   });
 
+  it('gives each finding the line and column of its container, as the file is written', async () => {
+    const content = `# orders\n${deployment('orders:latest')}`;
+    const lines = content.split('\n');
+    const containerLine = lines.findIndex(l => l.includes('- name: app'));
+    const res = await request(server)
+      .post('/api/guidance/validate')
+      .send({ files: [{ path: 'deploy/deployment.yaml', content }] });
+    expect(res.status).toBe(200);
+    expect(byId(res.body).get('image-tag')?.findings).toEqual([
+      expect.objectContaining({
+        file: 'deploy/deployment.yaml',
+        line: containerLine + 1,
+        column: lines[containerLine].indexOf('name') + 1,
+      }),
+    ]);
+    // the API names positions, never the engine's field paths
+    expect(byId(res.body).get('image-tag')?.findings[0]).not.toHaveProperty(
+      'path',
+    );
+  });
+
   it('fails supported-versions for an end-of-life image and Dockerfile base, with the dates', async () => {
     const res = await request(server)
       .post('/api/guidance/validate')
@@ -294,6 +318,8 @@ describe('POST /api/guidance/validate', () => {
       {
         file: 'deploy/deployment.yaml',
         object: 'Deployment/orders',
+        line: 1,
+        column: 1,
         message: expect.stringMatching(
           /^container "app" uses image "node:20-alpine": Node.js 20 reached end of life on 2026-04-30; move to a supported release \(/,
         ),
@@ -499,6 +525,8 @@ describe('POST /api/guidance/validate', () => {
         {
           file: 'deploy/deployment.yaml',
           object: 'Deployment/orders',
+          line: 1,
+          column: 1,
           message: 'has no team label',
         },
       ],
@@ -553,6 +581,8 @@ describe('RuleRegistry', () => {
           {
             file: 'cm.yaml',
             object: 'ConfigMap/a',
+            line: 1,
+            column: 1,
             message: 'has no team label',
           },
         ],

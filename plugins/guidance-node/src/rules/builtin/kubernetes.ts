@@ -130,20 +130,43 @@ export function workloadsOf(input: RuleInput): Workload[] {
   return workloads;
 }
 
+/** Where a workload's pod spec sits in its object, as a field path. */
+export function podSpecPathOf(object: ManifestObject): string[] {
+  switch (object.kind) {
+    case 'CronJob':
+      return ['spec', 'jobTemplate', 'spec', 'template', 'spec'];
+    case 'Pod':
+      return ['spec'];
+    default:
+      return ['spec', 'template', 'spec'];
+  }
+}
+
 export type LabelledContainer = {
   container: Container;
+  /** Its field path inside the pod spec: `['containers', 0]`. */
+  path: [string, number];
   /** `container "app"` or `init container "migrate"`, for messages. */
   label: string;
   init: boolean;
 };
 
 export function containersOf(pod: PodTemplate): LabelledContainer[] {
-  const list = (items: unknown, init: boolean) =>
-    (Array.isArray(items) ? items : []).filter(isRecord).map(c => ({
-      container: c as Container,
-      label: `${init ? 'init container' : 'container'} "${c.name ?? '?'}"`,
-      init,
-    }));
+  const list = (items: unknown, init: boolean): LabelledContainer[] =>
+    (Array.isArray(items) ? items : []).flatMap((c, index) =>
+      isRecord(c)
+        ? [
+            {
+              container: c as Container,
+              path: [init ? 'initContainers' : 'containers', index],
+              label: `${init ? 'init container' : 'container'} "${
+                c.name ?? '?'
+              }"`,
+              init,
+            },
+          ]
+        : [],
+    );
   return [
     ...list(pod.spec.initContainers, true),
     ...list(pod.spec.containers, false),
@@ -244,11 +267,12 @@ export function checkContainers(
       if (options.include && !options.include(c)) continue;
       const results = [options.check(c, workload)].flat();
       for (const result of results) {
-        findings.push(
-          result.ok
+        findings.push({
+          ...(result.ok
             ? pass(workload.object, result.message)
-            : fail(workload.object, result.message),
-        );
+            : fail(workload.object, result.message)),
+          path: [...podSpecPathOf(workload.object), ...c.path],
+        });
       }
     }
   }

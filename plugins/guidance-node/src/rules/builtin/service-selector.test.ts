@@ -31,6 +31,9 @@ describe('service-selector', () => {
         status: 'not-applicable',
         file: 'deploy/base/service.yaml',
         object: 'Service/orders',
+        // the Service is the file's first document
+        line: 1,
+        column: 1,
         message:
           'selector app.kubernetes.io/name=orders matches the pod labels of no workload among the files that parse; not judged until deploy/base/deployment.yaml parses (see the yaml rule)',
       },

@@ -11,6 +11,7 @@ import {
 } from '@paved-road/plugin-guidance-common';
 import { conformanceRouteRef } from '../../routes';
 import { RuleArticleLink } from './RuleArticleLink';
+import { ConformanceReports, SourcePlace } from '../ConformanceReports';
 import { applicableRules, conformanceHeadline } from './conformanceScore';
 
 const useStyles = makeStyles(theme => ({
@@ -45,14 +46,7 @@ const useStyles = makeStyles(theme => ({
 const expiredWaiverMessage = (waiver: NonNullable<RuleResult['waiver']>) =>
   `waiver expired on ${waiver.until}: ${waiver.reason}`;
 
-/** `deploy/app.yaml:4:3`, or the file alone when the rule gave no position. */
-function placeOf(f: RuleResult['findings'][number]): string | undefined {
-  if (!f.file) return undefined;
-  if (f.line === undefined) return f.file;
-  return `${f.file}:${f.line}${f.column !== undefined ? `:${f.column}` : ''}`;
-}
-
-function Evidence(props: { result: RuleResult }) {
+function Evidence(props: { result: RuleResult; location?: string }) {
   const classes = useStyles();
   const { waiver } = props.result;
   const findings = props.result.findings.filter(
@@ -71,7 +65,16 @@ function Evidence(props: { result: RuleResult }) {
         <li key={i}>
           {(f.file || f.object) && (
             <span className={classes.where}>
-              {[placeOf(f), f.object].filter(Boolean).join(' · ')}
+              {f.file && (
+                <SourcePlace
+                  file={f.file}
+                  line={f.line}
+                  column={f.column}
+                  location={props.location}
+                />
+              )}
+              {f.file && f.object && ' · '}
+              {f.object}
               {': '}
             </span>
           )}
@@ -84,7 +87,11 @@ function Evidence(props: { result: RuleResult }) {
   );
 }
 
-function RuleItem(props: { result: RuleResult; showEvidence: boolean }) {
+function RuleItem(props: {
+  result: RuleResult;
+  showEvidence: boolean;
+  location?: string;
+}) {
   const { result, showEvidence } = props;
   const classes = useStyles();
   return (
@@ -123,7 +130,7 @@ function RuleItem(props: { result: RuleResult; showEvidence: boolean }) {
           rule counts as failing again; fix it or renew the waiver.
         </Typography>
       )}
-      {showEvidence && <Evidence result={result} />}
+      {showEvidence && <Evidence result={result} location={props.location} />}
     </li>
   );
 }
@@ -132,6 +139,7 @@ function RuleGroup(props: {
   title: string;
   results: RuleResult[];
   showEvidence?: boolean;
+  location?: string;
 }) {
   const classes = useStyles();
   if (props.results.length === 0) return null;
@@ -147,6 +155,7 @@ function RuleGroup(props: {
             key={r.rule.id}
             result={r}
             showEvidence={props.showEvidence ?? false}
+            location={props.location}
           />
         ))}
       </ul>
@@ -191,6 +200,14 @@ export function EntityConformancePanel(props: {
     </div>
   );
 
+  // CI's reports sit under the scheduled evaluation's score, or under whatever stands for it
+  const reports = conformance?.reports && (
+    <ConformanceReports
+      reports={conformance.reports}
+      location={conformance.source.location}
+    />
+  );
+  let reportsShown = false;
   let body;
   if (error) {
     body = (
@@ -218,6 +235,7 @@ export function EntityConformancePanel(props: {
       </Typography>
     );
   } else {
+    reportsShown = true;
     const notApplicable = conformance.summary.notApplicable;
     body = (
       <>
@@ -232,15 +250,18 @@ export function EntityConformancePanel(props: {
           {conformance.summary.fail} failing · {conformance.summary.waived}{' '}
           waived · {notApplicable} not applicable
         </Typography>
+        {reports}
         <RuleGroup
           title="Failing rules"
           results={byStatus('fail')}
           showEvidence
+          location={conformance.source.location}
         />
         <RuleGroup
           title="Waived rules"
           results={byStatus('waived')}
           showEvidence
+          location={conformance.source.location}
         />
         <RuleGroup title="Passing rules" results={byStatus('pass')} />
       </>
@@ -250,6 +271,7 @@ export function EntityConformancePanel(props: {
   return (
     <InfoCard title="Paved road conformance">
       {body}
+      {!reportsShown && reports}
       {evaluateError && (
         <Alert severity="error">
           Could not evaluate: {evaluateError.message}

@@ -20,10 +20,11 @@ export const testRules: GuidanceRule[] = [
       objects
         .filter(o => o.kind === 'Deployment')
         .flatMap(o =>
-          containersOf(o.body).map(c => ({
+          containersOf(o.body).map((c, i) => ({
             status: c.readinessProbe ? ('pass' as const) : ('fail' as const),
             file: o.file,
             object: `Deployment/${o.name}`,
+            path: ['spec', 'template', 'spec', 'containers', i],
             message: c.readinessProbe
               ? `container ${c.name} has a readiness probe`
               : `container ${c.name} has no readiness probe`,

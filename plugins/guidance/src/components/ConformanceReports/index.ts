@@ -1,0 +1,3 @@
+export { ConformanceReports } from './ConformanceReports';
+export { SourcePlace } from './SourcePlace';
+export { sourceFileUrl } from './sourceLinks';
