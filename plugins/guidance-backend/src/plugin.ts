@@ -19,6 +19,7 @@ import { ArticleLibrary } from './service/ArticleLibrary';
 import { readSearchVocabulary } from './service/searchText';
 import { guidancePermissions } from '@paved-road/plugin-guidance-common';
 import { createRouter } from './service/router';
+import { GuidanceService } from './service/GuidanceService';
 import { ConformanceService } from './service/conformance/ConformanceService';
 import { YamlWorkerPool } from './service/conformance/YamlWorkerPool';
 import { ConformanceStore } from './service/conformance/ConformanceStore';
@@ -275,7 +276,7 @@ export const guidancePlugin = createBackendPlugin({
 
         httpRouter.use(
           await createRouter({
-            library,
+            guidance: new GuidanceService({ library }),
             catalog,
             httpAuth,
             logger,

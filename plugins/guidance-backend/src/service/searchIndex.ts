@@ -882,13 +882,6 @@ export class SearchIndex {
           match,
           termOf,
         ),
-        // a result that may be out of date says so where it is chosen
-        ...(article.summary.stale
-          ? {
-              stale: true,
-              staleReasons: article.summary.staleReasons ?? [],
-            }
-          : {}),
       };
     });
   }
