@@ -99,6 +99,7 @@ describe('GuidanceService', () => {
       'pool-size',
       'per-pod',
     ]);
+    expect(article).not.toHaveProperty('markdown');
     expect(body.etag).toMatch(/^"[\w-]+"$/);
   });
 
