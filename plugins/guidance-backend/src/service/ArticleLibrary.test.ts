@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ArticleLibrary } from './ArticleLibrary';
-import { SearchIndex } from './searchIndex';
+import { SearchIndex } from './search/builtin/SearchIndex';
 import { ArticleFile, ArticleSource } from '@paved-road/plugin-guidance-node';
 import { articleFixture } from '../__testUtils__/articleFixture';
 

@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ArticleParseError, ParsedArticle, parseArticle } from './parseArticle';
-import { SearchIndex } from './searchIndex';
+import { SearchIndex } from './search/builtin/SearchIndex';
 import { ReviewPolicy, defaultReviewPolicy } from './provenance';
 import { LibraryView } from './LibraryView';
 import { SearchVocabularyOptions } from './searchText';

@@ -10,7 +10,7 @@ import { etagOf } from './etag';
 import type { LibraryOptions, LibrarySnapshot } from './ArticleLibrary';
 import { lifecycleOf, provenanceOf, utcDay } from './provenance';
 import type { Dependency, EntityLike } from './recommend';
-import type { SearchIndex } from './searchIndex';
+import type { SearchIndex } from './search/builtin/SearchIndex';
 
 /** Bodies kept serialised at once; beyond this, the least recently read are made again. */
 const PREPARED_BODY_CACHE_SIZE = 1000;

@@ -1,4 +1,4 @@
-import type { SearchIndex } from '../searchIndex';
+import type { SearchIndex } from './builtin/SearchIndex';
 import {
   GuidanceSearchEngine,
   GuidanceSearchRequest,
