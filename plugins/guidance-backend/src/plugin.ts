@@ -20,6 +20,7 @@ import { readSearchVocabulary } from './service/searchText';
 import { guidancePermissions } from '@paved-road/plugin-guidance-common';
 import { createRouter } from './service/router';
 import { GuidanceService } from './service/GuidanceService';
+import { createSearchEngine } from './service/search/createSearchEngine';
 import { ConformanceService } from './service/conformance/ConformanceService';
 import { YamlWorkerPool } from './service/conformance/YamlWorkerPool';
 import { ConformanceStore } from './service/conformance/ConformanceStore';
@@ -81,6 +82,7 @@ export const guidancePlugin = createBackendPlugin({
         actionsRegistry: actionsRegistryServiceRef,
         database: coreServices.database,
         auth: coreServices.auth,
+        discovery: coreServices.discovery,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
       },
@@ -96,6 +98,7 @@ export const guidancePlugin = createBackendPlugin({
         actionsRegistry,
         database,
         auth,
+        discovery,
         permissions,
         permissionsRegistry,
       }) {
@@ -276,7 +279,15 @@ export const guidancePlugin = createBackendPlugin({
 
         httpRouter.use(
           await createRouter({
-            guidance: new GuidanceService({ library }),
+            guidance: new GuidanceService({
+              library,
+              searchEngine: createSearchEngine({
+                config,
+                discovery,
+                auth,
+                library,
+              }),
+            }),
             catalog,
             httpAuth,
             logger,
