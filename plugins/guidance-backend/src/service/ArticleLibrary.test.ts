@@ -106,9 +106,9 @@ describe('ArticleLibrary', () => {
       stale: false,
       staleReasons: [],
     });
-    expect(JSON.parse(library.snapshot.bodies.get('dated')!.json).stale).toBe(
-      false,
-    );
+    expect(
+      JSON.parse(library.snapshot.bodies.get('dated')!.bytes.toString()).stale,
+    ).toBe(false);
     const recommended = () =>
       library.snapshot.recommend({ metadata: { tags: ['pooling'] } })[0]
         ?.article;
@@ -119,9 +119,9 @@ describe('ArticleLibrary', () => {
       stale: true,
       staleReasons: ['reviewed 2026-11-14, more than 10 days ago'],
     });
-    expect(JSON.parse(library.snapshot.bodies.get('dated')!.json).stale).toBe(
-      true,
-    );
+    expect(
+      JSON.parse(library.snapshot.bodies.get('dated')!.bytes.toString()).stale,
+    ).toBe(true);
     expect(recommended()).toMatchObject({ id: 'dated', stale: true });
     // the date moved, the index did not: same object, no build in between
     expect(library.snapshot.index).toBe(index);

@@ -89,7 +89,7 @@ describe('GuidanceService', () => {
   it('serves an article body without the Markdown, with an ETag', async () => {
     const guidance = await service();
     const body = guidance.getArticleBody('pooling');
-    const article = JSON.parse(body.json);
+    const article = JSON.parse(body.bytes.toString());
     expect(article).toMatchObject({
       id: 'pooling',
       title: 'Connection pooling',

@@ -15,8 +15,11 @@ import type { SearchIndex } from './search/builtin/SearchIndex';
 /** Bodies kept serialised at once; beyond this, the least recently read are made again. */
 const PREPARED_BODY_CACHE_SIZE = 1000;
 
-/** An article's API body, serialised once per view so a request only copies bytes. */
-export type PreparedBody = { json: string; etag: string };
+/**
+ * An article's API body, serialised once per view so a request only writes bytes: the JSON
+ * as UTF-8 (what the route sends, with no per-request conversion) and its ETag.
+ */
+export type PreparedBody = { bytes: Buffer; etag: string };
 
 /**
  * The library as served on one UTC day with one lifecycle table: the snapshot's articles with
@@ -123,7 +126,7 @@ function preparedBodies(articles: ReadonlyMap<string, ParsedArticle>) {
         .map(r => articles.get(r)?.summary)
         .filter((s): s is ArticleSummary => Boolean(s));
       const json = JSON.stringify(toArticleResponse(article, related));
-      const body = { json, etag: etagOf(json) };
+      const body = { bytes: Buffer.from(json, 'utf8'), etag: etagOf(json) };
       prepared.set(id, body);
       if (prepared.size > PREPARED_BODY_CACHE_SIZE) {
         prepared.delete(prepared.keys().next().value!);

@@ -119,7 +119,9 @@ export async function createRouter(
   router.get('/articles/:id', (req, res) => {
     const body = guidance.getArticleBody(parseArticleId(req.params.id));
     sendWithEtag(req, res, body.etag, () =>
-      res.type('application/json').send(body.json),
+      res
+        .setHeader('Content-Type', 'application/json; charset=utf-8')
+        .send(body.bytes),
     );
   });
 
