@@ -60,6 +60,8 @@ const routes = {
   'guidance article': '/api/guidance/articles/database-connection-pooling',
   'guidance list': '/api/guidance/articles',
   'guidance search': '/api/guidance/search?q=connection%20pooling',
+  // Authenticated, a few hundred bytes: what token checking and routing cost a plugin route.
+  'guidance categories (small, authenticated)': '/api/guidance/categories',
   'catalog entity by name (peer)':
     '/api/catalog/entities/by-name/component/default/orders-service',
   // No auth, no body: what any route of this backend costs at least.
