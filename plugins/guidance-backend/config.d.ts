@@ -51,8 +51,16 @@ export interface Config {
         latest?: string;
       }>;
     };
-    /** Search vocabulary: an organisation's own abbreviations and filler words. */
+    /** Search: which engine answers `/search`, and the built-in engine's vocabulary. */
     search?: {
+      /**
+       * `builtin` (the default): each replica's in-memory index of the library. `portal`: the
+       * portal's own search engine (Lunr, PostgreSQL, Elasticsearch, OpenSearch) over the
+       * section documents of `@paved-road/plugin-search-backend-module-guidance`, which must be
+       * installed; results keep the same shape and deep links. The vocabulary below applies
+       * to `builtin` only.
+       */
+      engine?: 'builtin' | 'portal';
       /**
        * Words that expand to others when searched, e.g. `k8s: [kubernetes]`. Merged over the
        * shipped defaults; an entry replaces the default for its word, an empty list removes it.

@@ -10,6 +10,8 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { ArticleLibrary } from './service/ArticleLibrary';
 import { readSearchVocabulary } from './service/searchText';
 import { createRouter } from './service/router';
+import { GuidanceService } from './service/GuidanceService';
+import { createSearchEngine } from './service/search/createSearchEngine';
 import {
   ArticleSource,
   DirectorySource,
@@ -61,6 +63,8 @@ export const guidancePlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
       },
       async init({
         config,
@@ -72,6 +76,8 @@ export const guidancePlugin = createBackendPlugin({
         lifecycle,
         catalog,
         actionsRegistry,
+        auth,
+        discovery,
       }) {
         // The built-in library is a module's source (plugin-guidance-backend-module-builtin-articles).
         const watched: ArticleSource[] = [];
@@ -172,7 +178,15 @@ export const guidancePlugin = createBackendPlugin({
 
         httpRouter.use(
           await createRouter({
-            library,
+            guidance: new GuidanceService({
+              library,
+              searchEngine: createSearchEngine({
+                config,
+                discovery,
+                auth,
+                library,
+              }),
+            }),
             catalog,
             httpAuth,
             logger,

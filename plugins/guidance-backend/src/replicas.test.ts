@@ -106,7 +106,7 @@ async function article(server: Parameters<typeof request>[0]) {
   expect(res.status).toBe(200);
   return {
     etag: res.headers.etag as string,
-    markdown: res.body.markdown as string,
+    html: res.body.html as string,
   };
 }
 
@@ -130,7 +130,7 @@ describe('two replicas on one database', () => {
       const b = await startReplica(database, readerB);
 
       const [a1, b1] = [await article(a), await article(b)];
-      expect(a1.markdown).toContain('Version one');
+      expect(a1.html).toContain('Version one');
       expect(a1.etag).toMatch(/^".+"$/);
       expect(b1.etag).toBe(a1.etag);
 
@@ -142,15 +142,15 @@ describe('two replicas on one database', () => {
       while (
         Date.now() < deadline &&
         !(
-          a2.markdown.includes('Version two') &&
-          b2.markdown.includes('Version two')
+          a2.html.includes('Version two') &&
+          b2.html.includes('Version two')
         )
       ) {
         await new Promise(r => setTimeout(r, 250));
         [a2, b2] = [await article(a), await article(b)];
       }
-      expect(a2.markdown).toContain('Version two');
-      expect(b2.markdown).toContain('Version two');
+      expect(a2.html).toContain('Version two');
+      expect(b2.html).toContain('Version two');
       expect(a2.etag).not.toBe(a1.etag);
       expect(b2.etag).toBe(a2.etag);
       // Each replica read the folder itself: once at start, then on its own schedule.

@@ -17,3 +17,4 @@ export * from './permissions';
 export * from './waivers';
 export * from './summary';
 export * from './ruleListing';
+export { articleUrl, DEFAULT_ARTICLE_PATH } from './articleUrl';

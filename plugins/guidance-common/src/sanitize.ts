@@ -9,8 +9,7 @@ const headingAttributes: AttributeList = ['id'];
  * GitHub's sanitize schema plus what the reader needs: `language-*` classes on code (for
  * highlighting and Mermaid), task-list classes, and ids on headings. Nothing here can carry
  * script: no `style`, no event handlers, no new elements, and URLs keep the default protocols.
- * The backend renders every article through it; the fallback Markdown renderer in the
- * browser uses it too.
+ * The backend renders every article through it.
  */
 export const guidanceSanitizeSchema: Schema = {
   ...defaultSchema,

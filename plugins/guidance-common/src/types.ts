@@ -21,15 +21,18 @@ export type ArticleSummary = {
 
 export type TocEntry = { id: string; text: string; level: number };
 
+/**
+ * An article as the reader needs it (`GET /articles/:id`). The source Markdown is not part of
+ * it: `GET /articles/:id/markdown` serves that, whole or by section.
+ */
 export type Article = ArticleSummary & {
-  markdown: string;
   toc: TocEntry[];
   related: ArticleSummary[];
   editUrl?: string;
   /** Rendered once per reload on the backend: sanitized, heading ids, code highlighted to classes. */
-  html?: string;
+  html: string;
   /** The one section model: every heading the article has, in order. */
-  sections?: ArticleSection[];
+  sections: ArticleSection[];
   /** YYYY-MM-DD: when an expert last checked the article against its sources. */
   reviewed?: string;
   /** Tool -> version the article was checked against. */

@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ArticleLibrary } from './ArticleLibrary';
+import { SearchIndex } from './search/builtin/SearchIndex';
 import { ArticleFile, ArticleSource } from '@paved-road/plugin-guidance-node';
 import { articleFixture } from '../__testUtils__/articleFixture';
 
@@ -84,23 +85,51 @@ describe('ArticleLibrary', () => {
     expect([...library.snapshot.articles.keys()]).toEqual(['b']);
   });
 
-  it('re-marks stale articles when the day changes, without a reload', async () => {
+  it('re-marks stale articles when the day changes, without rebuilding the index', async () => {
     let now = new Date('2026-11-24T12:00:00Z');
     const source = new MemorySource('dated');
-    source.files = [file('dated.md', 'Dated', { reviewed: '2026-11-14' })];
+    source.files = [
+      file('dated.md', 'Dated', {
+        reviewed: '2026-11-14',
+        appliesTo: { tags: ['pooling'] },
+      }),
+    ];
     const library = new ArticleLibrary([source], mockServices.logger.mock(), {
       reviewIntervalDays: 10,
       now: () => now,
     });
     await library.reload();
+    const build = jest.spyOn(SearchIndex, 'build');
+    const index = library.snapshot.index;
     expect(library.snapshot.summaries[0]).toMatchObject({
       reviewed: '2026-11-14',
       stale: false,
+      staleReasons: [],
     });
+    expect(
+      JSON.parse(library.snapshot.bodies.get('dated')!.bytes.toString()).stale,
+    ).toBe(false);
+    const recommended = () =>
+      library.snapshot.recommend({ metadata: { tags: ['pooling'] } })[0]
+        ?.article;
+    expect(recommended()).toMatchObject({ id: 'dated', stale: false });
+
     now = new Date('2026-11-25T00:00:01Z');
-    expect(library.snapshot.summaries[0].stale).toBe(true);
-    expect(JSON.parse(library.snapshot.bodies.get('dated')!.json).stale).toBe(
-      true,
-    );
+    expect(library.snapshot.summaries[0]).toMatchObject({
+      stale: true,
+      staleReasons: ['reviewed 2026-11-14, more than 10 days ago'],
+    });
+    expect(
+      JSON.parse(library.snapshot.bodies.get('dated')!.bytes.toString()).stale,
+    ).toBe(true);
+    expect(recommended()).toMatchObject({ id: 'dated', stale: true });
+    // the date moved, the index did not: same object, no build in between
+    expect(library.snapshot.index).toBe(index);
+    expect(build).not.toHaveBeenCalled();
+
+    // a reload is what builds
+    await library.reload();
+    expect(build).toHaveBeenCalledTimes(1);
+    build.mockRestore();
   });
 });

@@ -1,25 +1,8 @@
-import { createHash } from 'crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  ArticleSummary,
-  CategoryCount,
-  GUIDANCE_CATEGORIES,
-  LifecycleTable,
-} from '@paved-road/plugin-guidance-common';
-import {
-  ArticleParseError,
-  ParsedArticle,
-  parseArticle,
-  toArticleResponse,
-} from './parseArticle';
-import { SearchIndex } from './searchIndex';
-import {
-  ReviewPolicy,
-  defaultReviewPolicy,
-  lifecycleOf,
-  provenanceOf,
-  utcDay,
-} from './provenance';
+import { ArticleParseError, ParsedArticle, parseArticle } from './parseArticle';
+import { SearchIndex } from './search/builtin/SearchIndex';
+import { ReviewPolicy, defaultReviewPolicy } from './provenance';
+import { LibraryView } from './LibraryView';
 import { SearchVocabularyOptions } from './searchText';
 import { Recommender } from './recommend';
 import { ArticleSource } from '@paved-road/plugin-guidance-node';
@@ -29,112 +12,35 @@ export type LibraryOptions = ReviewPolicy & {
   search?: SearchVocabularyOptions;
 };
 
-/** Bodies kept serialised at once; beyond this, the least recently read are made again. */
-const PREPARED_BODY_CACHE_SIZE = 1000;
-
-/** An article's API body, serialised once per reload so a request only copies bytes. */
-export type PreparedBody = { json: string; etag: string };
-
-/** Everything served at one moment; replaced whole on reload, never mutated. */
+/**
+ * What one reload produced: the parsed articles, their search index and the recommender.
+ * Built only on reload, never inside a request, and never mutated; staleness, which moves
+ * with the date, is added when read ({@link LibraryView}).
+ */
 export class LibrarySnapshot {
-  readonly summaries: ArticleSummary[];
-  /**
-   * Serialised API bodies, made on first request and kept in a bounded cache: a large
-   * library would otherwise hold every article twice more (Markdown and HTML inside JSON).
-   */
-  readonly bodies: { get(id: string): PreparedBody | undefined };
-  readonly categories: CategoryCount[];
   readonly index: SearchIndex;
+  readonly recommender: Recommender;
   /** How long building the search index took, for the load log line. */
   readonly indexBuildMs: number;
   /** The CPU time of that build: on a shared machine, what the build itself costs. */
   readonly indexBuildCpuMs: number;
-  /** The articles as served: summaries carry `reviewed` and `stale`. */
-  readonly articles: ReadonlyMap<string, ParsedArticle>;
-  /** The UTC day staleness was computed for; a new day rebuilds the snapshot. */
-  readonly day: string;
-  /** The lifecycle table staleness was computed with; a refreshed table rebuilds the snapshot. */
-  readonly lifecycle: LifecycleTable;
-  private preparedRecommender?: Recommender;
 
   constructor(
-    /** The articles as parsed, before provenance: kept to rebuild on a new day. */
+    /** The articles as parsed, before provenance. */
     readonly parsed: ReadonlyMap<string, ParsedArticle>,
-    readonly policy: LibraryOptions = defaultReviewPolicy(),
+    search: SearchVocabularyOptions = {},
   ) {
-    this.day = utcDay(policy.now());
-    const articles = new Map<string, ParsedArticle>();
-    this.lifecycle = lifecycleOf(policy);
-    for (const [id, article] of parsed) {
-      const { reviewed, stale, staleReasons, versionNotes } = provenanceOf(
-        article.frontMatter,
-        { ...policy, lifecycle: () => this.lifecycle },
-      );
-      articles.set(id, {
-        ...article,
-        summary: {
-          ...article.summary,
-          ...(reviewed ? { reviewed } : {}),
-          stale,
-          staleReasons,
-        },
-        versionNotes,
-      });
-    }
-    this.articles = articles;
-    this.summaries = [...articles.values()]
-      .map(a => a.summary)
-      .sort((a, b) => a.title.localeCompare(b.title));
-    const prepared = new Map<string, PreparedBody>();
-    this.bodies = {
-      get: (id: string) => {
-        const cached = prepared.get(id);
-        if (cached) {
-          // most recently used last, so the oldest is the one evicted
-          prepared.delete(id);
-          prepared.set(id, cached);
-          return cached;
-        }
-        const article = articles.get(id);
-        if (!article) return undefined;
-        const related = article.frontMatter.related
-          .map(r => articles.get(r)?.summary)
-          .filter((s): s is ArticleSummary => Boolean(s));
-        const json = JSON.stringify(toArticleResponse(article, related));
-        // derived from the bytes only: every replica answers the same ETag
-        const etag = `"${createHash('sha1').update(json).digest('base64url')}"`;
-        const body = { json, etag };
-        prepared.set(id, body);
-        if (prepared.size > PREPARED_BODY_CACHE_SIZE) {
-          prepared.delete(prepared.keys().next().value!);
-        }
-        return body;
-      },
-    };
-    this.categories = GUIDANCE_CATEGORIES.map(c => ({
-      id: c.id,
-      title: c.title,
-      count: this.summaries.filter(s => s.category === c.id).length,
-    }));
     const started = performance.now();
     const cpu = process.cpuUsage();
-    this.index = SearchIndex.build(this.articles.values(), policy.search);
+    this.index = SearchIndex.build(parsed.values(), search);
     this.indexBuildMs = Math.round(performance.now() - started);
     const used = process.cpuUsage(cpu);
     this.indexBuildCpuMs = Math.round((used.user + used.system) / 1000);
+    this.recommender = new Recommender(parsed, search);
   }
 
-  static empty(policy?: LibraryOptions) {
-    return new LibrarySnapshot(new Map(), policy);
-  }
-
-  /** Suggests articles for entities; prepared on first use, once per snapshot. */
-  get recommender(): Recommender {
-    this.preparedRecommender ??= new Recommender(
-      this.articles,
-      this.policy.search,
-    );
-    return this.preparedRecommender;
+  static empty() {
+    return new LibrarySnapshot(new Map());
   }
 }
 
@@ -148,6 +54,7 @@ const fileName = (path: string) => path.split('/').pop()!.replace(/\.md$/, '');
  */
 export class ArticleLibrary {
   private current: LibrarySnapshot;
+  private view: LibraryView;
   /** Per source, per file path: the last version that parsed. */
   private readonly lastGood = new Map<string, Map<string, ParsedArticle>>();
   private pending: Promise<void> = Promise.resolve();
@@ -157,7 +64,8 @@ export class ArticleLibrary {
     private readonly logger: LoggerService,
     private readonly reviewPolicy: LibraryOptions = defaultReviewPolicy(),
   ) {
-    this.current = LibrarySnapshot.empty(reviewPolicy);
+    this.current = LibrarySnapshot.empty();
+    this.view = new LibraryView(this.current, reviewPolicy);
     const names = sources.map(s => s.name);
     if (new Set(names).size !== names.length) {
       throw new Error(
@@ -166,19 +74,15 @@ export class ArticleLibrary {
     }
   }
 
-  get snapshot(): LibrarySnapshot {
-    // Staleness depends on the date and the lifecycle table: when either moves, serve the
-    // same articles re-marked.
-    if (
-      this.current.day !== utcDay(this.reviewPolicy.now()) ||
-      this.current.lifecycle !== lifecycleOf(this.reviewPolicy)
-    ) {
-      this.current = new LibrarySnapshot(
-        this.current.parsed,
-        this.reviewPolicy,
-      );
+  /**
+   * The library as served now. Staleness depends on the date and the lifecycle table: when
+   * either moves, the same snapshot is re-marked (no index is rebuilt here).
+   */
+  get snapshot(): LibraryView {
+    if (!this.view.isCurrent(this.current, this.reviewPolicy)) {
+      this.view = new LibraryView(this.current, this.reviewPolicy);
     }
-    return this.current;
+    return this.view;
   }
 
   /** Reads the given sources again (all by default); reloads run one at a time. */
@@ -194,7 +98,7 @@ export class ArticleLibrary {
     }
     this.current = this.assemble();
     this.logger.info(
-      `Guidance search index: ${this.current.index.sectionCount} sections of ${this.current.summaries.length} articles built in ${this.current.indexBuildMs} ms (${this.current.indexBuildCpuMs} ms CPU)`,
+      `Guidance search index: ${this.current.index.sectionCount} sections of ${this.current.parsed.size} articles built in ${this.current.indexBuildMs} ms (${this.current.indexBuildCpuMs} ms CPU)`,
     );
   }
 
@@ -268,6 +172,6 @@ export class ArticleLibrary {
         );
       }
     }
-    return new LibrarySnapshot(articles, this.reviewPolicy);
+    return new LibrarySnapshot(articles, this.reviewPolicy.search);
   }
 }

@@ -259,7 +259,6 @@ export function toArticleResponse(
 ): Article {
   return {
     ...article.summary,
-    markdown: article.markdown,
     html: article.html,
     toc: article.toc,
     sections: toSectionOutline(article.sections),

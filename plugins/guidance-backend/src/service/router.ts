@@ -15,14 +15,12 @@ import {
   articleIdSchema,
   parseGuidanceAnnotation,
 } from '@paved-road/plugin-guidance-common';
-import { createHash } from 'crypto';
-import { ArticleLibrary } from './ArticleLibrary';
-import { sectionMarkdown } from './markdownSections';
-import { toSectionContents } from './parseArticle';
+import { GuidanceService } from './GuidanceService';
+import { etagOf, sendWithEtag } from './etag';
 import { entityRefFromParams, parseInput as parse } from './parseInput';
 
 export type RouterOptions = {
-  library: ArticleLibrary;
+  guidance: GuidanceService;
   catalog: CatalogService;
   httpAuth: HttpAuthService;
   logger: LoggerService;
@@ -77,80 +75,44 @@ function parseArticleId(value: string): string {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { library, catalog, httpAuth } = options;
+  const { guidance, catalog, httpAuth } = options;
   const router = Router();
 
   router.use(express.json({ limit: '256kb' }));
 
   router.get('/articles', (req, res) => {
-    const { category, tag } = parse(listQuery, req.query, 'query');
-    const items = library.snapshot.summaries.filter(
-      s =>
-        (!category || s.category === category) &&
-        (!tag || s.tags.includes(tag)),
-    );
-    res.json({ items });
+    const filter = parse(listQuery, req.query, 'query');
+    res.json({ items: guidance.listArticles(filter) });
   });
 
   router.get('/articles/:id', (req, res) => {
-    const id = parseArticleId(req.params.id);
-    const body = library.snapshot.bodies.get(id);
-    if (!body) throw new NotFoundError(`No guidance article with id "${id}"`);
-    res.setHeader('ETag', body.etag);
-    res.setHeader('Cache-Control', 'no-cache');
-    const match = req.headers['if-none-match'];
-    if (
-      match &&
-      match.split(',').some(t => t.trim() === body.etag || t.trim() === '*')
-    ) {
-      res.status(304).end();
-      return;
-    }
-    res.type('application/json').send(body.json);
+    const body = guidance.getArticleBody(parseArticleId(req.params.id));
+    sendWithEtag(req, res, body.etag, () =>
+      res
+        .setHeader('Content-Type', 'application/json; charset=utf-8')
+        .send(body.bytes),
+    );
   });
 
   // The source Markdown, for assistants and scripts: not rendered, so not sanitized.
   router.get('/articles/:id/markdown', (req, res) => {
     const id = parseArticleId(req.params.id);
     const { section } = parse(markdownQuery, req.query, 'query');
-    const article = library.snapshot.articles.get(id);
-    if (!article)
-      throw new NotFoundError(`No guidance article with id "${id}"`);
-    let text = article.markdown;
-    if (section) {
-      const found = sectionMarkdown(article, section);
-      if (!found) {
-        throw new NotFoundError(
-          `Guidance article "${id}" has no section "${section}"`,
-        );
-      }
-      text = found.markdown;
-    }
-    const etag = `"${createHash('sha1').update(text).digest('base64url')}"`;
-    res.setHeader('ETag', etag);
-    res.setHeader('Cache-Control', 'no-cache');
-    const match = req.headers['if-none-match'];
-    if (match && match.split(',').some(t => t.trim() === etag)) {
-      res.status(304).end();
-      return;
-    }
-    res.type('text/markdown; charset=utf-8').send(text);
+    const text = guidance.getMarkdown(id, section);
+    sendWithEtag(req, res, etagOf(text), () =>
+      res.type('text/markdown; charset=utf-8').send(text),
+    );
   });
 
   // The one section model with its text: what search collators index, one document per section.
   router.get('/articles/:id/sections', (req, res) => {
     const id = parseArticleId(req.params.id);
-    const article = library.snapshot.articles.get(id);
-    if (!article)
-      throw new NotFoundError(`No guidance article with id "${id}"`);
-    res.json({ items: toSectionContents(article.sections) });
+    res.json({ items: guidance.getSections(id) });
   });
 
   router.get('/articles/:id/entities', async (req, res) => {
     const id = parseArticleId(req.params.id);
-    if (!library.snapshot.articles.has(id)) {
-      throw new NotFoundError(`No guidance article with id "${id}"`);
-    }
+    guidance.getArticle(id);
     const credentials = await httpAuth.credentials(req);
     const { items } = await catalog.getEntities(
       {
@@ -184,17 +146,18 @@ export async function createRouter(
   });
 
   router.get('/categories', (_req, res) => {
-    res.json({ items: library.snapshot.categories });
+    res.json({ items: guidance.categories() });
   });
 
-  router.get('/search', (req, res) => {
+  router.get('/search', async (req, res) => {
     const { q, limit } = parse(searchQuery, req.query, 'search');
-    res.json({ results: library.snapshot.index.search(q, limit) });
+    const credentials = await httpAuth.credentials(req);
+    res.json({ results: await guidance.search(q, limit, { credentials }) });
   });
 
   router.post('/recommendations', (req, res) => {
     const { entity } = parse(recommendationsBody, req.body, 'body');
-    res.json({ items: library.snapshot.recommender.recommend(entity) });
+    res.json({ items: guidance.recommend(entity) });
   });
 
   router.get('/entities/:kind/:namespace/:name/articles', async (req, res) => {
@@ -214,7 +177,7 @@ export async function createRouter(
       options.logger,
     );
     res.json({
-      items: library.snapshot.recommender.recommend(entity, dependencies),
+      items: guidance.recommend(entity, dependencies),
     });
   });
 

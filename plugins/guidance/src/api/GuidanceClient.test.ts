@@ -19,8 +19,9 @@ const summary: ArticleSummary = {
 
 const article: Article = {
   ...summary,
-  markdown: '## Steps\n\nText.',
+  html: '<h2 id="steps" data-level="2">Steps</h2>\n<p>Text.</p>',
   toc: [{ id: 'steps', text: 'Steps', level: 2 }],
+  sections: [{ id: 'steps', text: 'Steps', level: 2 }],
   related: [],
 };
 

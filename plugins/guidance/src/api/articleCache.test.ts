@@ -15,9 +15,9 @@ const article = (title: string): Article => ({
   tags: [],
   updated: '2026-11-01',
   readingTimeMinutes: 9,
-  markdown: '## Steps',
   html: '<h2 id="steps">Steps</h2>',
   toc: [{ id: 'steps', text: 'Steps', level: 2 }],
+  sections: [{ id: 'steps', text: 'Steps', level: 2 }],
   related: [],
 });
 

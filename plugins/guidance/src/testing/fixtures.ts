@@ -2,7 +2,6 @@ import {
   Article,
   ArticleSummary,
   CategoryCount,
-  createHeadingSlugger,
 } from '@paved-road/plugin-guidance-common';
 import { ResponseError } from '@backstage/errors';
 import { GuidanceApi } from '../api/GuidanceApi';
@@ -58,44 +57,59 @@ export const categories: CategoryCount[] = [
   { id: 'architecture', title: 'Architecture', count: 1 },
 ];
 
-export const poolingMarkdown = `
-Connections are heavier than sockets.
+/** A heading as the backend renders it: its id, its level and an anchor link. */
+const heading = (level: number, id: string, text: string) =>
+  `<h${level} id="${id}" data-level="${level}">${text}<a href="#${id}" class="heading-anchor" data-heading-anchor="" aria-label="Link to section: ${text}">#</a></h${level}>`;
 
-## Why connections are expensive
-
-### PostgreSQL: a process per session
-
-Each backend uses \`work_mem\` per sort.
-
-> [!WARNING]
-> Raising max_connections is not the fix.
-
-## Sizing arithmetic
-
-| Item | Value |
-| --- | --- |
-| Server connections | 33 |
-
-\`\`\`yaml
-pool_mode: transaction
-\`\`\`
-
-## Sizing arithmetic
-`;
-
-/** The table of contents the backend would send: the shared slugger over the headings. */
-function tocOf(markdown: string) {
-  const slug = createHeadingSlugger();
-  return [...markdown.matchAll(/^(#{1,6}) (.+)$/gm)].map(([, hashes, text]) => {
-    const plain = text.replace(/`/g, '');
-    return { id: slug(plain), text: plain, level: hashes.length };
-  });
-}
+/** The article body in the shape the backend serves it (`html`): ids, callouts, tables, code. */
+export const poolingHtml = [
+  '<p>Connections are heavier than sockets.</p>',
+  heading(2, 'why-connections-are-expensive', 'Why connections are expensive'),
+  heading(
+    3,
+    'postgresql-a-process-per-session',
+    'PostgreSQL: a process per session',
+  ),
+  '<p>Each backend uses <code>work_mem</code> per sort.</p>',
+  '<div class="callout callout-warning" data-callout="warning" role="note" aria-label="Warning"><p class="callout-title">Warning</p><p>Raising max_connections is not the fix.</p></div>',
+  heading(2, 'sizing-arithmetic', 'Sizing arithmetic'),
+  '<div class="table-wrapper"><table><thead><tr><th>Item</th><th>Value</th></tr></thead><tbody><tr><td>Server connections</td><td>33</td></tr></tbody></table></div>',
+  '<div class="code-block" data-language="yaml"><div class="code-toolbar"><span class="code-language">yaml</span></div><pre class="language-yaml"><code class="language-yaml">pool_mode: transaction</code></pre></div>',
+  heading(2, 'sizing-arithmetic-1', 'Sizing arithmetic'),
+].join('\n');
 
 export const poolingArticle: Article = {
   ...pooling,
-  markdown: poolingMarkdown,
-  toc: tocOf(poolingMarkdown),
+  html: poolingHtml,
+  toc: [
+    {
+      id: 'why-connections-are-expensive',
+      text: 'Why connections are expensive',
+      level: 2,
+    },
+    {
+      id: 'postgresql-a-process-per-session',
+      text: 'PostgreSQL: a process per session',
+      level: 3,
+    },
+    { id: 'sizing-arithmetic', text: 'Sizing arithmetic', level: 2 },
+    { id: 'sizing-arithmetic-1', text: 'Sizing arithmetic', level: 2 },
+  ],
+  sections: [
+    {
+      id: 'why-connections-are-expensive',
+      text: 'Why connections are expensive',
+      level: 2,
+    },
+    {
+      id: 'postgresql-a-process-per-session',
+      text: 'PostgreSQL: a process per session',
+      level: 3,
+      parentId: 'why-connections-are-expensive',
+    },
+    { id: 'sizing-arithmetic', text: 'Sizing arithmetic', level: 2 },
+    { id: 'sizing-arithmetic-1', text: 'Sizing arithmetic', level: 2 },
+  ],
   related: [strategy],
 };
 

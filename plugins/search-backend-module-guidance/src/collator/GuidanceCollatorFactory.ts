@@ -4,9 +4,12 @@ import {
   DocumentCollatorFactory,
   IndexableDocument,
 } from '@backstage/plugin-search-common';
+import pLimit from 'p-limit';
 import {
   ArticleSectionContent,
   ArticleSummary,
+  DEFAULT_ARTICLE_PATH,
+  articleUrl,
 } from '@paved-road/plugin-guidance-common';
 import type { GuidanceService } from '@paved-road/plugin-guidance-node';
 
@@ -44,7 +47,7 @@ export type GuidanceCollatorFactoryOptions = {
   parallelism?: number;
 };
 
-export const DEFAULT_LOCATION_TEMPLATE = '/guidance/:id';
+export const DEFAULT_LOCATION_TEMPLATE = DEFAULT_ARTICLE_PATH;
 const DEFAULT_PARALLELISM = 5;
 
 // Tokens with no letter or digit (table rules, pipes, braces) carry nothing searchable.
@@ -60,23 +63,20 @@ export function cleanText(text: string): string {
 }
 
 /**
- * `items` mapped with at most `parallelism` calls in flight, yielded in the input's order,
- * so a large library is collated quickly without flooding the guidance backend.
+ * `items` mapped with at most `parallelism` calls in flight (p-limit), yielded in the input's
+ * order, so a large library is collated quickly without flooding the guidance backend.
  */
 async function* mapBounded<T, R>(
   items: T[],
   parallelism: number,
   fn: (item: T) => Promise<R>,
 ): AsyncGenerator<R> {
-  const inFlight: Promise<R>[] = [];
-  let next = 0;
-  while (next < items.length && inFlight.length < parallelism) {
-    inFlight.push(fn(items[next++]));
-  }
-  while (inFlight.length) {
-    const result = await inFlight.shift()!;
-    if (next < items.length) inFlight.push(fn(items[next++]));
-    yield result;
+  const limit = pLimit(parallelism);
+  const results = items.map(item => limit(() => fn(item)));
+  // a failure is thrown where it is awaited, in order; never reported as unhandled before that
+  results.forEach(r => r.catch(() => undefined));
+  for (const result of results) {
+    yield await result;
   }
 }
 
@@ -111,11 +111,11 @@ export class GuidanceCollatorFactory implements DocumentCollatorFactory {
   }
 
   private location(articleId: string, sectionId?: string): string {
-    const base = this.locationTemplate.replace(
-      /:id\b/g,
-      encodeURIComponent(articleId),
-    );
-    return sectionId ? `${base}#${sectionId}` : base;
+    return articleUrl({
+      id: articleId,
+      section: sectionId,
+      path: this.locationTemplate,
+    });
   }
 
   private async *documents(): AsyncGenerator<GuidanceSectionDocument> {

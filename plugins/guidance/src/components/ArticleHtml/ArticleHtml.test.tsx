@@ -19,8 +19,12 @@ const html = [
   '<h2 id="sizing" data-level="2">Sizing<a href="#sizing" class="heading-anchor" data-heading-anchor="" aria-label="Link to section: Sizing">#</a></h2>',
   '<div class="callout callout-warning" data-callout="warning" role="note" aria-label="Warning"><p class="callout-title">Warning</p><p>Never expose the admin port.</p></div>',
   '<div class="table-wrapper"><table><thead><tr><th>Item</th></tr></thead><tbody><tr><td>20</td></tr></tbody></table></div>',
-  '<div class="code-block" data-language="yaml"><div class="code-toolbar"><span class="code-language">yaml</span></div><pre class="language-yaml"><code class="language-yaml"><span class="token key atrule">replicas</span><span class="token punctuation">:</span> <span class="token number">3</span></code></pre></div>',
+  '<div class="code-block" data-language="yaml"><div class="code-toolbar"><span class="code-language">yaml</span></div><pre class="language-yaml"><code class="language-yaml">replicas: 3</code></pre></div>',
 ].join('\n');
+
+// A block in a language the reader has no grammar for stays as it came.
+const unknownLanguage =
+  '<div class="code-block" data-language="cobol"><div class="code-toolbar"><span class="code-language">cobol</span></div><pre class="language-cobol"><code class="language-cobol">MOVE 3 TO X.</code></pre></div>';
 
 const diagram =
   '<pre class="mermaid-source" data-mermaid="">graph TD; A-->B</pre>';
@@ -62,10 +66,27 @@ describe('ArticleHtml', () => {
       'Never expose the admin port.',
     );
     expect(screen.getByRole('cell', { name: '20' })).toBeInTheDocument();
-    expect(article.querySelector('.token.number')).toHaveTextContent('3');
+    // the backend sends code as text; the reader highlights it to Prism's classes
+    await waitFor(() =>
+      expect(article.querySelector('code .token.number')).toHaveTextContent(
+        '3',
+      ),
+    );
+    expect(article.querySelector('code .token.key')).toHaveTextContent(
+      'replicas',
+    );
+    expect(article.querySelector('code')).toHaveTextContent('replicas: 3');
     // no diagram: Mermaid is never loaded
     await new Promise(r => setTimeout(r, 20));
     expect(mermaidInitialize).not.toHaveBeenCalled();
+  });
+
+  it('leaves code in a language it has no grammar for as plain text', async () => {
+    await renderHtml(unknownLanguage);
+    const code = screen.getByTestId('guidance-article').querySelector('code')!;
+    await new Promise(r => setTimeout(r, 50));
+    expect(code.children).toHaveLength(0);
+    expect(code).toHaveTextContent('MOVE 3 TO X.');
   });
 
   it('adds copy buttons that copy the code', async () => {

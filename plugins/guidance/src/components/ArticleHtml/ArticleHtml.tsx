@@ -8,13 +8,14 @@ import {
   renderDiagrams,
   whenDiagramsNear,
 } from './enhanceArticle';
+import { highlightCode } from './highlightCode';
 import { sanitizeArticleHtml } from './sanitizeHtml';
 
 /**
  * An article body the backend rendered: sanitized once more here, inserted as it is, then
- * enhanced in place — copy buttons on code, anchor clicks that scroll, Mermaid drawn lazily.
- * No Markdown parser or highlighter runs in the browser. Memoized on the HTML, so scrolling
- * and table-of-contents updates never touch it.
+ * enhanced in place — copy buttons on code, anchor clicks that scroll, code highlighted and
+ * Mermaid drawn lazily. No Markdown parser runs in the browser. Memoized on the HTML, so
+ * scrolling and table-of-contents updates never touch it.
  */
 export const ArticleHtml = memo(function ArticleHtmlBody(props: {
   html: string;
@@ -30,6 +31,18 @@ export const ArticleHtml = memo(function ArticleHtmlBody(props: {
   useLayoutEffect(() => {
     const root = ref.current;
     return root ? addCopyButtons(root) : undefined;
+  }, [clean]);
+
+  useEffect(() => {
+    const root = ref.current;
+    if (!root) return undefined;
+    let cancelled = false;
+    highlightCode(root, { isCancelled: () => cancelled }).catch(
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
   }, [clean]);
 
   useEffect(() => {

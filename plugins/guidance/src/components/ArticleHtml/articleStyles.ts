@@ -1,6 +1,6 @@
 import { Theme, makeStyles } from '@material-ui/core/styles';
 
-/** Prism token colours for the backend's class names, readable on both themes. */
+/** Prism token colours for the class names the reader highlights to, readable on both themes. */
 function tokenColours(theme: Theme) {
   const dark = theme.palette.type === 'dark';
   const c = dark
@@ -72,8 +72,8 @@ function callouts(theme: Theme) {
   return styles;
 }
 
-/** Tables in an article, the same in the rendered HTML and in the Markdown fallback. */
-export function tableStyles(theme: Theme) {
+/** Tables in an article. */
+function tableStyles(theme: Theme) {
   return {
     '& table': {
       borderCollapse: 'collapse',

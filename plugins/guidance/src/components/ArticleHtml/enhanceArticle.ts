@@ -1,7 +1,4 @@
-import {
-  jumpToHeading,
-  recentJumpTarget,
-} from '../MarkdownArticle/jumpToHeading';
+import { jumpToHeading, recentJumpTarget } from './jumpToHeading';
 
 const COPY_RESET_MS = 2000;
 

@@ -8,15 +8,6 @@ import { rootRouteRef } from '../../routes';
 import { mockGuidanceApi, poolingArticle } from '../../testing/fixtures';
 import { ReaderPage } from './ReaderPage';
 
-// The Markdown path must not even load when the backend sent HTML.
-const markdownRendered = jest.fn();
-jest.mock('../MarkdownArticle/MarkdownArticle', () => ({
-  MarkdownArticle: () => {
-    markdownRendered();
-    return null;
-  },
-}));
-
 const rendered: Article = {
   ...poolingArticle,
   html: [
@@ -54,18 +45,16 @@ async function renderReader(api: ReturnType<typeof mockGuidanceApi>) {
 
 describe('ReaderPage with backend-rendered HTML', () => {
   beforeEach(() => {
-    markdownRendered.mockReset();
     Element.prototype.scrollIntoView = jest.fn();
   });
 
-  it('inserts the HTML, sanitized, and never loads the Markdown renderer', async () => {
+  it('inserts the HTML, sanitized', async () => {
     await renderReader(
       mockGuidanceApi({ getArticle: jest.fn().mockResolvedValue(rendered) }),
     );
     const article = await screen.findByTestId('guidance-article');
     expect(article).toHaveTextContent('From the backend.');
     expect(article.querySelector('img')?.getAttribute('onerror')).toBeNull();
-    expect(markdownRendered).not.toHaveBeenCalled();
     // the address names a section: it is scrolled to once the HTML is in
     await waitFor(() =>
       expect(

@@ -44,6 +44,9 @@ async function renderReader(
   return api;
 }
 
+// the first render loads the whole reader page (Material UI, the router): seconds on a loaded machine
+jest.setTimeout(30_000);
+
 describe('ReaderPage', () => {
   it('renders the article with heading ids equal to the table of contents ids', async () => {
     const api = await renderReader();
@@ -63,7 +66,9 @@ describe('ReaderPage', () => {
     // the repeated heading is numbered the way the backend numbers it
     expect(headingIds).toContain('sizing-arithmetic-1');
 
-    const toc = screen.getByRole('navigation', { name: 'On this page' });
+    const toc = await screen.findByRole('navigation', {
+      name: 'On this page',
+    });
     const tocLinks = within(toc).getAllByRole('link');
     expect(tocLinks.map(a => a.getAttribute('href'))).toEqual(
       poolingArticle.toc.map(entry => `#${entry.id}`),

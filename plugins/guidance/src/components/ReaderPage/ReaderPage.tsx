@@ -16,10 +16,7 @@ import { categoryTitle } from '@paved-road/plugin-guidance-common';
 import { guidanceApiRef } from '../../api/GuidanceApi';
 import { rootRouteRef } from '../../routes';
 import { ArticleNav } from '../ArticleNav';
-import {
-  headingIdFromHash,
-  jumpToHeading,
-} from '../MarkdownArticle/jumpToHeading';
+import { headingIdFromHash, jumpToHeading } from '../ArticleHtml/jumpToHeading';
 import { TableOfContents } from '../TableOfContents';
 import { ArticleProvenance } from '../ArticleProvenance';
 import { ArticleConformance } from '../ArticleConformance';

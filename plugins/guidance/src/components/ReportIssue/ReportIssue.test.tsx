@@ -18,6 +18,8 @@ import { MAX_QUOTE_CHARS } from './issueUrl';
 // The whole reader renders here, and the selection link waits for the selection to settle:
 // on a loaded machine that takes longer than testing-library's default second.
 configure({ asyncUtilTimeout: 5000 });
+// each test renders the whole reader page: more than jest's 5 s default on a loaded machine
+jest.setTimeout(30_000);
 
 const longParagraph = 'Each pool slot costs memory. '.repeat(80);
 

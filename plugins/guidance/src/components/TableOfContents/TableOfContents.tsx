@@ -9,7 +9,7 @@ import {
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { TocEntry } from '@paved-road/plugin-guidance-common';
-import { jumpToHeading } from '../MarkdownArticle/jumpToHeading';
+import { jumpToHeading } from '../ArticleHtml/jumpToHeading';
 
 const useStyles = makeStyles(theme => ({
   title: {

@@ -1,7 +1,7 @@
-import { SearchIndex } from './searchIndex';
-import { stem } from './searchText';
-import { parseArticle } from './parseArticle';
-import { articleFixture } from '../__testUtils__/articleFixture';
+import { SearchIndex } from './SearchIndex';
+import { stem } from '../../searchText';
+import { parseArticle } from '../../parseArticle';
+import { articleFixture } from '../../../__testUtils__/articleFixture';
 
 describe('stem', () => {
   it.each([

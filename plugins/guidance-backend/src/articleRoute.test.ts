@@ -1,0 +1,75 @@
+import request from 'supertest';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { guidancePlugin } from './plugin';
+
+// loads the built-in library (about 20 articles): more than jest's 5 s default on a loaded machine
+jest.setTimeout(60_000);
+
+// The article route serves what the reader needs; the Markdown has its own route.
+describe('GET /articles/:id', () => {
+  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let stop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const backend = await startTestBackend({
+      features: [
+        guidancePlugin,
+        mockServices.rootConfig.factory({
+          data: { guidance: { conformance: { enabled: false } } },
+        }),
+        catalogServiceMock.factory(),
+      ],
+    });
+    server = backend.server;
+    stop = () => backend.stop();
+  });
+  afterAll(() => stop());
+
+  it('serves html, toc, sections and metadata, no Markdown, in at most 60 KB', async () => {
+    const res = await request(server).get(
+      '/api/guidance/articles/database-connection-pooling',
+    );
+    expect(res.status).toBe(200);
+    const bytes = Buffer.byteLength(res.text);
+    expect(bytes).toBeLessThanOrEqual(60 * 1024);
+    expect(res.body).not.toHaveProperty('markdown');
+    expect(res.body).toMatchObject({
+      id: 'database-connection-pooling',
+      title: expect.any(String),
+      category: expect.any(String),
+      html: expect.stringContaining('<h2'),
+      toc: expect.arrayContaining([
+        expect.objectContaining({ id: expect.any(String), level: 2 }),
+      ]),
+      sections: expect.arrayContaining([
+        expect.objectContaining({ id: expect.any(String) }),
+      ]),
+    });
+    // the Markdown is still served, on its own route
+    const markdown = await request(server).get(
+      '/api/guidance/articles/database-connection-pooling/markdown',
+    );
+    expect(markdown.status).toBe(200);
+    expect(markdown.text).toMatch(/^## /m);
+  });
+
+  it('answers 304 to a reader whose copy is current', async () => {
+    const first = await request(server).get(
+      '/api/guidance/articles/database-connection-pooling',
+    );
+    const again = await request(server)
+      .get('/api/guidance/articles/database-connection-pooling')
+      .set('If-None-Match', first.headers.etag);
+    expect(again.status).toBe(304);
+    expect(again.text).toBe('');
+  });
+
+  it('answers 404 naming the id for an unknown article', async () => {
+    const res = await request(server).get('/api/guidance/articles/no-such-one');
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toBe(
+      'No guidance article with id "no-such-one"',
+    );
+  });
+});

@@ -1,2 +1,0 @@
-export { MarkdownArticle } from './MarkdownArticle';
-export { jumpToHeading, headingIdFromHash } from './jumpToHeading';

@@ -1,1 +1,0 @@
-export { MermaidDiagram } from './MermaidDiagram';
