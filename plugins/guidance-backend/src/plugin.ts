@@ -24,6 +24,13 @@ import { YamlWorkerPool } from './service/conformance/YamlWorkerPool';
 import { ConformanceStore } from './service/conformance/ConformanceStore';
 import { ManifestReader } from './service/conformance/ManifestReader';
 import { RuleRegistry } from './service/rules';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import {
+  RuleEnforcement,
+  readRuleEnforcement,
+} from './service/conformance/enforcement';
+import { ConformanceTrends } from './service/conformance/ConformanceTrends';
+import { createTrendsRouter } from './service/conformance/trendsRouter';
 import {
   ArticleSource,
   guidanceArticleSourcesExtensionPoint,
@@ -82,6 +89,7 @@ export const guidancePlugin = createBackendPlugin({
         auth: coreServices.auth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        notifications: notificationService,
       },
       async init({
         config,
@@ -97,6 +105,7 @@ export const guidancePlugin = createBackendPlugin({
         auth,
         permissions,
         permissionsRegistry,
+        notifications,
       }) {
         permissionsRegistry.addPermissions(guidancePermissions);
         // The built-in folder ships with the package: neither watched nor polled.
@@ -226,8 +235,22 @@ export const guidancePlugin = createBackendPlugin({
         const conformanceConfig = config.getOptionalConfig(
           'guidance.conformance',
         );
+        const conformanceStore = await ConformanceStore.create(database);
+        const enforcement = new RuleEnforcement(
+          readRuleEnforcement(conformanceConfig),
+        );
+        const trends = await ConformanceTrends.create({
+          database,
+          store: conformanceStore,
+          conformanceConfig,
+          enforcement,
+          notifications,
+          logger: logger.child({ task: 'conformance-history' }),
+          appBaseUrl: config.getOptionalString('app.baseUrl'),
+        });
         const conformance = new ConformanceService({
-          store: await ConformanceStore.create(database),
+          store: conformanceStore,
+          enforcement,
           reader: new ManifestReader({
             urlReader,
             localRoots: (
@@ -269,8 +292,10 @@ export const guidancePlugin = createBackendPlugin({
             ...schedule,
             fn: async () => {
               await conformance.runAll({ budgetMs });
+              await trends.afterRun();
             },
           });
+          await trends.schedule(scheduler);
         }
 
         httpRouter.use(
@@ -306,6 +331,14 @@ export const guidancePlugin = createBackendPlugin({
               : undefined;
           },
         });
+        httpRouter.use(
+          createTrendsRouter({
+            conformance,
+            store: conformanceStore,
+            trends,
+            httpAuth,
+          }),
+        );
         httpRouter.use(
           createTemplateVersionsRouter({ catalog, urlReader, httpAuth }),
         );
