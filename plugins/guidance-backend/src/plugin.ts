@@ -31,6 +31,9 @@ import {
 } from './service/conformance/enforcement';
 import { ConformanceTrends } from './service/conformance/ConformanceTrends';
 import { createTrendsRouter } from './service/conformance/trendsRouter';
+import { TrendQueries } from './service/conformance/trendQueries';
+import { registerConformanceTrendsActions } from './actions/getConformanceTrendsAction';
+import { registerPreviewRuleAction } from './actions/previewRuleAction';
 import {
   ArticleSource,
   guidanceArticleSourcesExtensionPoint,
@@ -331,14 +334,28 @@ export const guidancePlugin = createBackendPlugin({
               : undefined;
           },
         });
-        httpRouter.use(
-          createTrendsRouter({
-            conformance,
-            store: conformanceStore,
-            trends,
-            httpAuth,
-          }),
-        );
+        const trendQueries = new TrendQueries({
+          conformance,
+          store: conformanceStore,
+          trends,
+        });
+        registerConformanceTrendsActions({
+          actionsRegistry,
+          queries: trendQueries,
+          serviceCatalogAccess:
+            config.getOptionalBoolean(
+              'guidance.actions.serviceCatalogAccess',
+            ) ?? false,
+        });
+        registerPreviewRuleAction({
+          actionsRegistry,
+          queries: trendQueries,
+          serviceCatalogAccess:
+            config.getOptionalBoolean(
+              'guidance.actions.serviceCatalogAccess',
+            ) ?? false,
+        });
+        httpRouter.use(createTrendsRouter({ queries: trendQueries, httpAuth }));
         httpRouter.use(
           createTemplateVersionsRouter({ catalog, urlReader, httpAuth }),
         );

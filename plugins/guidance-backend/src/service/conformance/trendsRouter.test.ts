@@ -16,6 +16,8 @@ import {
   NotificationSendOptions,
   notificationService,
 } from '@backstage/plugin-notifications-node';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { guidanceRulesExtensionPoint } from '@paved-road/plugin-guidance-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
@@ -101,6 +103,7 @@ async function start() {
   });
   const scheduler = mockServices.scheduler.mock();
   const sent: NotificationSendOptions[] = [];
+  const registry = actionsRegistryServiceMock();
   const { server } = await startTestBackend({
     features: [
       guidancePlugin,
@@ -125,6 +128,11 @@ async function start() {
       }),
       catalogWithVisibility(entities).factory,
       scheduler.factory,
+      createServiceFactory({
+        service: actionsRegistryServiceRef,
+        deps: {},
+        factory: () => registry,
+      }),
       // what the notifications backend would receive
       createServiceFactory({
         service: notificationService,
@@ -141,7 +149,7 @@ async function start() {
     scheduler.scheduleTask.mock.calls.find(([t]) => t.id === id)?.[0];
   const run = () =>
     task('guidance-conformance')!.fn(new AbortController().signal);
-  return { server, run, task, web, sent };
+  return { server, run, task, web, sent, registry };
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -319,5 +327,56 @@ describe('trends and preview routes', () => {
       scope: 'global',
       frequency: { cron: '0 8 * * 1' },
     });
+  });
+
+  it('answers the get-conformance-trends and preview-rule actions as the routes do', async () => {
+    const { run, registry } = await start();
+    await run();
+    const trends = await registry.invoke({
+      id: 'test:get-conformance-trends',
+      input: { days: 2, owner: 'team-b' },
+      credentials: mockCredentials.user(),
+    });
+    expect(trends.output).toEqual({
+      days: [
+        expect.objectContaining({ pass: 0, fail: 0, waived: 0 }),
+        { date: today(), pass: 0, fail: 2, waived: 0 },
+      ],
+    });
+    const preview = await registry.invoke({
+      id: 'test:preview-rule',
+      input: { rule: 'image-pinned' },
+      credentials: mockCredentials.user(OUTSIDER),
+    });
+    // the outsider cannot see the failing entity
+    expect(preview.output).toEqual({
+      rule: 'image-pinned',
+      entities: [],
+      enforcement: { enforcement: 'warn', enforceFrom: '2999-01-01' },
+      enforcementToday: 'warn',
+    });
+    await expect(
+      registry.invoke({
+        id: 'test:preview-rule',
+        input: { rule: 'no-such-rule' },
+        credentials: mockCredentials.user(),
+      }),
+    ).rejects.toThrow('No conformance rule with id "no-such-rule"');
+    await expect(
+      registry.invoke({
+        id: 'test:get-conformance-trends',
+        input: { days: 401 },
+        credentials: mockCredentials.user(),
+      }),
+    ).rejects.toThrow(/days/);
+    await expect(
+      registry.invoke({
+        id: 'test:preview-rule',
+        input: { rule: 'image-pinned' },
+        credentials: mockCredentials.service('plugin:mcp-actions'),
+      }),
+    ).rejects.toThrow(
+      'This action reads the catalog on behalf of a signed-in user; the caller is plugin:mcp-actions',
+    );
   });
 });
