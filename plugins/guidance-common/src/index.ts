@@ -16,3 +16,4 @@ export * from './lifecycle';
 export * from './permissions';
 export * from './waivers';
 export * from './summary';
+export * from './conformanceTrends';

@@ -18,6 +18,8 @@ export const MAX_TREND_DAYS = 400;
 
 export type TrendsQuery = {
   owner?: string;
+  /** One entity (its ref); counted only if the caller may see it. */
+  entity?: string;
   rule?: string;
   days: number;
   by?: 'rule' | 'owner';
@@ -44,6 +46,19 @@ export function normalizeOwner(owner: string) {
     );
   } catch (error) {
     throw new InputError(`Invalid owner: ${(error as Error).message}`);
+  }
+}
+
+function normalizeEntity(entity: string) {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(entity, {
+        defaultKind: 'component',
+        defaultNamespace: 'default',
+      }),
+    );
+  } catch (error) {
+    throw new InputError(`Invalid entity: ${(error as Error).message}`);
   }
 }
 
@@ -95,6 +110,10 @@ export class TrendQueries {
       entityRefs: await this.visibleRefs(credentials),
       excludeRules: this.offRules(now),
     };
+    if (query.entity) {
+      const ref = normalizeEntity(query.entity);
+      filter.entityRefs = filter.entityRefs.filter(r => r === ref);
+    }
     const days = await trends.history.trends(from, to, filter);
     const series = query.by
       ? await trends.history.series(query.by, from, to, filter)

@@ -265,6 +265,19 @@ describe('trends and preview routes', () => {
     expect(teamB.body.days).toEqual([
       { date: today(), pass: 0, fail: 1, waived: 0 },
     ]);
+    const web = await request(server).get(
+      '/api/guidance/conformance/trends?days=1&entity=component:default/web',
+    );
+    expect(web.body.days).toEqual([
+      { date: today(), pass: 2, fail: 0, waived: 0 },
+    ]);
+    // an entity the caller cannot see counts nothing
+    const hidden = await request(server)
+      .get('/api/guidance/conformance/trends?days=1&entity=secret')
+      .set('Authorization', mockCredentials.user.header(OUTSIDER));
+    expect(hidden.body.days).toEqual([
+      { date: today(), pass: 0, fail: 0, waived: 0 },
+    ]);
   });
 
   it('previews who a staged rule would fail if enforced today', async () => {

@@ -16,6 +16,7 @@ const daysParam = z.coerce
 const trendsQuery = z
   .object({
     owner: z.string().min(1).max(512).optional(),
+    entity: z.string().min(1).max(600).optional(),
     rule: z.string().min(1).max(200).optional(),
     days: daysParam.default(30),
     by: z.enum(['rule', 'owner']).optional(),

@@ -12,6 +12,7 @@ import {
 import { conformanceRouteRef } from '../../routes';
 import { RuleArticleLink } from './RuleArticleLink';
 import { applicableRules, conformanceHeadline } from './conformanceScore';
+import { EntityConformanceTrend } from '../ConformanceTrends';
 
 const useStyles = makeStyles(theme => ({
   list: { listStyle: 'none', margin: 0, padding: 0 },
@@ -169,7 +170,12 @@ export function EntityConformancePanel(props: {
   const classes = useStyles();
   const overviewLink = useRouteRef(conformanceRouteRef);
   const byStatus = (status: RuleResult['status']) =>
-    conformance?.results.filter(r => r.status === status) ?? [];
+    conformance?.results.filter(
+      r => r.status === status && !(status === 'fail' && r.enforcement),
+    ) ?? [];
+  const warnings =
+    conformance?.results.filter(r => r.status === 'fail' && r.enforcement) ??
+    [];
 
   const actions = (
     <div className={classes.actions}>
@@ -238,6 +244,11 @@ export function EntityConformancePanel(props: {
           showEvidence
         />
         <RuleGroup
+          title="Warnings (rules not yet enforced)"
+          results={warnings}
+          showEvidence
+        />
+        <RuleGroup
           title="Waived rules"
           results={byStatus('waived')}
           showEvidence
@@ -250,6 +261,9 @@ export function EntityConformancePanel(props: {
   return (
     <InfoCard title="Paved road conformance">
       {body}
+      {conformance && (
+        <EntityConformanceTrend entityRef={conformance.entityRef} />
+      )}
       {evaluateError && (
         <Alert severity="error">
           Could not evaluate: {evaluateError.message}
