@@ -119,6 +119,11 @@ export interface Config {
       history?: {
         /** Days kept; older rows are pruned daily. Defaults to 400. */
         retentionDays?: number;
+        /**
+         * Demos and browser tests only: after a run, fill this many days before today with
+         * history simulated from today's statuses, where those days have none.
+         */
+        demoSeedDays?: number;
       };
       /** Owners told through Backstage's notifications service. */
       notifications?: {

@@ -42,6 +42,11 @@ backend.add(import('@paved-road/plugin-search-backend-module-guidance'));
 // guidance
 backend.add(import('@paved-road/plugin-guidance-backend'));
 
+// notifications (conformance tells owners about regressions and expiring waivers), pushed
+// to the browser through signals
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 // MCP: the actions the guidance backend registers, as tools for AI assistants (/api/mcp-actions/v1)
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 // TechDocs, for the side-by-side reader benchmark (npm run bench:reader)

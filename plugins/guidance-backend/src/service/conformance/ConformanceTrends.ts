@@ -13,6 +13,7 @@ import {
 } from './ConformanceNotifier';
 import { RuleEnforcement, dayOf } from './enforcement';
 import { historyEntries } from './rulePreview';
+import { seedDemoHistory } from './demoHistory';
 
 /** Days of history kept when config does not say. */
 export const DEFAULT_RETENTION_DAYS = 400;
@@ -24,6 +25,18 @@ export function readRetentionDays(conformanceConfig: Config | undefined) {
   if (!Number.isInteger(days) || days < 1 || days > 3650) {
     throw new Error(
       `guidance.conformance.history.retentionDays must be a whole number from 1 to 3650, got ${days}`,
+    );
+  }
+  return days;
+}
+
+/** `history.demoSeedDays`: for demos and browser tests only. */
+function readDemoSeedDays(conformanceConfig: Config | undefined) {
+  const days = conformanceConfig?.getOptionalNumber('history.demoSeedDays');
+  if (days === undefined) return undefined;
+  if (!Number.isInteger(days) || days < 1 || days > DEFAULT_RETENTION_DAYS) {
+    throw new Error(
+      `guidance.conformance.history.demoSeedDays must be a whole number from 1 to ${DEFAULT_RETENTION_DAYS}, got ${days}`,
     );
   }
   return days;
@@ -72,6 +85,7 @@ export class ConformanceTrends {
       options.logger,
       notifier,
       options.now ?? (() => new Date()),
+      readDemoSeedDays(options.conformanceConfig),
     );
   }
 
@@ -83,6 +97,7 @@ export class ConformanceTrends {
     private readonly logger: LoggerService,
     readonly notifier: ConformanceNotifier | undefined,
     readonly now: () => Date,
+    private readonly demoSeedDays?: number,
   ) {}
 
   /** Records today's statuses of every stored entity x rule and notifies owners. */
@@ -95,6 +110,17 @@ export class ConformanceTrends {
       ruleId => this.enforcement.of(ruleId, now) !== 'off',
     );
     const transitions = await this.history.record(dayOf(now), entries);
+    if (this.demoSeedDays) {
+      const seeded = await seedDemoHistory(this.history, entries, {
+        days: this.demoSeedDays,
+        now,
+      });
+      if (seeded > 0) {
+        this.logger.warn(
+          `Conformance history: ${seeded} simulated rows written for the ${this.demoSeedDays} days before today (guidance.conformance.history.demoSeedDays: demo only)`,
+        );
+      }
+    }
     const notified = this.notifier
       ? await this.notifier.notify(this.notifier.events(transitions, stored))
       : 0;
