@@ -84,4 +84,21 @@ test.describe('conformance trends', () => {
     await trend.scrollIntoViewIfNeeded();
     await screenshot(page, 'entity-conformance-trend');
   });
+
+  test('the owner of a service whose waiver runs out finds it on the notifications page', async ({
+    page,
+  }) => {
+    await signInAsGuest(page);
+    // sent by a scheduled run through the notifications backend, pushed with signals
+    const notice = page.getByText(
+      /component:default\/worker-with-waiver: waiver (expires soon|expired) \(image-pinned\)/,
+    );
+    await expect(async () => {
+      await page.goto('/notifications');
+      await expect(notice).toBeVisible({ timeout: 15_000 });
+    }).toPass({ timeout: 240_000 });
+    // told once, however many runs saw it
+    await expect(notice).toHaveCount(1);
+    await screenshot(page, 'conformance-notification');
+  });
 });
