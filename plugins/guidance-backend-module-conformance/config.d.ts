@@ -32,6 +32,39 @@ export interface Config {
       localRoots?: string[];
       /** Entity kinds that are evaluated. Defaults to ["Component"]. */
       kinds?: string[];
+      /**
+       * Staged rules: how much each rule counts, by rule id. `off` hides it; `audit` shows it on
+       * the conformance page only; `warn` shows its failures on entities as warnings; `enforce`
+       * (the default) fails them. `enforceFrom` (YYYY-MM-DD, UTC) turns an audit or warn rule
+       * into an enforced one on that day.
+       */
+      rules?: {
+        [ruleId: string]: {
+          enforcement?: 'off' | 'audit' | 'warn' | 'enforce';
+          enforceFrom?: string;
+        };
+      };
+      /** Conformance over time: one row per day per entity x rule. */
+      history?: {
+        /** Days kept; older rows are pruned daily. Defaults to 400. */
+        retentionDays?: number;
+        /**
+         * Demos and browser tests only: after a run, fill this many days before today with
+         * history simulated from today's statuses, where those days have none.
+         */
+        demoSeedDays?: number;
+      };
+      /** Owners told through Backstage's notifications service. */
+      notifications?: {
+        /** Defaults to true. */
+        enabled?: boolean;
+        /** Days before a waiver's date that its owner is told. Defaults to 14. */
+        waiverWarningDays?: number;
+        /** Days before a staged rule's enforceFrom that owners of failing entities are told. Defaults to 14. */
+        enforcementWarningDays?: number;
+        /** Owners (entity refs, e.g. group:default/team-a) who get a weekly digest instead. */
+        weeklyDigest?: string[];
+      };
       /** CI reports: `paved-road check --report-ref` pushing to `POST …/conformance/reports`. */
       reports?: {
         /**

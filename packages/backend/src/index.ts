@@ -48,6 +48,11 @@ backend.add(
 // conformance: rules, POST /validate, scheduled scans of the catalog's services (own tables)
 backend.add(import('@paved-road/plugin-guidance-backend-module-conformance'));
 
+// notifications (conformance tells owners about regressions and expiring waivers), pushed
+// to the browser through signals
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 // MCP: the actions the guidance backend registers, as tools for AI assistants (/api/mcp-actions/v1)
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 // TechDocs, for the side-by-side reader benchmark (npm run bench:reader)

@@ -18,6 +18,14 @@ import {
   refuseReportersInActions,
 } from '@paved-road/plugin-guidance-node';
 import { ConformanceReportStore } from './service/conformance/ConformanceReportStore';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import {
+  RuleEnforcement,
+  readRuleEnforcement,
+} from './service/conformance/enforcement';
+import { ConformanceTrends } from './service/conformance/ConformanceTrends';
+import { createTrendsRouter } from './service/conformance/trendsRouter';
+import { TrendQueries } from './service/conformance/trendQueries';
 import { createConformanceReportsRouter } from './service/conformance/conformanceReportsRouter';
 import { RuleRegistry } from './service/rules';
 import { ConformanceService } from './service/conformance/ConformanceService';
@@ -29,6 +37,8 @@ import { createValidateRouter } from './service/validateRouter';
 import { createRulesRouter } from './service/rulesRouter';
 import {
   registerGetEntityConformanceAction,
+  registerConformanceTrendsActions,
+  registerPreviewRuleAction,
   registerValidateManifestsAction,
 } from './actions';
 
@@ -66,6 +76,7 @@ export const guidanceModuleConformance = createBackendModule({
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
         library: guidanceLibraryExtensionPoint,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, logger, lifecycle, library } = deps;
@@ -94,8 +105,22 @@ export const guidanceModuleConformance = createBackendModule({
         const conformanceConfig = config.getOptionalConfig(
           'guidance.conformance',
         );
+        const conformanceStore = await ConformanceStore.create(deps.database);
+        const enforcement = new RuleEnforcement(
+          readRuleEnforcement(conformanceConfig),
+        );
+        const trends = await ConformanceTrends.create({
+          database: deps.database,
+          store: conformanceStore,
+          conformanceConfig,
+          enforcement,
+          notifications: deps.notifications,
+          logger: logger.child({ task: 'conformance-history' }),
+          appBaseUrl: config.getOptionalString('app.baseUrl'),
+        });
         const conformance = new ConformanceService({
-          store: await ConformanceStore.create(deps.database),
+          store: conformanceStore,
+          enforcement,
           reader: new ManifestReader({
             urlReader: deps.urlReader,
             localRoots: (
@@ -141,8 +166,10 @@ export const guidanceModuleConformance = createBackendModule({
               ...schedule,
               fn: async () => {
                 await conformance.runAll({ budgetMs });
+                await trends.afterRun();
               },
             });
+            await trends.schedule(deps.scheduler);
           });
         }
 
@@ -165,6 +192,9 @@ export const guidanceModuleConformance = createBackendModule({
         );
 
         const appBaseUrl = config.getOptionalString('app.baseUrl') ?? '';
+        const serviceCatalogAccess =
+          config.getOptionalBoolean('guidance.actions.serviceCatalogAccess') ??
+          false;
         const router = express.Router();
         router.use(createValidateRouter({ rules }));
         router.use(createRulesRouter({ rules, appBaseUrl }));
@@ -191,11 +221,29 @@ export const guidanceModuleConformance = createBackendModule({
           conformance,
           catalog: deps.catalog,
           appBaseUrl,
-          serviceCatalogAccess:
-            config.getOptionalBoolean(
-              'guidance.actions.serviceCatalogAccess',
-            ) ?? false,
+          serviceCatalogAccess,
         });
+        const trendQueries = new TrendQueries({
+          conformance,
+          store: conformanceStore,
+          trends,
+        });
+        registerConformanceTrendsActions({
+          actionsRegistry,
+          queries: trendQueries,
+          serviceCatalogAccess,
+        });
+        registerPreviewRuleAction({
+          actionsRegistry,
+          queries: trendQueries,
+          serviceCatalogAccess,
+        });
+        deps.httpRouter.use(
+          createTrendsRouter({
+            queries: trendQueries,
+            httpAuth: deps.httpAuth,
+          }),
+        );
       },
     });
   },

@@ -18,3 +18,4 @@ export * from './waivers';
 export * from './summary';
 export * from './ruleListing';
 export { articleUrl, DEFAULT_ARTICLE_PATH } from './articleUrl';
+export * from './conformanceTrends';

@@ -141,13 +141,18 @@ export type RuleResult = {
   status: RuleStatus;
   findings: RuleResultFinding[];
   waiver?: RuleWaiver;
+  /** Set when the rule is staged (not yet enforced): a failure then only warns. */
+  enforcement?: 'audit' | 'warn';
 };
 
 export type ConformanceSummary = {
   pass: number;
+  /** Failures of enforced rules. */
   fail: number;
   waived: number;
   notApplicable: number;
+  /** Failures of staged (`audit` or `warn`) rules: shown as warnings. */
+  warn?: number;
 };
 
 export type ValidateResponse = {

@@ -6,6 +6,9 @@ import {
   ArticleSummary,
   CategoryCount,
   ConformanceOverview,
+  ConformanceOwnerMovements,
+  ConformanceRulePreview,
+  ConformanceTrends,
   EntityConformance,
   Recommendation,
   SearchResult,
@@ -48,7 +51,25 @@ export interface GuidanceApi {
     owner?: string;
     rule?: string;
   }): Promise<ConformanceOverview>;
+  /** Daily pass/fail/waived counts over the last `days` days (optionally one series per rule or owner). */
+  getConformanceTrends(
+    query: ConformanceTrendsQuery,
+  ): Promise<ConformanceTrends>;
+  /** Owners by how their failing share moved over the last `days` days, most improved first. */
+  getConformanceOwnerMovements(
+    days: number,
+  ): Promise<ConformanceOwnerMovements>;
+  /** Who a rule would fail if it were enforced today. */
+  previewRule(rule: string): Promise<ConformanceRulePreview>;
 }
+
+export type ConformanceTrendsQuery = {
+  days: number;
+  owner?: string;
+  rule?: string;
+  entity?: string;
+  by?: 'rule' | 'owner';
+};
 
 /** An entity as the guidance routes address it. */
 export type EntityName = { kind: string; namespace: string; name: string };

@@ -7,6 +7,9 @@ import {
   ArticleSummary,
   CategoryCount,
   ConformanceOverview,
+  ConformanceOwnerMovements,
+  ConformanceRulePreview,
+  ConformanceTrends,
   EntityConformance,
   ListResponse,
   Recommendation,
@@ -14,7 +17,7 @@ import {
   SearchResult,
 } from '@paved-road/plugin-guidance-common';
 import { ArticleCache } from './articleCache';
-import { EntityName, GuidanceApi } from './GuidanceApi';
+import { ConformanceTrendsQuery, EntityName, GuidanceApi } from './GuidanceApi';
 
 const entityPath = (entity: EntityName) =>
   [entity.kind, entity.namespace, entity.name]
@@ -184,6 +187,26 @@ export class GuidanceClient implements GuidanceApi {
     if (filter.rule) params.set('rule', filter.rule);
     const qs = params.toString();
     return this.get<ConformanceOverview>(`/conformance${qs ? `?${qs}` : ''}`);
+  }
+
+  getConformanceTrends(query: ConformanceTrendsQuery) {
+    const params = new URLSearchParams({ days: String(query.days) });
+    for (const key of ['owner', 'rule', 'entity', 'by'] as const) {
+      if (query[key]) params.set(key, query[key]!);
+    }
+    return this.get<ConformanceTrends>(`/conformance/trends?${params}`);
+  }
+
+  getConformanceOwnerMovements(days: number) {
+    return this.get<ConformanceOwnerMovements>(
+      `/conformance/trends/owners?days=${days}`,
+    );
+  }
+
+  previewRule(rule: string) {
+    return this.get<ConformanceRulePreview>(
+      `/conformance/preview?${new URLSearchParams({ rule })}`,
+    );
   }
 
   private async get<T>(path: string, init?: RequestInit): Promise<T> {

@@ -132,6 +132,14 @@ export function mockGuidanceApi(
     getConformanceOverview: jest
       .fn()
       .mockResolvedValue({ entities: [], rules: [] }),
+    getConformanceTrends: jest.fn().mockResolvedValue({ days: [] }),
+    getConformanceOwnerMovements: jest.fn().mockResolvedValue({ owners: [] }),
+    previewRule: jest.fn().mockResolvedValue({
+      rule: '',
+      entities: [],
+      enforcement: { enforcement: 'enforce' },
+      enforcementToday: 'enforce',
+    }),
     ...overrides,
   } as jest.Mocked<GuidanceApi>;
 }

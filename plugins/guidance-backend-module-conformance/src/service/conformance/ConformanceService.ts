@@ -45,6 +45,11 @@ import {
   SourceReadError,
   sourceTargetOf,
 } from './ManifestReader';
+import {
+  ConformanceView,
+  RuleEnforcement,
+  applyEnforcement,
+} from './enforcement';
 
 export type ConformanceRunStats = {
   entities: number;
@@ -158,6 +163,8 @@ export class ConformanceService {
       concurrency?: number;
       kinds?: string[];
       now?: () => Date;
+      /** Staged rules (`guidance.conformance.rules`); every rule is enforced without it. */
+      enforcement?: RuleEnforcement;
     },
   ) {
     this.now = options.now ?? (() => new Date());
@@ -443,6 +450,7 @@ export class ConformanceService {
   toEntityConformance(
     stored: StoredEntityWithResults,
     summaries: RuleSummary[] = this.ruleSummaries(),
+    view: ConformanceView = 'entity',
   ): EntityConformance {
     const now = this.now();
     const byRule = new Map(stored.results.map(r => [r.ruleId, r]));
@@ -463,7 +471,7 @@ export class ConformanceService {
       const order = { fail: 0, waived: 1, pass: 2, 'not-applicable': 3 };
       results.sort((a, b) => order[a.status] - order[b.status]);
     }
-    return {
+    const conformance: EntityConformance = {
       entityRef: stored.entityRef,
       evaluatedAt: stored.evaluatedAt,
       source: {
@@ -474,6 +482,10 @@ export class ConformanceService {
       summary: summarize(results),
       results,
     };
+    const enforcement = this.options.enforcement;
+    return enforcement
+      ? applyEnforcement(conformance, id => enforcement.of(id, now), view)
+      : conformance;
   }
 
   async getEntityConformance(
@@ -494,7 +506,7 @@ export class ConformanceService {
     return stored
       .map(s => ({
         ...(s.owner ? { owner: s.owner } : {}),
-        conformance: this.toEntityConformance(s, summaries),
+        conformance: this.toEntityConformance(s, summaries, 'overview'),
       }))
       .sort((a, b) =>
         a.conformance.entityRef.localeCompare(b.conformance.entityRef),

@@ -23,6 +23,7 @@ import {
 } from '@paved-road/plugin-guidance-common';
 import { guidanceApiRef } from '../../api/GuidanceApi';
 import { RuleArticleLink, applicableRules } from '../EntityConformance';
+import { ConformanceTrendsSection } from '../ConformanceTrends';
 
 type ServiceRow = ConformanceOverview['entities'][number] & {
   id: string;
@@ -240,6 +241,11 @@ export function ConformancePage() {
       );
     body = (
       <Grid container spacing={3}>
+        <ConformanceTrendsSection
+          owner={owner}
+          rule={rule}
+          rules={value.rules.map(r => r.rule)}
+        />
         <Grid item xs={12}>
           <Table<OwnerRow>
             title="By owner"

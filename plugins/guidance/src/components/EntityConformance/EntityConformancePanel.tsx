@@ -13,6 +13,7 @@ import { conformanceRouteRef } from '../../routes';
 import { RuleArticleLink } from './RuleArticleLink';
 import { ConformanceReports, SourcePlace } from '../ConformanceReports';
 import { applicableRules, conformanceHeadline } from './conformanceScore';
+import { EntityConformanceTrend } from '../ConformanceTrends';
 
 const useStyles = makeStyles(theme => ({
   list: { listStyle: 'none', margin: 0, padding: 0 },
@@ -178,7 +179,12 @@ export function EntityConformancePanel(props: {
   const classes = useStyles();
   const overviewLink = useRouteRef(conformanceRouteRef);
   const byStatus = (status: RuleResult['status']) =>
-    conformance?.results.filter(r => r.status === status) ?? [];
+    conformance?.results.filter(
+      r => r.status === status && !(status === 'fail' && r.enforcement),
+    ) ?? [];
+  const warnings =
+    conformance?.results.filter(r => r.status === 'fail' && r.enforcement) ??
+    [];
 
   const actions = (
     <div className={classes.actions}>
@@ -258,6 +264,12 @@ export function EntityConformancePanel(props: {
           location={conformance.source.location}
         />
         <RuleGroup
+          title="Warnings (rules not yet enforced)"
+          results={warnings}
+          showEvidence
+          location={conformance.source.location}
+        />
+        <RuleGroup
           title="Waived rules"
           results={byStatus('waived')}
           showEvidence
@@ -272,6 +284,9 @@ export function EntityConformancePanel(props: {
     <InfoCard title="Paved road conformance">
       {body}
       {!reportsShown && reports}
+      {conformance && (
+        <EntityConformanceTrend entityRef={conformance.entityRef} />
+      )}
       {evaluateError && (
         <Alert severity="error">
           Could not evaluate: {evaluateError.message}

@@ -1,0 +1,41 @@
+import { RuleResultFinding } from './types';
+
+/** One day of conformance history: results by status (waivers applied that day). */
+export type ConformanceTrendDay = {
+  date: string;
+  pass: number;
+  fail: number;
+  waived: number;
+};
+
+/** `GET /conformance/trends?owner=&rule=&entity=&days=&by=` */
+export type ConformanceTrends = {
+  days: ConformanceTrendDay[];
+  /** With `by=rule` or `by=owner`: one series per rule id or owner ref. */
+  series?: { key: string; days: ConformanceTrendDay[] }[];
+};
+
+/** `GET /conformance/trends/owners?days=`: owners, most improved first. */
+export type ConformanceOwnerMovements = {
+  owners: {
+    owner: string;
+    from: ConformanceTrendDay;
+    to: ConformanceTrendDay;
+    /** Change of the failing share in percentage points; negative is better. */
+    failShareChange: number;
+  }[];
+};
+
+export type RuleEnforcementLevel = 'off' | 'audit' | 'warn' | 'enforce';
+
+/** `GET /conformance/preview?rule=`: who would fail the rule if it were enforced today. */
+export type ConformanceRulePreview = {
+  rule: string;
+  entities: {
+    entityRef: string;
+    owner: string | null;
+    findings: RuleResultFinding[];
+  }[];
+  enforcement: { enforcement: RuleEnforcementLevel; enforceFrom?: string };
+  enforcementToday: RuleEnforcementLevel;
+};

@@ -1,0 +1,3 @@
+export { ConformanceTrendsSection } from './ConformanceTrendsSection';
+export { EntityConformanceTrend } from './EntityConformanceTrend';
+export { RulePreviewCard } from './RulePreviewCard';
