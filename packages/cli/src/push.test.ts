@@ -9,6 +9,8 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
+import guidanceModuleConformance from '@paved-road/plugin-guidance-backend-module-conformance';
+import guidanceModuleBuiltinArticles from '@paved-road/plugin-guidance-backend-module-builtin-articles';
 import {
   WEB_DEPLOYMENT,
   catalogInfo,
@@ -32,6 +34,8 @@ describe('paved-road check --report-ref, against the guidance backend', () => {
     backend = await startTestBackend({
       features: [
         guidancePlugin,
+        guidanceModuleBuiltinArticles,
+        guidanceModuleConformance,
         catalogServiceMock.factory({
           entities: [
             {

@@ -1,3 +1,4 @@
+import { resolve } from 'path';
 import request from 'supertest';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -16,7 +17,20 @@ describe('GET /articles/:id', () => {
       features: [
         guidancePlugin,
         mockServices.rootConfig.factory({
-          data: { guidance: { conformance: { enabled: false } } },
+          // the shipped library, read as a configured folder (its module lives in another package)
+          data: {
+            guidance: {
+              sources: [
+                {
+                  type: 'directory',
+                  path: resolve(
+                    __dirname,
+                    '../../guidance-backend-module-builtin-articles/articles',
+                  ),
+                },
+              ],
+            },
+          },
         }),
         catalogServiceMock.factory(),
       ],

@@ -194,7 +194,7 @@ function toCodeBlock(pre: Element): Element | undefined {
 /**
  * Renders an article's Markdown to sanitized HTML, once, on the backend: GFM (tables, task
  * lists, strikethrough, autolinks), raw HTML sanitized with GitHub's schema, heading ids
- * from the shared slugger with anchor links, GitHub alerts as callouts, code highlighted
+ * from the shared slugger (the reader adds their anchor links), GitHub alerts as callouts, code highlighted
  * to Prism class names, tables wrapped for horizontal scrolling, Mermaid left as source
  * for the browser. The page header holds the only h1, so a `#` heading becomes an h2.
  */
@@ -211,19 +211,13 @@ export function renderArticleHtml(markdown: string): RenderedArticle {
       const label = hastToString(node).trim();
       const id = slug(label);
       headings.push({ id, text: label, level });
-      return element(`h${Math.max(level, 2)}`, { id, dataLevel: level }, [
-        ...node.children,
-        element(
-          'a',
-          {
-            href: `#${id}`,
-            className: ['heading-anchor'],
-            dataHeadingAnchor: '',
-            ariaLabel: `Link to section: ${label}`,
-          },
-          [text('#')],
-        ),
-      ]);
+      // the "#" link beside each heading is added by the reader (addHeadingAnchors): about
+      // 150 bytes a heading that every article response would otherwise carry
+      return element(
+        `h${Math.max(level, 2)}`,
+        { id, dataLevel: level },
+        node.children,
+      );
     }
     if (node.tagName === 'blockquote') {
       const callout = toCallout(node);

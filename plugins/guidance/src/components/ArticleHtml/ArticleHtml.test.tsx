@@ -16,7 +16,7 @@ jest.mock('mermaid', () => ({
 // What the backend renders for a small article (see renderArticle.ts there).
 const html = [
   '<p>Intro with <a href="/guidance/saga-pattern">a saga</a> and <a href="#sizing">a jump</a>.</p>',
-  '<h2 id="sizing" data-level="2">Sizing<a href="#sizing" class="heading-anchor" data-heading-anchor="" aria-label="Link to section: Sizing">#</a></h2>',
+  '<h2 id="sizing" data-level="2">Sizing</h2>',
   '<div class="callout callout-warning" data-callout="warning" role="note" aria-label="Warning"><p class="callout-title">Warning</p><p>Never expose the admin port.</p></div>',
   '<div class="table-wrapper"><table><thead><tr><th>Item</th></tr></thead><tbody><tr><td>20</td></tr></tbody></table></div>',
   '<div class="code-block" data-language="yaml"><div class="code-toolbar"><span class="code-language">yaml</span></div><pre class="language-yaml"><code class="language-yaml">replicas: 3</code></pre></div>',
@@ -53,6 +53,25 @@ describe('ArticleHtml', () => {
     mermaidInitialize.mockReset();
     scrollIntoView.mockReset();
     Element.prototype.scrollIntoView = scrollIntoView;
+  });
+
+  it('gives every heading with an id one anchor link to its section', async () => {
+    await renderHtml(
+      `${html}\n<h3 id="pool-modes" data-level="3">Pool modes</h3><h3>No id</h3>`,
+    );
+    const sizing = screen.getByRole('link', {
+      name: 'Link to section: Sizing',
+    });
+    expect(sizing).toHaveAttribute('href', '#sizing');
+    expect(sizing).toHaveTextContent('#');
+    expect(
+      screen.getByRole('link', { name: 'Link to section: Pool modes' }),
+    ).toHaveAttribute('href', '#pool-modes');
+    expect(
+      screen
+        .getByTestId('guidance-article')
+        .querySelectorAll('.heading-anchor'),
+    ).toHaveLength(2);
   });
 
   it('paints the backend HTML as it is: ids, callouts, tables, highlighted code', async () => {

@@ -4,6 +4,7 @@ import { useTheme } from '@material-ui/core/styles';
 import { useArticleStyles } from './articleStyles';
 import {
   addCopyButtons,
+  addHeadingAnchors,
   handleArticleClick,
   renderDiagrams,
   whenDiagramsNear,
@@ -30,7 +31,9 @@ export const ArticleHtml = memo(function ArticleHtmlBody(props: {
 
   useLayoutEffect(() => {
     const root = ref.current;
-    return root ? addCopyButtons(root) : undefined;
+    if (!root) return undefined;
+    addHeadingAnchors(root);
+    return addCopyButtons(root);
   }, [clean]);
 
   useEffect(() => {

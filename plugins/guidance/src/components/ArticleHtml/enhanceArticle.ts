@@ -6,6 +6,25 @@ const COPY_RESET_MS = 2000;
  * Gives every code block a copy button, in place. Returns a cleanup that removes them (the
  * HTML they were added to is React's to replace). Nothing is parsed again.
  */
+/**
+ * A "#" link beside every heading with an id, so a reader can copy a section's address. Added
+ * here rather than by the backend: the article response stays smaller by one link per heading.
+ */
+export function addHeadingAnchors(root: HTMLElement): void {
+  root
+    .querySelectorAll<HTMLElement>('h2[id], h3[id], h4[id], h5[id], h6[id]')
+    .forEach(heading => {
+      if (heading.querySelector(':scope > .heading-anchor')) return;
+      const label = (heading.textContent ?? '').trim();
+      const anchor = document.createElement('a');
+      anchor.href = `#${heading.id}`;
+      anchor.className = 'heading-anchor';
+      anchor.setAttribute('aria-label', `Link to section: ${label}`);
+      anchor.textContent = '#';
+      heading.appendChild(anchor);
+    });
+}
+
 export function addCopyButtons(root: HTMLElement): () => void {
   const added: HTMLElement[] = [];
   const timers: ReturnType<typeof setTimeout>[] = [];
