@@ -84,7 +84,7 @@ export function createValidateAction(options: { guidance: GuidanceService }) {
   return createTemplateAction({
     id: 'guidance:validate',
     description:
-      'Checks the YAML in the workspace against the guidance rules of the guidance backend (the built-in ones and any a module adds) and fails with one line per problem (`<file>: <Kind>/<name>: [<rule>] <what is wrong>`); findings of rules with severity `warning` are logged, not fatal. Kustomize patches are parsed but not checked.',
+      'Checks the YAML in the workspace (and any file named in paths, such as a Dockerfile) against the guidance rules of the guidance backend (the built-in ones and any a module adds) and fails with one line per problem (`<file>: <Kind>/<name>: [<rule>] <what is wrong>`); findings of rules with severity `warning` are logged, not fatal. Kustomize patches are parsed but not checked.',
     examples,
     supportsDryRun: true,
     schema: {
