@@ -67,6 +67,10 @@ describe('Argo CD projects of the golden paths', () => {
         'Application',
       ]);
       const [project, ...apps] = documents;
+      // Checked against the AppProject schema of @kubernetes-models/argo-cd.
+      expect(
+        output.schemas.filter(r => r.kind === 'AppProject').map(r => r.schema),
+      ).toEqual(['valid']);
       expect(project.metadata).toMatchObject({
         name: 'orders-api',
         namespace: 'argocd',
@@ -195,6 +199,11 @@ describe('Argo CD projects of the golden paths', () => {
     ).map(d => d.toJS());
     expect(documents.map(d => d.kind)).toEqual(['AppProject', 'Application']);
     const [project, root] = documents;
+    expect(
+      output.schemas
+        .filter(r => r.file === 'bootstrap/root-app.yaml')
+        .map(r => `${r.kind} ${r.schema}`),
+    ).toEqual(['AppProject valid', 'Application valid']);
     expect(project.metadata).toMatchObject({
       name: 'platform-gitops-bootstrap',
       namespace: 'gitops',
