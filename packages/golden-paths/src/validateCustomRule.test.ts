@@ -148,7 +148,7 @@ describe('guidance:validate with a rule a module added to the guidance backend',
     const log = messages.join('\n');
     expect(log).not.toContain('[team-label]');
     expect(log).toMatch(
-      /Checked 1 Kubernetes objects in 1 YAML files against \d+ rules: all follow the guidance/,
+      /Checked 1 Kubernetes objects in 1 file against \d+ rules: all follow the guidance/,
     );
   });
 });

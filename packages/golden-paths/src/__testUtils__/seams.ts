@@ -151,8 +151,18 @@ export function ciDeliveries(repository: GeneratedRepository): {
             });
         }
         const promote = PROMOTE.exec(String(step.script ?? ''));
-        if (promote)
-          promoteJobs.push({ job: task.name, tag: promoteTag(promote) });
+        if (promote) {
+          // A script reads parameters from its env ("$REVISION"), not pasted in.
+          const tag = promoteTag(promote);
+          const variable = /^\$\{?(\w+)\}?$/.exec(tag)?.[1];
+          const env = (Array.isArray(step.env) ? step.env : []).find(
+            (e: any) => e?.name === variable,
+          );
+          promoteJobs.push({
+            job: task.name,
+            tag: variable && env ? String(env.value) : tag,
+          });
+        }
       }
     }
   }

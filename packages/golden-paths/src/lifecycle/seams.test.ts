@@ -203,6 +203,24 @@ spec:
       });
     expect(unpushedImages(tekton('fetch'), built)).toHaveLength(1);
     expect(unpushedImages(tekton('image'), built)).toEqual([]);
+
+    // A script that reads the revision from its env (tekton-script-params) promotes the same
+    // tag; a variable set to something else does not.
+    const throughEnv = (value: string) =>
+      repo({
+        '.tekton/pipeline.yaml': tekton('image')
+          .read('.tekton/pipeline.yaml')
+          .replace(
+            `{ script: 'sh deploy/promote.sh "$(params.revision)"' }`,
+            `{ env: [{ name: REVISION, value: '${value}' }], script: 'sh deploy/promote.sh "$REVISION"' }`,
+          ),
+        'deploy/overlays/dev/kustomization.yaml': overlay(' # set-image-tag'),
+        ...scripts,
+      });
+    expect(unpushedImages(throughEnv('$(params.revision)'), built)).toEqual([]);
+    expect(unpushedImages(throughEnv('$(params.other)'), built)).toHaveLength(
+      1,
+    );
   });
 });
 

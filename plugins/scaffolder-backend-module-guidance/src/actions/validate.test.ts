@@ -210,6 +210,31 @@ describe('guidance:validate', () => {
     );
   });
 
+  it('reads a file named in paths whatever its name (a Dockerfile), and only YAML from folders', async () => {
+    const guidance = guidanceServiceMock();
+    const dockerfile =
+      'FROM gcr.io/distroless/static-debian13:nonroot\nUSER nonroot\n';
+    await run(
+      {
+        ...filesOf(cleanSet()),
+        Dockerfile: dockerfile,
+        'deploy/Dockerfile': dockerfile,
+      },
+      { paths: ['deploy', 'Dockerfile', '.github'] },
+      guidance,
+    );
+    const sent = guidance.validate.mock.calls[0][0];
+    expect(sent.map(f => f.path)).toEqual([
+      'deploy/base/deployment.yaml',
+      'deploy/base/kustomization.yaml',
+      'deploy/base/pdb.yaml',
+      'deploy/base/service.yaml',
+      'Dockerfile',
+      '.github/workflows/ci.yaml',
+    ]);
+    expect(sent.find(f => f.path === 'Dockerfile')?.content).toBe(dockerfile);
+  });
+
   it('leaves Helm chart templates alone', async () => {
     const guidance = guidanceServiceMock();
     await run(

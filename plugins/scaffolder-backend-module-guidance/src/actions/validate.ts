@@ -17,9 +17,10 @@ const SKIP_ALIASES: Record<string, string[]> = {
 };
 const IGNORED_FOLDERS = new Set(['.git', 'node_modules']);
 
-async function findYamlFiles(path: string): Promise<string[]> {
+async function findFilesToCheck(path: string): Promise<string[]> {
   const stat = await fs.stat(path);
-  if (stat.isFile()) return /\.ya?ml$/i.test(path) ? [path] : [];
+  // A file named on purpose is read whatever its name: a Dockerfile has rules too.
+  if (stat.isFile()) return [path];
   const entries = await fs.readdir(path, { withFileTypes: true });
   // A Helm chart's templates are Go templates, not YAML until rendered.
   const isChart = entries.some(e => e.isFile() && e.name === 'Chart.yaml');
@@ -32,7 +33,7 @@ async function findYamlFiles(path: string): Promise<string[]> {
         (isChart && entry.name === 'templates')
       )
         continue;
-      found.push(...(await findYamlFiles(child)));
+      found.push(...(await findFilesToCheck(child)));
     } else if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) {
       found.push(child);
     }
@@ -83,7 +84,7 @@ export function createValidateAction(options: { guidance: GuidanceService }) {
   return createTemplateAction({
     id: 'guidance:validate',
     description:
-      'Checks the YAML in the workspace against the guidance rules of the guidance backend (the built-in ones and any a module adds) and fails with one line per problem (`<file>: <Kind>/<name>: [<rule>] <what is wrong>`); findings of rules with severity `warning` are logged, not fatal. Kustomize patches are parsed but not checked.',
+      'Checks the YAML in the workspace (and any file named in paths, such as a Dockerfile) against the guidance rules of the guidance backend (the built-in ones and any a module adds) and fails with one line per problem (`<file>: <Kind>/<name>: [<rule>] <what is wrong>`); findings of rules with severity `warning` are logged, not fatal. Kustomize patches are parsed but not checked.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -93,7 +94,7 @@ export function createValidateAction(options: { guidance: GuidanceService }) {
             .array(z.string())
             .optional()
             .describe(
-              'Files or folders in the workspace to check. Defaults to the whole workspace',
+              'Files or folders in the workspace to check: a folder gives its YAML files, a file is read whatever its name (e.g. Dockerfile). Defaults to the whole workspace',
             ),
           skip: z
             .array(z.string())
@@ -104,7 +105,7 @@ export function createValidateAction(options: { guidance: GuidanceService }) {
         }),
       output: z =>
         z.object({
-          checked: z.number().describe('YAML files read'),
+          checked: z.number().describe('Files read'),
           objects: z.number().describe('Kubernetes objects checked'),
           warnings: z
             .number()
@@ -120,7 +121,7 @@ export function createValidateAction(options: { guidance: GuidanceService }) {
             `Nothing to validate at ${path}: no such file or folder in the workspace`,
           );
         }
-        for (const file of await findYamlFiles(absolute)) files.add(file);
+        for (const file of await findFilesToCheck(absolute)) files.add(file);
       }
       const manifests: ManifestFile[] = [];
       for (const file of files) {
@@ -164,12 +165,10 @@ export function createValidateAction(options: { guidance: GuidanceService }) {
 
       const objects = parseManifests(manifests).objects.length;
       ctx.logger.info(
-        `Checked ${objects} Kubernetes objects in ${
-          manifests.length
-        } YAML files against ${plural(
-          applied.length,
-          'rule',
-        )}: all follow the guidance${
+        `Checked ${objects} Kubernetes objects in ${plural(
+          manifests.length,
+          'file',
+        )} against ${plural(applied.length, 'rule')}: all follow the guidance${
           warnings.length > 0 ? ` (${plural(warnings.length, 'warning')})` : ''
         }`,
       );
