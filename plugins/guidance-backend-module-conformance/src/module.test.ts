@@ -173,7 +173,17 @@ describe('the conformance module', () => {
             guidance: {
               builtin: false,
               sources: [{ type: 'directory', path: libraryDir() }],
-              conformance: { enabled: false },
+              conformance: {
+                enabled: false,
+                // staged: a date far ahead, so the listing shows the stage, not enforcement
+                rules: {
+                  'image-tag': {
+                    enforcement: 'warn',
+                    enforceFrom: '2999-01-01',
+                  },
+                  'team-label': { enforcement: 'audit' },
+                },
+              },
             },
           },
         }),
@@ -196,7 +206,7 @@ describe('the conformance module', () => {
       },
       sectionUrl: 'https://portal.example.com/guidance/probes#readiness',
       fileKinds: ['kubernetes'],
-      enforcement: 'enforce',
+      enforcement: 'audit',
     });
     const imageTag = BUILTIN_RULES.find(r => r.id === 'image-tag')!;
     expect(
@@ -206,8 +216,12 @@ describe('the conformance module', () => {
       article: { id: imageTag.article.id, title: imageTag.article.id },
       sectionUrl: `https://portal.example.com/guidance/${imageTag.article.id}#${imageTag.article.section}`,
       fileKinds: imageTag.fileKinds ?? ['any'],
-      enforcement: 'enforce',
+      enforcement: 'warn',
+      enforceFrom: '2999-01-01',
     });
+    expect(
+      res.body.rules.find((r: { id: string }) => r.id === 'readiness-probe'),
+    ).toMatchObject({ enforcement: 'enforce' });
 
     const anonymous = await request(server)
       .get('/api/guidance/rules')

@@ -197,7 +197,7 @@ export const guidanceModuleConformance = createBackendModule({
           false;
         const router = express.Router();
         router.use(createValidateRouter({ rules }));
-        router.use(createRulesRouter({ rules, appBaseUrl }));
+        router.use(createRulesRouter({ rules, appBaseUrl, enforcement }));
         router.use(express.json({ limit: '256kb' }));
         router.use(
           createConformanceRouter({

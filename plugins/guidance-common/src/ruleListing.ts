@@ -11,8 +11,13 @@ export type RuleListing = RuleSummary & {
   sectionUrl?: string;
   /** What the rule reads, e.g. `kubernetes`, `dockerfile`; `any` when the rule does not say. */
   fileKinds: string[];
-  /** Every rule is enforced for now; staged rules are a later addition. */
-  enforcement: 'enforce';
+  /**
+   * How the rule counts today (`guidance.conformance.rules.<id>`): `off`, `audit` (conformance
+   * page only), `warn` (a warning on entities) or `enforce` (the default: a failure).
+   */
+  enforcement: 'off' | 'audit' | 'warn' | 'enforce';
+  /** The day (YYYY-MM-DD) an audit or warn rule becomes enforced, when one is set. */
+  enforceFrom?: string;
 };
 
 /**

@@ -2,6 +2,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { RuleListResponse } from '@paved-road/plugin-guidance-common';
 import { RuleRegistry } from './rules';
+import { RuleEnforcement } from './conformance/enforcement';
 
 /**
  * `GET /rules`: every rule this portal applies, built-in and added by modules, for other
@@ -11,8 +12,13 @@ export function createRulesRouter(options: {
   rules: RuleRegistry;
   /** The portal's address (`app.baseUrl`); without it no `sectionUrl` is given. */
   appBaseUrl?: string;
+  /** Staged rules from config; every rule is enforced without it. */
+  enforcement?: RuleEnforcement;
+  now?: () => Date;
 }): express.Router {
   const { rules } = options;
+  const enforcement = options.enforcement ?? new RuleEnforcement();
+  const now = options.now ?? (() => new Date());
   const base = options.appBaseUrl?.replace(/\/+$/, '');
   const router = Router();
   router.get('/rules', (_req, res) => {
@@ -30,7 +36,10 @@ export function createRulesRouter(options: {
               }
             : {}),
           fileKinds: rule.fileKinds?.length ? [...rule.fileKinds] : ['any'],
-          enforcement: 'enforce' as const,
+          enforcement: enforcement.of(rule.id, now()),
+          ...(enforcement.setting(rule.id).enforceFrom
+            ? { enforceFrom: enforcement.setting(rule.id).enforceFrom }
+            : {}),
         };
       }),
     };
