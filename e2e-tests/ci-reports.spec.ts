@@ -72,7 +72,8 @@ test.describe('CI reports', () => {
     await page.reload();
     const ci = page.getByTestId('ci-report-default');
     await expect(ci).toContainText('CI on main');
-    await expect(ci).toContainText('3 failing · 1 waived');
+    // the example also has no on-call annotation (oncall-annotation)
+    await expect(ci).toContainText('4 failing · 1 waived');
     await expect(ci).toContainText('0123456');
     await expect(ci).toContainText(/Every container has a memory limit — deploy\/deployment\.yaml:\d+/);
     const pulls = page.getByRole('region', { name: 'Pull requests (1)' });
