@@ -11,7 +11,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { TEMPLATE_ORIGIN_ANNOTATION } from '@paved-road/plugin-guidance-common';
 import { renderThroughDryRun } from '../upgrade/renderTemplate';
 import { isomorphicRemoteGit, RemoteGit } from '../upgrade/remoteRepository';
-import { runUpgrade } from '../upgrade/runUpgrade';
+import { runUpgrade, UpgradeDeps } from '../upgrade/runUpgrade';
 
 /**
  * Creates `guidance:upgrade`: renders the current version of the template an entity was
@@ -33,11 +33,14 @@ export function createUpgradeAction(options: {
   /** For what happens after the task moved on (the conformance refresh's retries). */
   logger?: LoggerService;
 }) {
-  const { config, catalog, discovery, auth, urlReader } = options;
-  const integrations =
-    options.integrations ?? ScmIntegrations.fromConfig(config);
-  const remoteGit = options.remoteGit ?? isomorphicRemoteGit;
-  const render = options.render ?? renderThroughDryRun;
+  const deps: UpgradeDeps = {
+    ...options,
+    integrations:
+      options.integrations ?? ScmIntegrations.fromConfig(options.config),
+    remoteGit: options.remoteGit ?? isomorphicRemoteGit,
+    render: options.render ?? renderThroughDryRun,
+    backgroundLogger: options.logger,
+  };
 
   return createTemplateAction({
     id: 'guidance:upgrade',
@@ -121,20 +124,7 @@ export function createUpgradeAction(options: {
         }),
     },
     async handler(ctx) {
-      await runUpgrade(
-        {
-          config,
-          catalog,
-          discovery,
-          auth,
-          urlReader,
-          integrations,
-          remoteGit,
-          render,
-          backgroundLogger: options.logger,
-        },
-        ctx,
-      );
+      await runUpgrade(deps, ctx);
     },
   });
 }

@@ -60,16 +60,7 @@ export type UpgradeContext = {
  * merges it into main over the render main is on, and (unless a dry run) commits the result.
  */
 export async function runUpgrade(deps: UpgradeDeps, ctx: UpgradeContext) {
-  const {
-    config,
-    catalog,
-    discovery,
-    auth,
-    urlReader,
-    integrations,
-    remoteGit,
-    render,
-  } = deps;
+  const { config, catalog, discovery, auth, urlReader } = deps;
   const credentials = await ctx.getInitiatorCredentials();
   const target = await findUpgradeTarget(
     catalog,
@@ -83,8 +74,8 @@ export async function runUpgrade(deps: UpgradeDeps, ctx: UpgradeContext) {
     target,
     branch,
     config,
-    integrations,
-    remoteGit,
+    integrations: deps.integrations,
+    remoteGit: deps.remoteGit,
     createTemporaryDirectory: () => ctx.createTemporaryDirectory(),
   });
   const { mainOid, ours, answers, fromVersion } = await readMain({
@@ -108,7 +99,7 @@ export async function runUpgrade(deps: UpgradeDeps, ctx: UpgradeContext) {
       ', ',
     )}`,
   );
-  const theirs = await render({
+  const theirs = await deps.render({
     discovery,
     auth,
     credentials,
@@ -151,14 +142,9 @@ export async function runUpgrade(deps: UpgradeDeps, ctx: UpgradeContext) {
     outputs();
     return;
   }
+  const upgrade = { target, dir, branch, github, token, mainOid, baseOid };
   await writeUpgrade(deps, ctx, {
-    target,
-    dir,
-    branch,
-    github,
-    token,
-    mainOid,
-    baseOid,
+    ...upgrade,
     fromVersion,
     theirs,
     merge,
@@ -186,32 +172,20 @@ async function writeUpgrade(
   },
 ) {
   const { config, discovery, auth, remoteGit } = deps;
-  const {
-    target,
-    dir,
-    branch,
-    github,
-    token,
-    mainOid,
-    baseOid,
-    fromVersion,
-    theirs,
-    merge,
-    summary,
-  } = upgrade;
+  const { target, dir, branch, github, token, merge } = upgrade;
   const merged = merge.files;
   const commits = await commitUpgrade({
     dir,
     config,
     branch,
     template: target.origin.template,
-    fromVersion,
+    fromVersion: upgrade.fromVersion,
     toVersion: target.toVersion,
-    mainOid,
-    baseOid,
-    theirs,
+    mainOid: upgrade.mainOid,
+    baseOid: upgrade.baseOid,
+    theirs: upgrade.theirs,
     merged,
-    summary,
+    summary: upgrade.summary,
   });
   if (github) {
     await pushUpgrade({
