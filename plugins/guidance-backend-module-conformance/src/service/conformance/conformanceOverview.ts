@@ -1,9 +1,8 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
 import {
   EntityConformance,
   RuleSummary,
 } from '@paved-road/plugin-guidance-common';
+import { normalizeOwner } from './trendQueries';
 
 type TemplateOrigin = { template: string; version: number };
 
@@ -105,17 +104,7 @@ export function conformanceOverview(
   };
 }
 
-/** The `owner` query as a full entity ref (a bare name is a group in default); InputError if it is none. */
+/** The `owner` query as a full entity ref (see normalizeOwner); InputError if it is none. */
 export function ownerFilterOf(owner: string | undefined): string | undefined {
-  if (!owner) return undefined;
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: 'default',
-      }),
-    );
-  } catch (error) {
-    throw new InputError(`Invalid owner: ${(error as Error).message}`);
-  }
+  return owner ? normalizeOwner(owner) : undefined;
 }
