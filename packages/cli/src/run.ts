@@ -92,6 +92,60 @@ function httpUrl(flag: string, value: string): string {
   return value.replace(/\/+$/, '');
 }
 
+/** Where `--report-ref` pushes the report, from the report flags; UsageError for what is missing or malformed. */
+function reportTargetOf(
+  ref: string,
+  values: {
+    entity?: string;
+    portal?: string;
+    'report-portal'?: string;
+    'report-token'?: string;
+    'report-url'?: string;
+    'report-title'?: string;
+    commit?: string;
+  },
+  env: Record<string, string | undefined>,
+): ReportTarget {
+  if (!/^(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/.test(ref)) {
+    throw new UsageError(
+      `--report-ref must be a branch or pull request ref such as main or pull/42, got "${ref}"`,
+    );
+  }
+  if (values.entity === undefined) {
+    throw new UsageError(
+      '--report-ref needs --entity: the catalog entity of the repository, e.g. component:default/orders',
+    );
+  }
+  const reportPortal = values['report-portal'] ?? values.portal;
+  if (reportPortal === undefined) {
+    throw new UsageError(
+      "--report-ref needs the portal's URL: pass --report-portal (or --portal)",
+    );
+  }
+  const reportToken = values['report-token'] ?? env.PAVED_ROAD_REPORT_TOKEN;
+  if (!reportToken) {
+    throw new UsageError(
+      '--report-ref needs a report token: pass --report-token or set PAVED_ROAD_REPORT_TOKEN',
+    );
+  }
+  if (values.commit !== undefined && !/^[0-9a-f]{7,64}$/i.test(values.commit)) {
+    throw new UsageError(
+      `--commit must be a commit hash, got "${values.commit}"`,
+    );
+  }
+  return {
+    url: httpUrl('--report-portal', reportPortal),
+    token: reportToken,
+    entity: parseEntityRef(values.entity),
+    ref,
+    ...(values['report-url'] !== undefined
+      ? { link: httpUrl('--report-url', values['report-url']) }
+      : {}),
+    ...(values['report-title'] ? { title: values['report-title'] } : {}),
+    ...(values.commit ? { commit: values.commit } : {}),
+  };
+}
+
 /** The command line, read strictly: an unknown flag or value is bad input, said plainly. */
 export function parseCommandLine(
   argv: string[],
@@ -171,48 +225,7 @@ export function parseCommandLine(
   if (values.output === '') throw new UsageError('--output needs a file name');
   let report: ReportTarget | undefined;
   if (values['report-ref'] !== undefined) {
-    const ref = values['report-ref'];
-    if (!/^(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._/-]{0,199}$/.test(ref)) {
-      throw new UsageError(
-        `--report-ref must be a branch or pull request ref such as main or pull/42, got "${ref}"`,
-      );
-    }
-    if (values.entity === undefined) {
-      throw new UsageError(
-        '--report-ref needs --entity: the catalog entity of the repository, e.g. component:default/orders',
-      );
-    }
-    const reportPortal = values['report-portal'] ?? values.portal;
-    if (reportPortal === undefined) {
-      throw new UsageError(
-        "--report-ref needs the portal's URL: pass --report-portal (or --portal)",
-      );
-    }
-    const reportToken = values['report-token'] ?? env.PAVED_ROAD_REPORT_TOKEN;
-    if (!reportToken) {
-      throw new UsageError(
-        '--report-ref needs a report token: pass --report-token or set PAVED_ROAD_REPORT_TOKEN',
-      );
-    }
-    if (
-      values.commit !== undefined &&
-      !/^[0-9a-f]{7,64}$/i.test(values.commit)
-    ) {
-      throw new UsageError(
-        `--commit must be a commit hash, got "${values.commit}"`,
-      );
-    }
-    report = {
-      url: httpUrl('--report-portal', reportPortal),
-      token: reportToken,
-      entity: parseEntityRef(values.entity),
-      ref,
-      ...(values['report-url'] !== undefined
-        ? { link: httpUrl('--report-url', values['report-url']) }
-        : {}),
-      ...(values['report-title'] ? { title: values['report-title'] } : {}),
-      ...(values.commit ? { commit: values.commit } : {}),
-    };
+    report = reportTargetOf(values['report-ref'], values, env);
   } else {
     const stray = REPORT_FLAGS.find(flag => values[flag] !== undefined);
     if (stray) {

@@ -1,16 +1,11 @@
-import { isAbsolute, resolve } from 'path';
-import express from 'express';
 import {
   coreServices,
   createBackendModule,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
-import { durationToMilliseconds } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { guidancePermissions } from '@paved-road/plugin-guidance-common';
 import {
-  BUILTIN_RULES,
   GuidanceRule,
   guidanceLibraryExtensionPoint,
   guidanceRulesExtensionPoint,
@@ -27,20 +22,33 @@ import { ConformanceTrends } from './service/conformance/ConformanceTrends';
 import { createTrendsRouter } from './service/conformance/trendsRouter';
 import { TrendQueries } from './service/conformance/trendQueries';
 import { createConformanceReportsRouter } from './service/conformance/conformanceReportsRouter';
-import { RuleRegistry } from './service/rules';
-import { ConformanceService } from './service/conformance/ConformanceService';
-import { ConformanceStore } from './service/conformance/ConformanceStore';
-import { ManifestReader } from './service/conformance/ManifestReader';
-import { YamlWorkerPool } from './service/conformance/YamlWorkerPool';
-import { createConformanceRouter } from './service/conformance/conformanceRouter';
-import { createValidateRouter } from './service/validateRouter';
-import { createRulesRouter } from './service/rulesRouter';
 import {
-  registerGetEntityConformanceAction,
-  registerConformanceTrendsActions,
-  registerPreviewRuleAction,
-  registerValidateManifestsAction,
-} from './actions';
+  conformanceServiceFromConfig,
+  scheduleConformanceRuns,
+} from './service/conformance/conformanceFromConfig';
+import { ConformanceStore } from './service/conformance/ConformanceStore';
+import { createRuleRegistry } from './service/rules/createRuleRegistry';
+import { createConformanceModuleRouter } from './service/moduleRouter';
+import { registerConformanceModuleActions } from './actions/registerConformanceModuleActions';
+
+/** What the module's init is given. */
+const conformanceModuleDeps = {
+  config: coreServices.rootConfig,
+  logger: coreServices.logger,
+  httpRouter: coreServices.httpRouter,
+  httpAuth: coreServices.httpAuth,
+  urlReader: coreServices.urlReader,
+  scheduler: coreServices.scheduler,
+  lifecycle: coreServices.lifecycle,
+  database: coreServices.database,
+  auth: coreServices.auth,
+  permissions: coreServices.permissions,
+  permissionsRegistry: coreServices.permissionsRegistry,
+  catalog: catalogServiceRef,
+  actionsRegistry: actionsRegistryServiceRef,
+  library: guidanceLibraryExtensionPoint,
+  notifications: notificationService,
+};
 
 /**
  * Conformance for the guidance backend: the rules (built-in and those modules add through
@@ -61,46 +69,17 @@ export const guidanceModuleConformance = createBackendModule({
     });
 
     env.registerInit({
-      deps: {
-        config: coreServices.rootConfig,
-        logger: coreServices.logger,
-        httpRouter: coreServices.httpRouter,
-        httpAuth: coreServices.httpAuth,
-        urlReader: coreServices.urlReader,
-        scheduler: coreServices.scheduler,
-        lifecycle: coreServices.lifecycle,
-        database: coreServices.database,
-        auth: coreServices.auth,
-        permissions: coreServices.permissions,
-        permissionsRegistry: coreServices.permissionsRegistry,
-        catalog: catalogServiceRef,
-        actionsRegistry: actionsRegistryServiceRef,
-        library: guidanceLibraryExtensionPoint,
-        notifications: notificationService,
-      },
+      deps: conformanceModuleDeps,
       async init(deps) {
         const { config, logger, lifecycle, library } = deps;
         deps.permissionsRegistry.addPermissions(guidancePermissions);
 
-        // YAML is parsed in worker threads: a large or hostile file never stalls other requests
-        const yamlParser = new YamlWorkerPool({
-          logger: logger.child({ task: 'yaml-parser' }),
+        const rules = createRuleRegistry({
+          addedRules,
+          library,
+          logger,
+          lifecycle,
         });
-        lifecycle.addShutdownHook(() => yamlParser.close());
-        const rules = new RuleRegistry({
-          builtin: BUILTIN_RULES,
-          added: addedRules,
-          articles: () => library.articles(),
-          lifecycle: () => library.lifecycle(),
-          parseYaml: yamlParser.parse,
-        });
-        if (addedRules.length > 0) {
-          logger.info(
-            `Guidance rules added by modules: ${addedRules
-              .map(r => r.id)
-              .join(', ')}`,
-          );
-        }
 
         const conformanceConfig = config.getOptionalConfig(
           'guidance.conformance',
@@ -118,60 +97,24 @@ export const guidanceModuleConformance = createBackendModule({
           logger: logger.child({ task: 'conformance-history' }),
           appBaseUrl: config.getOptionalString('app.baseUrl'),
         });
-        const conformance = new ConformanceService({
+        const conformance = conformanceServiceFromConfig({
+          conformanceConfig,
           store: conformanceStore,
           enforcement,
-          reader: new ManifestReader({
-            urlReader: deps.urlReader,
-            localRoots: (
-              conformanceConfig?.getOptionalStringArray('localRoots') ?? []
-            ).map(root => (isAbsolute(root) ? root : resolve(root))),
-            include: conformanceConfig?.getOptionalStringArray('include'),
-            maxSourceBytes:
-              conformanceConfig?.getOptionalNumber('maxSourceBytes'),
-          }),
+          rules,
+          library,
+          urlReader: deps.urlReader,
           catalog: deps.catalog,
           auth: deps.auth,
-          logger: logger.child({ task: 'conformance' }),
-          rules: () => rules.getRules(),
-          parse: (files, options) => rules.parse(files, options),
-          maxObjects: conformanceConfig?.getOptionalNumber('maxObjects'),
-          articles: () => library.articles(),
-          concurrency: conformanceConfig?.getOptionalNumber('concurrency'),
-          kinds: conformanceConfig?.getOptionalStringArray('kinds'),
+          logger,
         });
-
-        if (conformanceConfig?.getOptionalBoolean('enabled') ?? true) {
-          const schedule = conformanceConfig?.has('schedule')
-            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-                conformanceConfig.getConfig('schedule'),
-              )
-            : {
-                frequency: { minutes: 30 },
-                // a crashed replica's lock holds this long: short, so another resumes soon
-                timeout: { minutes: 3 },
-                initialDelay: { seconds: 15 },
-              };
-          // stop starting evaluations well before the timeout; the rest go first next run
-          const budgetMs = Math.round(
-            durationToMilliseconds(schedule.timeout) * 0.6,
-          );
-          // Scheduled once the guidance plugin has started: the run links results to the
-          // library, which the plugin loads in its init, after this module's.
-          lifecycle.addStartupHook(async () => {
-            // results live in the database, so one replica runs it for all
-            await deps.scheduler.scheduleTask({
-              id: 'guidance-conformance',
-              scope: 'global',
-              ...schedule,
-              fn: async () => {
-                await conformance.runAll({ budgetMs });
-                await trends.afterRun();
-              },
-            });
-            await trends.schedule(deps.scheduler);
-          });
-        }
+        scheduleConformanceRuns({
+          conformanceConfig,
+          conformance,
+          trends,
+          lifecycle,
+          scheduler: deps.scheduler,
+        });
 
         // CI reports; mounted first (module routers precede the plugin's), so that a
         // reporter's token is refused on every later guidance route
@@ -195,47 +138,31 @@ export const guidanceModuleConformance = createBackendModule({
         const serviceCatalogAccess =
           config.getOptionalBoolean('guidance.actions.serviceCatalogAccess') ??
           false;
-        const router = express.Router();
-        router.use(createValidateRouter({ rules }));
-        router.use(createRulesRouter({ rules, appBaseUrl, enforcement }));
-        router.use(express.json({ limit: '256kb' }));
-        router.use(
-          createConformanceRouter({
-            conformance,
-            reports,
-            catalog: deps.catalog,
-            httpAuth: deps.httpAuth,
-            permissions: deps.permissions,
-            hasArticle: id => library.articles().has(id),
-          }),
-        );
-        deps.httpRouter.use(router);
-
-        registerValidateManifestsAction({
-          actionsRegistry,
+        const router = createConformanceModuleRouter({
           rules,
           appBaseUrl,
-        });
-        registerGetEntityConformanceAction({
-          actionsRegistry,
+          enforcement,
           conformance,
+          reports,
           catalog: deps.catalog,
-          appBaseUrl,
-          serviceCatalogAccess,
+          httpAuth: deps.httpAuth,
+          permissions: deps.permissions,
+          hasArticle: id => library.articles().has(id),
         });
+        deps.httpRouter.use(router);
+
         const trendQueries = new TrendQueries({
           conformance,
           store: conformanceStore,
           trends,
         });
-        registerConformanceTrendsActions({
+        registerConformanceModuleActions({
           actionsRegistry,
+          rules,
+          conformance,
           queries: trendQueries,
-          serviceCatalogAccess,
-        });
-        registerPreviewRuleAction({
-          actionsRegistry,
-          queries: trendQueries,
+          catalog: deps.catalog,
+          appBaseUrl,
           serviceCatalogAccess,
         });
         deps.httpRouter.use(

@@ -2,7 +2,7 @@ import {
   JSON_RULE_ENGINE_CHECK_TYPE,
   TechInsightJsonRuleCheck,
 } from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
-import { RuleListing } from '@paved-road/plugin-guidance-common';
+import { articleUrl, RuleListing } from '@paved-road/plugin-guidance-common';
 import { GUIDANCE_CONFORMANCE_RETRIEVER_ID } from './conformanceFactRetriever';
 
 /**
@@ -18,7 +18,6 @@ export function createConformanceChecks(options: {
   /** The portal's address (`app.baseUrl`), for a rule the backend listed without `sectionUrl`. */
   appBaseUrl: string;
 }): TechInsightJsonRuleCheck[] {
-  const base = options.appBaseUrl.replace(/\/+$/, '');
   return options.rules.map(rule => ({
     id: `paved-road-${rule.id}`,
     type: JSON_RULE_ENGINE_CHECK_TYPE,
@@ -35,9 +34,11 @@ export function createConformanceChecks(options: {
         title: 'Why: the guidance that explains this rule',
         url:
           rule.sectionUrl ??
-          `${base}/guidance/${rule.article.id}${
-            rule.article.section ? `#${rule.article.section.id}` : ''
-          }`,
+          articleUrl({
+            id: rule.article.id,
+            section: rule.article.section?.id,
+            baseUrl: options.appBaseUrl,
+          }),
       },
     ],
     metadata: { severity: rule.severity, ruleId: rule.id },

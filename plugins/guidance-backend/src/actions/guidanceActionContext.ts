@@ -2,7 +2,8 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotFoundError } from '@backstage/errors';
-import { ArticleLibrary } from '../service/ArticleLibrary';
+import { articleUrl } from '@paved-road/plugin-guidance-common';
+import { GuidanceService } from '../service/GuidanceService';
 import { ParsedArticle } from '../service/parseArticle';
 
 /** Same limits as the HTTP routes, so an assistant cannot ask for more than a browser can. */
@@ -13,7 +14,8 @@ export const ACTION_LIMITS = {
 
 export type GuidanceActionsOptions = {
   actionsRegistry: ActionsRegistryService;
-  library: ArticleLibrary;
+  /** The library as the router sees it: the one reader of its snapshot. */
+  guidance: GuidanceService;
   catalog: CatalogService;
   /** For what an action could not look up but carried on without (an entity's dependencies). */
   logger?: LoggerService;
@@ -40,19 +42,17 @@ export type GuidanceActionContext = GuidanceActionsOptions & {
 export function createGuidanceActionContext(
   options: GuidanceActionsOptions,
 ): GuidanceActionContext {
-  const baseUrl = options.appBaseUrl.replace(/\/+$/, '');
   return {
     ...options,
     link: (id, section) =>
-      `${baseUrl}/guidance/${id}${section ? `#${section}` : ''}`,
+      articleUrl({ id, section, baseUrl: options.appBaseUrl }),
     getArticle: id => {
-      const article = options.library.snapshot.articles.get(id);
-      if (!article) {
+      if (!options.guidance.hasArticle(id)) {
         throw new NotFoundError(
           `No guidance article with id "${id}"; search-guidance lists the ids that exist`,
         );
       }
-      return article;
+      return options.guidance.getArticle(id);
     },
   };
 }

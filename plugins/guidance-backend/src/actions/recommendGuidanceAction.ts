@@ -7,7 +7,7 @@ import { GuidanceActionContext } from './guidanceActionContext';
 
 /** Registers `recommend-guidance-for-entity`. */
 export function registerRecommendGuidanceAction(ctx: GuidanceActionContext) {
-  const { actionsRegistry, library, catalog, link } = ctx;
+  const { actionsRegistry, guidance, catalog, link } = ctx;
   actionsRegistry.register({
     name: 'recommend-guidance-for-entity',
     title: 'Guidance that applies to a catalog entity',
@@ -92,10 +92,7 @@ export function registerRecommendGuidanceAction(ctx: GuidanceActionContext) {
           ctx.logger,
         );
       }
-      const items = library.snapshot.recommender.recommend(
-        entity,
-        dependencies,
-      );
+      const items = guidance.recommend(entity, dependencies);
       return {
         output: {
           items: items.map(item => ({ ...item, url: link(item.article.id) })),

@@ -3,7 +3,7 @@ import { ACTION_LIMITS, GuidanceActionContext } from './guidanceActionContext';
 
 /** Registers `search-guidance`. */
 export function registerSearchGuidanceAction(ctx: GuidanceActionContext) {
-  const { actionsRegistry, library, link } = ctx;
+  const { actionsRegistry, guidance, link } = ctx;
   actionsRegistry.register({
     name: 'search-guidance',
     title: 'Search the guidance library',
@@ -52,11 +52,10 @@ export function registerSearchGuidanceAction(ctx: GuidanceActionContext) {
           ),
         }),
     },
-    action: async ({ input }) => {
-      const results = library.snapshot.index.search(
-        input.query,
-        input.limit ?? 5,
-      );
+    action: async ({ input, credentials }) => {
+      const results = await guidance.search(input.query, input.limit ?? 5, {
+        credentials,
+      });
       return {
         output: {
           results: results.map(r => ({

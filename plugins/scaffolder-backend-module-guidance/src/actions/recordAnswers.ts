@@ -4,6 +4,7 @@ import { fileURLToPath } from 'url';
 import YAML, { isMap, parseAllDocuments } from 'yaml';
 import {
   BackstageCredentials,
+  LoggerService,
   resolveSafeChildPath,
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
@@ -89,6 +90,60 @@ async function runningTemplateParameters(options: {
   throw new InputError(
     `Cannot read the parameters of ${templateInfo.entityRef} to tell its secret inputs from its answers; nothing recorded`,
   );
+}
+
+/** The answers to record: neither excluded nor secret (per the template's schema), nested secrets removed. */
+function recordableAnswers(
+  parameters: unknown,
+  given: Record<string, unknown>,
+  exclude: string[],
+  logger: LoggerService,
+): Record<string, unknown> {
+  const secrets = secretParameterNames(parameters);
+  const properties = parameterProperties(parameters);
+  const excluded = new Set(exclude);
+  const values: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(given)) {
+    if (excluded.has(key) || value === undefined) continue;
+    if (secrets.has(key)) {
+      logger.info(`Not recording "${key}": the template declares it a secret`);
+      continue;
+    }
+    values[key] = withoutNestedSecrets(properties.get(key), value);
+  }
+  return values;
+}
+
+/**
+ * Writes the origin annotation into the first entity of the file, keeping the rest of the file
+ * as it is; a file without an entity is an InputError, a missing file is left alone.
+ */
+async function annotateTemplateOrigin(
+  entityFile: string,
+  entityPath: string,
+  origin: string,
+) {
+  if (!(await fs.pathExists(entityFile))) return;
+  const documents = parseAllDocuments(await fs.readFile(entityFile, 'utf8'));
+  const list = Array.isArray(documents) ? documents : [documents];
+  const document = list.find(
+    d =>
+      d.errors.length === 0 &&
+      isMap(d.contents) &&
+      d.get('kind') &&
+      isMap(d.get('metadata')),
+  );
+  if (!document) {
+    throw new InputError(
+      `${entityPath} holds no entity (a document with kind and metadata)`,
+    );
+  }
+  document.setIn(
+    ['metadata', 'annotations', TEMPLATE_ORIGIN_ANNOTATION],
+    origin,
+  );
+  const layout = { lineWidth: 0, flowCollectionPadding: false };
+  await fs.writeFile(entityFile, list.map(d => d.toString(layout)).join(''));
 }
 
 /**
@@ -179,20 +234,12 @@ export function createRecordAnswersAction(options: {
         catalog,
         credentials: () => ctx.getInitiatorCredentials(),
       });
-      const secrets = secretParameterNames(parameters);
-      const properties = parameterProperties(parameters);
-      const excluded = new Set(ctx.input.exclude ?? []);
-      const values: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(ctx.input.values)) {
-        if (excluded.has(key) || value === undefined) continue;
-        if (secrets.has(key)) {
-          ctx.logger.info(
-            `Not recording "${key}": the template declares it a secret`,
-          );
-          continue;
-        }
-        values[key] = withoutNestedSecrets(properties.get(key), value);
-      }
+      const values = recordableAnswers(
+        parameters,
+        ctx.input.values,
+        ctx.input.exclude ?? [],
+        ctx.logger,
+      );
       const answersPath = resolveSafeChildPath(ctx.workspacePath, ANSWERS_FILE);
       await fs.ensureDir(dirname(answersPath));
       await fs.writeFile(
@@ -202,33 +249,11 @@ export function createRecordAnswersAction(options: {
 
       const entityPath = ctx.input.entityPath ?? 'catalog-info.yaml';
       const entityFile = resolveSafeChildPath(ctx.workspacePath, entityPath);
-      if (await fs.pathExists(entityFile)) {
-        const documents = parseAllDocuments(
-          await fs.readFile(entityFile, 'utf8'),
-        );
-        const list = Array.isArray(documents) ? documents : [documents];
-        const document = list.find(
-          d =>
-            d.errors.length === 0 &&
-            isMap(d.contents) &&
-            d.get('kind') &&
-            isMap(d.get('metadata')),
-        );
-        if (!document) {
-          throw new InputError(
-            `${entityPath} holds no entity (a document with kind and metadata)`,
-          );
-        }
-        document.setIn(
-          ['metadata', 'annotations', TEMPLATE_ORIGIN_ANNOTATION],
-          `${template}@${version}`,
-        );
-        const layout = { lineWidth: 0, flowCollectionPadding: false };
-        await fs.writeFile(
-          entityFile,
-          list.map(d => d.toString(layout)).join(''),
-        );
-      }
+      await annotateTemplateOrigin(
+        entityFile,
+        entityPath,
+        `${template}@${version}`,
+      );
       ctx.logger.info(
         `Recorded ${template}@${version} with answers ${
           Object.keys(values).join(', ') || '(none)'

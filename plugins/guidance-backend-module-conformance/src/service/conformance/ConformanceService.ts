@@ -1,25 +1,14 @@
-import { createHash } from 'crypto';
 import {
   AuthService,
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import {
-  CATALOG_FILTER_EXISTS,
-  EntityFilterQuery,
-} from '@backstage/catalog-client';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { EntityFilterQuery } from '@backstage/catalog-client';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntityConformance,
-  RuleResult,
   RuleSummary,
-  WAIVER_ANNOTATION_PREFIX,
-  applyWaiver,
   readWaivers,
 } from '@paved-road/plugin-guidance-common';
 import {
@@ -31,10 +20,10 @@ import {
   parseManifests,
 } from '@paved-road/plugin-guidance-node';
 import { GuidanceLibraryArticle as ParsedArticle } from '@paved-road/plugin-guidance-node';
+import pLimit from 'p-limit';
 import {
   MAX_OBJECTS,
   ruleSummary,
-  summarize,
   toResultFinding,
 } from '../rules/RuleRegistry';
 import { ConformanceStore, StoredEntityWithResults } from './ConformanceStore';
@@ -45,11 +34,19 @@ import {
   SourceReadError,
   sourceTargetOf,
 } from './ManifestReader';
+import { ConformanceView, RuleEnforcement } from './enforcement';
 import {
-  ConformanceView,
-  RuleEnforcement,
-  applyEnforcement,
-} from './enforcement';
+  CONFORMANCE_ENTITY_FIELDS,
+  DEFAULT_CONFORMANCE_KINDS,
+  conformanceEntityFilter,
+  conformanceFingerprint,
+  oneLine,
+  ownerOf,
+} from './conformanceEntities';
+import { entityConformanceOf } from './entityConformance';
+
+/** Re-exported: callers and tests read it from here. */
+export { oneLine };
 
 export type ConformanceRunStats = {
   entities: number;
@@ -66,70 +63,6 @@ export type ConformanceRunStats = {
 export type RefreshOutcome = 'queued' | 'joined';
 
 export type EvaluationOutcome = 'evaluated' | 'unchanged' | 'error';
-
-/** The catalog fields a run needs; lists ask for no more. */
-export const CONFORMANCE_ENTITY_FIELDS = [
-  'kind',
-  'metadata.name',
-  'metadata.namespace',
-  'metadata.annotations',
-  'spec.owner',
-];
-
-/** Kinds evaluated when config does not say: services and the like are Components. */
-export const DEFAULT_CONFORMANCE_KINDS = ['Component'];
-
-/** Entities the service looks at: of the given kinds, and saying where their source is. */
-export function conformanceEntityFilter(kinds: string[]): EntityFilterQuery {
-  return [SOURCE_LOCATION_ANNOTATION, MANAGED_BY_LOCATION_ANNOTATION].map(
-    annotation => ({
-      kind: kinds,
-      [`metadata.annotations.${annotation}`]: CATALOG_FILTER_EXISTS,
-    }),
-  );
-}
-
-export function ownerOf(entity: Entity): string | undefined {
-  const owner = (entity.spec as { owner?: unknown } | undefined)?.owner;
-  if (typeof owner !== 'string' || !owner) return undefined;
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: entity.metadata.namespace ?? 'default',
-      }),
-    );
-  } catch {
-    return owner;
-  }
-}
-
-/** Text for a log line: control characters (a newline in an annotation) escaped, not obeyed. */
-export function oneLine(text: string): string {
-  return text.replace(
-    // eslint-disable-next-line no-control-regex -- control characters are what is escaped
-    /[\u0000-\u001f\u007f]/g,
-    c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
-
-/** Runs `fn` over `items`, at most `limit` at a time. */
-async function forEachBounded<T>(
-  items: T[],
-  limit: number,
-  fn: (item: T) => Promise<void>,
-) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      await fn(item);
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker),
-  );
-}
 
 /**
  * Continuous conformance: reads each catalog entity's manifests, runs every rule over
@@ -169,6 +102,7 @@ export class ConformanceService {
   ) {
     this.now = options.now ?? (() => new Date());
     this.concurrency = options.concurrency ?? 4;
+    this.refreshLimit = pLimit(this.concurrency);
     this.filter = conformanceEntityFilter(
       options.kinds ?? DEFAULT_CONFORMANCE_KINDS,
     );
@@ -209,7 +143,8 @@ export class ConformanceService {
     );
     const deadline =
       options.budgetMs === undefined ? Infinity : started + options.budgetMs;
-    await forEachBounded(ordered, this.concurrency, async entity => {
+    const limit = pLimit(this.concurrency);
+    const evaluate = async (entity: Entity) => {
       const ref = stringifyEntityRef(entity);
       if (seen.has(ref)) return;
       seen.add(ref);
@@ -224,7 +159,8 @@ export class ConformanceService {
       if (outcome === 'evaluated') stats.evaluated += 1;
       else if (outcome === 'unchanged') stats.unchanged += 1;
       else stats.errors += 1;
-    });
+    };
+    await Promise.all(ordered.map(entity => limit(() => evaluate(entity))));
     stats.removed = await this.options.store.deleteEntitiesExcept(seen);
     stats.durationMs = Date.now() - started;
     this.options.logger.info(
@@ -266,10 +202,16 @@ export class ConformanceService {
     // a forced request while one runs waits for it, then runs again
     const after = pending?.done ?? Promise.resolve();
     this.pending.set(ref, entry);
-    after.then(() => {
-      this.refreshQueue.push(entry);
-      this.drainRefreshQueue();
-    });
+    after.then(() =>
+      this.refreshLimit(async () => {
+        entry.started = true;
+        const outcome = await this.evaluateEntity(entity, {
+          force: entry.force,
+        }).catch(() => 'error' as const);
+        if (this.pending.get(ref) === entry) this.pending.delete(ref);
+        entry.resolve(outcome);
+      }),
+    );
     return { outcome: 'queued', done: entry.done };
   }
 
@@ -283,33 +225,8 @@ export class ConformanceService {
       resolve: (o: EvaluationOutcome) => void;
     }
   >();
-  private readonly refreshQueue: {
-    entity: Entity;
-    force: boolean;
-    started: boolean;
-    resolve: (o: EvaluationOutcome) => void;
-  }[] = [];
-  private refreshesRunning = 0;
-
-  private drainRefreshQueue() {
-    while (
-      this.refreshesRunning < this.concurrency &&
-      this.refreshQueue.length > 0
-    ) {
-      const entry = this.refreshQueue.shift()!;
-      const ref = stringifyEntityRef(entry.entity);
-      entry.started = true;
-      this.refreshesRunning += 1;
-      this.evaluateEntity(entry.entity, { force: entry.force })
-        .catch(() => 'error' as const)
-        .then(outcome => {
-          this.refreshesRunning -= 1;
-          if (this.pending.get(ref) === entry) this.pending.delete(ref);
-          entry.resolve(outcome);
-          this.drainRefreshQueue();
-        });
-    }
-  }
+  /** Requested evaluations run at most `concurrency` at a time, in the order asked. */
+  private readonly refreshLimit: pLimit.Limit;
 
   /**
    * Evaluates one entity. Skips the rules when the source's ETag, the rule set and the
@@ -339,7 +256,7 @@ export class ConformanceService {
       entity.metadata.annotations?.[SOURCE_LOCATION_ANNOTATION] ??
       entity.metadata.annotations?.[MANAGED_BY_LOCATION_ANNOTATION] ??
       '';
-    const fingerprint = this.fingerprint(entity, rules, location);
+    const fingerprint = conformanceFingerprint(entity, rules, location);
     try {
       const target = sourceTargetOf(entity);
       if (!target) throw new SourceReadError('entity names no source location');
@@ -423,23 +340,6 @@ export class ConformanceService {
     }
   }
 
-  private fingerprint(entity: Entity, rules: GuidanceRule[], location: string) {
-    const waivers = Object.entries(entity.metadata.annotations ?? {})
-      .filter(([key]) => key.startsWith(WAIVER_ANNOTATION_PREFIX))
-      .sort(([a], [b]) => a.localeCompare(b));
-    return createHash('sha256')
-      .update(
-        JSON.stringify({
-          rules: rules.map(r => r.id).sort(),
-          location,
-          waivers,
-          // the entity rules read its owner, lifecycle and annotations
-          entity: [entity.spec, entity.metadata.annotations],
-        }),
-      )
-      .digest('base64url');
-  }
-
   /** Rule metadata as the API shows it: the article's title and the heading's text. */
   ruleSummaries(): RuleSummary[] {
     const articles = this.options.articles();
@@ -452,40 +352,11 @@ export class ConformanceService {
     summaries: RuleSummary[] = this.ruleSummaries(),
     view: ConformanceView = 'entity',
   ): EntityConformance {
-    const now = this.now();
-    const byRule = new Map(stored.results.map(r => [r.ruleId, r]));
-    const results: RuleResult[] = [];
-    for (const rule of summaries) {
-      const row = byRule.get(rule.id);
-      if (!row) continue;
-      results.push(
-        applyWaiver(
-          { rule, status: row.status, findings: row.findings },
-          row.waiver,
-          now,
-        ),
-      );
-    }
-    if (stored.error === undefined) {
-      // failing rules first, then waived, passing, not applicable
-      const order = { fail: 0, waived: 1, pass: 2, 'not-applicable': 3 };
-      results.sort((a, b) => order[a.status] - order[b.status]);
-    }
-    const conformance: EntityConformance = {
-      entityRef: stored.entityRef,
-      evaluatedAt: stored.evaluatedAt,
-      source: {
-        location: stored.location,
-        ...(stored.etag ? { etag: stored.etag } : {}),
-        ...(stored.error ? { error: stored.error } : {}),
-      },
-      summary: summarize(results),
-      results,
-    };
-    const enforcement = this.options.enforcement;
-    return enforcement
-      ? applyEnforcement(conformance, id => enforcement.of(id, now), view)
-      : conformance;
+    return entityConformanceOf(stored, summaries, {
+      now: this.now(),
+      view,
+      enforcement: this.options.enforcement,
+    });
   }
 
   async getEntityConformance(

@@ -5,8 +5,8 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -19,6 +19,11 @@ import { ConformanceService } from './ConformanceService';
 import { ConformanceReportStore } from './ConformanceReportStore';
 import { reportsOfEntity } from './conformanceReportsRouter';
 import { entityRefFromParams, parseInput as parse } from '../parseInput';
+import {
+  articleConformance,
+  conformanceOverview,
+  ownerFilterOf,
+} from './conformanceOverview';
 
 const refreshBody = z
   .object({
@@ -31,26 +36,6 @@ const overviewQuery = z.object({
   owner: z.string().min(1).max(512).optional(),
   rule: z.string().min(1).max(200).optional(),
 });
-
-/** Services per golden path and version, newest version first within a template. */
-function countTemplateVersions(
-  origins: ({ template: string; version: number } | undefined)[],
-): { template: string; version: number; count: number }[] {
-  const counts = new Map<
-    string,
-    { template: string; version: number; count: number }
-  >();
-  for (const origin of origins) {
-    if (!origin) continue;
-    const key = `${origin.template}@${origin.version}`;
-    const entry = counts.get(key) ?? { ...origin, count: 0 };
-    entry.count += 1;
-    counts.set(key, entry);
-  }
-  return [...counts.values()].sort(
-    (a, b) => a.template.localeCompare(b.template) || b.version - a.version,
-  );
-}
 
 /**
  * Conformance routes. Every read goes through the catalog with the caller's credentials
@@ -153,22 +138,10 @@ export function createConformanceRouter(options: {
       throw new NotFoundError(`No guidance article with id "${id}"`);
     }
     const rules = conformance.ruleSummaries().filter(r => r.article.id === id);
-    const ruleIds = new Set(rules.map(r => r.id));
-    const entities = [];
-    for (const { conformance: c } of await visibleConformance(req)) {
-      const relevant = c.results.filter(
-        r => ruleIds.has(r.rule.id) && r.status !== 'not-applicable',
-      );
-      if (relevant.length === 0) continue;
-      const failing = relevant
-        .filter(r => r.status === 'fail')
-        .map(r => r.rule.id);
-      entities.push({
-        entityRef: c.entityRef,
-        status: failing.length > 0 ? ('fail' as const) : ('pass' as const),
-        failing,
-      });
-    }
+    const entities = articleConformance(
+      new Set(rules.map(r => r.id)),
+      await visibleConformance(req),
+    );
     res.json({ rules, entities });
   });
 
@@ -178,59 +151,11 @@ export function createConformanceRouter(options: {
     if (query.rule && !summaries.some(r => r.id === query.rule)) {
       throw new NotFoundError(`No conformance rule with id "${query.rule}"`);
     }
-    let owner: string | undefined;
-    if (query.owner) {
-      try {
-        owner = stringifyEntityRef(
-          parseEntityRef(query.owner, {
-            defaultKind: 'group',
-            defaultNamespace: 'default',
-          }),
-        );
-      } catch (error) {
-        throw new InputError(`Invalid owner: ${(error as Error).message}`);
-      }
-    }
-    const listed = (await visibleConformance(req)).filter(
-      e =>
-        (!owner || e.owner === owner) &&
-        (!query.rule ||
-          e.conformance.results.some(
-            r => r.rule.id === query.rule && r.status !== 'not-applicable',
-          )),
+    const owner = ownerFilterOf(query.owner);
+    const listed = await visibleConformance(req);
+    res.json(
+      conformanceOverview(summaries, listed, { owner, rule: query.rule }),
     );
-    const rules = summaries
-      .filter(r => !query.rule || r.id === query.rule)
-      .map(rule => {
-        const counts = { pass: 0, fail: 0, waived: 0 };
-        for (const e of listed) {
-          const result = e.conformance.results.find(r => r.rule.id === rule.id);
-          if (result && result.status !== 'not-applicable') {
-            counts[result.status] += 1;
-          }
-        }
-        return { rule, ...counts };
-      });
-    res.json({
-      entities: listed.map(e => ({
-        entityRef: e.conformance.entityRef,
-        owner: e.owner ?? null,
-        summary: e.conformance.summary,
-        ...(e.conformance.source.error
-          ? { error: e.conformance.source.error }
-          : {}),
-        ...(query.rule
-          ? {
-              ruleStatus: e.conformance.results.find(
-                r => r.rule.id === query.rule,
-              )?.status,
-            }
-          : {}),
-        ...(e.template ? { template: e.template } : {}),
-      })),
-      rules,
-      templates: countTemplateVersions(listed.map(e => e.template)),
-    });
   });
 
   return router;

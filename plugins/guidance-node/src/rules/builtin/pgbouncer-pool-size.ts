@@ -2,14 +2,12 @@ import { GuidanceRule, RuleFinding, RuleInput } from '../types';
 import {
   PgBouncerConfig,
   PgBouncerDatabase,
-  PostgresServer,
   configObjectOf,
   maxReplicasOf,
   pgBouncerConfigsOf,
   poolerWorkloadsOf,
-  postgresServersOf,
-  serverOf,
 } from './pgbouncer';
+import { PostgresServer, postgresServersOf, serverOf } from './postgresServers';
 
 /** PgBouncer's defaults when a setting is absent. */
 const DEFAULT_POOL_SIZE = 20;

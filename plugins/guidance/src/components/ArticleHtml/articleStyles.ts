@@ -96,19 +96,9 @@ function tableStyles(theme: Theme) {
   } as const;
 }
 
-/** The article's typography and the look of what the backend renders. */
-export const useArticleStyles = makeStyles(theme => ({
-  article: {
-    ...theme.typography.body1,
-    color: theme.palette.text.primary,
-    lineHeight: 1.7,
-    overflowWrap: 'break-word',
-    // blocks off screen are not laid out or painted until they come near: the first screen
-    // paints without laying out the whole article (headings stay laid out, for the TOC)
-    '& > :not(h1):not(h2):not(h3):not(h4):not(h5):not(h6)': {
-      contentVisibility: 'auto',
-      containIntrinsicSize: 'auto 4em',
-    },
+/** Headings, their anchor links and their "Report a problem" link. */
+function headingStyles(theme: Theme) {
+  return {
     '& h2, & h3, & h4, & h5, & h6': {
       position: 'relative',
       color: theme.palette.text.primary,
@@ -156,6 +146,72 @@ export const useArticleStyles = makeStyles(theme => ({
       color: `${theme.palette.text.secondary} !important`,
       transition: theme.transitions.create('opacity'),
     },
+  } as const;
+}
+
+/** Code blocks: the frame, the toolbar with the language and the copy button, the code. */
+function codeBlockStyles(theme: Theme) {
+  return {
+    '& .code-block': {
+      position: 'relative',
+      margin: theme.spacing(2, 0),
+      border: `1px solid ${theme.palette.divider}`,
+      borderRadius: theme.shape.borderRadius,
+      overflow: 'hidden',
+    },
+    '& .code-toolbar': {
+      display: 'flex',
+      alignItems: 'center',
+      justifyContent: 'space-between',
+      minHeight: theme.spacing(4),
+      padding: theme.spacing(0, 0.5, 0, 1.5),
+      backgroundColor: theme.palette.background.default,
+      borderBottom: `1px solid ${theme.palette.divider}`,
+    },
+    '& .code-language': {
+      ...theme.typography.caption,
+      color: theme.palette.text.secondary,
+      fontFamily: 'monospace',
+      textTransform: 'lowercase',
+    },
+    '& .copy-button': {
+      ...theme.typography.caption,
+      cursor: 'pointer',
+      border: 0,
+      borderRadius: theme.shape.borderRadius,
+      padding: theme.spacing(0.25, 1),
+      color: theme.palette.text.secondary,
+      background: 'transparent',
+      '&:hover': { backgroundColor: theme.palette.action.hover },
+    },
+    '& .code-block pre, & pre.mermaid-source': {
+      margin: 0,
+      padding: theme.spacing(1.5, 2),
+      overflowX: 'auto',
+      fontSize: '0.85rem',
+      lineHeight: 1.5,
+      backgroundColor:
+        theme.palette.type === 'dark' ? '#282c34' : theme.palette.grey[50],
+      color: theme.palette.type === 'dark' ? '#abb2bf' : '#383a42',
+    },
+    '& .code-block code': { fontFamily: 'monospace' },
+  } as const;
+}
+
+/** The article's typography and the look of what the backend renders. */
+export const useArticleStyles = makeStyles(theme => ({
+  article: {
+    ...theme.typography.body1,
+    color: theme.palette.text.primary,
+    lineHeight: 1.7,
+    overflowWrap: 'break-word',
+    // blocks off screen are not laid out or painted until they come near: the first screen
+    // paints without laying out the whole article (headings stay laid out, for the TOC)
+    '& > :not(h1):not(h2):not(h3):not(h4):not(h5):not(h6)': {
+      contentVisibility: 'auto',
+      containIntrinsicSize: 'auto 4em',
+    },
+    ...headingStyles(theme),
     '& p, & ul, & ol': { marginTop: 0, marginBottom: theme.spacing(2) },
     '& li + li': { marginTop: theme.spacing(0.5) },
     '& li.task-list-item': { listStyle: 'none' },
@@ -203,49 +259,7 @@ export const useArticleStyles = makeStyles(theme => ({
     },
     ...callouts(theme),
     // code
-    '& .code-block': {
-      position: 'relative',
-      margin: theme.spacing(2, 0),
-      border: `1px solid ${theme.palette.divider}`,
-      borderRadius: theme.shape.borderRadius,
-      overflow: 'hidden',
-    },
-    '& .code-toolbar': {
-      display: 'flex',
-      alignItems: 'center',
-      justifyContent: 'space-between',
-      minHeight: theme.spacing(4),
-      padding: theme.spacing(0, 0.5, 0, 1.5),
-      backgroundColor: theme.palette.background.default,
-      borderBottom: `1px solid ${theme.palette.divider}`,
-    },
-    '& .code-language': {
-      ...theme.typography.caption,
-      color: theme.palette.text.secondary,
-      fontFamily: 'monospace',
-      textTransform: 'lowercase',
-    },
-    '& .copy-button': {
-      ...theme.typography.caption,
-      cursor: 'pointer',
-      border: 0,
-      borderRadius: theme.shape.borderRadius,
-      padding: theme.spacing(0.25, 1),
-      color: theme.palette.text.secondary,
-      background: 'transparent',
-      '&:hover': { backgroundColor: theme.palette.action.hover },
-    },
-    '& .code-block pre, & pre.mermaid-source': {
-      margin: 0,
-      padding: theme.spacing(1.5, 2),
-      overflowX: 'auto',
-      fontSize: '0.85rem',
-      lineHeight: 1.5,
-      backgroundColor:
-        theme.palette.type === 'dark' ? '#282c34' : theme.palette.grey[50],
-      color: theme.palette.type === 'dark' ? '#abb2bf' : '#383a42',
-    },
-    '& .code-block code': { fontFamily: 'monospace' },
+    ...codeBlockStyles(theme),
     ...tokenColours(theme),
     '& .visually-hidden': {
       position: 'absolute',

@@ -8,45 +8,26 @@ import {
   Progress,
   ResponseErrorPanel,
   Table,
-  TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import {
-  ConformanceOverview,
-  RuleSummary,
-} from '@paved-road/plugin-guidance-common';
+import { ConformanceOverview } from '@paved-road/plugin-guidance-common';
 import { guidanceApiRef } from '../../api/GuidanceApi';
-import { RuleArticleLink, applicableRules } from '../EntityConformance';
+import { applicableRules } from '../EntityConformance';
 import { ConformanceTrendsSection } from '../ConformanceTrends';
-
-type ServiceRow = ConformanceOverview['entities'][number] & {
-  id: string;
-  score: number;
-};
-type OwnerRow = {
-  id: string;
-  owner: string | null;
-  services: number;
-  following: number;
-  failingRules: number;
-};
-type RuleRow = ConformanceOverview['rules'][number] & { id: string };
-type TemplateRow = NonNullable<ConformanceOverview['templates']>[number] & {
-  id: string;
-};
-
-/** How many services were created (or last upgraded) from each version of a golden path. */
-const templateColumns: TableColumn<TemplateRow>[] = [
-  { title: 'Golden path', field: 'template' },
-  { title: 'Version', field: 'version', type: 'numeric', defaultSort: 'desc' },
-  { title: 'Services', field: 'count', type: 'numeric' },
-];
+import {
+  OwnerRow,
+  RuleRow,
+  ServiceRow,
+  TemplateRow,
+  ownerColumnsOf,
+  ruleColumnsOf,
+  serviceColumnsOf,
+  templateColumns,
+} from './conformanceColumns';
 
 const useStyles = makeStyles(theme => ({
   filters: {
@@ -85,6 +66,45 @@ export function byOwner(entities: ConformanceOverview['entities']): OwnerRow[] {
   return [...rows.values()];
 }
 
+/** The filters in force, each removable. */
+function FilterChips(props: {
+  owner?: string;
+  rule?: string;
+  className: string;
+  onClear: (key: 'owner' | 'rule') => void;
+}) {
+  const { owner, rule, className, onClear } = props;
+  if (!owner && !rule) return null;
+  return (
+    <div className={className} aria-label="Filters">
+      {owner && (
+        <Chip label={`Owner: ${owner}`} onDelete={() => onClear('owner')} />
+      )}
+      {rule && (
+        <Chip label={`Rule: ${rule}`} onDelete={() => onClear('rule')} />
+      )}
+    </div>
+  );
+}
+
+/** The services as rows; with a rule filter, those failing it first. */
+function servicesOf(
+  entities: ConformanceOverview['entities'],
+  rule?: string,
+): ServiceRow[] {
+  const order = { fail: 0, waived: 1, pass: 2, 'not-applicable': 3 };
+  const services: ServiceRow[] = entities
+    .map(e => ({ ...e, id: e.entityRef, score: scoreOf(e.summary) }))
+    // with a rule filter, the services failing it come first
+    .sort((a, b) =>
+      rule
+        ? order[a.ruleStatus ?? 'not-applicable'] -
+          order[b.ruleStatus ?? 'not-applicable']
+        : 0,
+    );
+  return services;
+}
+
 /** `/guidance/conformance`: every service the user may see, by owner and by rule. */
 export function ConformancePage() {
   const classes = useStyles();
@@ -103,125 +123,10 @@ export function ConformancePage() {
     setParams(next);
   };
 
-  const ownerColumns: TableColumn<OwnerRow>[] = [
-    {
-      title: 'Owner',
-      field: 'id',
-      highlight: true,
-      render: row =>
-        row.owner ? (
-          <EntityRefLink entityRef={row.owner} defaultKind="group" />
-        ) : (
-          'No owner'
-        ),
-    },
-    {
-      title: 'Services',
-      field: 'services',
-      type: 'numeric',
-      render: row =>
-        row.owner ? (
-          <Button
-            size="small"
-            className={classes.cellButton}
-            onClick={() => setFilter('owner', row.owner!)}
-            aria-label={`Show the ${row.services} services of ${row.owner}`}
-          >
-            {row.services}
-          </Button>
-        ) : (
-          row.services
-        ),
-    },
-    { title: 'Follow every rule', field: 'following', type: 'numeric' },
-    { title: 'Failing rules', field: 'failingRules', type: 'numeric' },
-  ];
-
-  const ruleColumns: TableColumn<RuleRow>[] = [
-    {
-      title: 'Rule',
-      field: 'rule.title',
-      highlight: true,
-      customSort: (a, b) => a.rule.title.localeCompare(b.rule.title),
-    },
-    {
-      title: 'Explained in',
-      field: 'rule.article.title',
-      render: row => <RuleArticleLink rule={row.rule as RuleSummary} />,
-    },
-    { title: 'Severity', field: 'rule.severity' },
-    { title: 'Pass', field: 'pass', type: 'numeric' },
-    {
-      title: 'Fail',
-      field: 'fail',
-      type: 'numeric',
-      render: row =>
-        row.fail > 0 ? (
-          <Button
-            size="small"
-            color="secondary"
-            className={classes.cellButton}
-            onClick={() => setFilter('rule', row.rule.id)}
-            aria-label={`Show the services ${row.rule.id} applies to, failing first`}
-          >
-            {row.fail}
-          </Button>
-        ) : (
-          0
-        ),
-    },
-    { title: 'Waived', field: 'waived', type: 'numeric' },
-  ];
-
-  const serviceColumns: TableColumn<ServiceRow>[] = [
-    {
-      title: 'Service',
-      field: 'entityRef',
-      highlight: true,
-      render: row => <EntityRefLink entityRef={row.entityRef} />,
-    },
-    {
-      title: 'Owner',
-      field: 'owner',
-      render: row =>
-        row.owner ? (
-          <EntityRefLink entityRef={row.owner} defaultKind="group" />
-        ) : (
-          '—'
-        ),
-    },
-    {
-      title: 'Follows',
-      field: 'score',
-      type: 'numeric',
-      render: row =>
-        row.error ? (
-          <Typography variant="body2" color="error">
-            {row.error}
-          </Typography>
-        ) : (
-          `${row.summary.pass} of ${applicableRules(row.summary)}`
-        ),
-    },
-    { title: 'Failing', field: 'summary.fail', type: 'numeric' },
-    { title: 'Waived', field: 'summary.waived', type: 'numeric' },
-    ...(rule
-      ? [
-          {
-            title: `Rule ${rule}`,
-            field: 'ruleStatus',
-            render: (row: ServiceRow) => (
-              <Typography
-                variant="body2"
-                color={row.ruleStatus === 'fail' ? 'error' : 'textPrimary'}
-              >
-                {row.ruleStatus ?? '—'}
-              </Typography>
-            ),
-          } as TableColumn<ServiceRow>,
-        ]
-      : []),
-  ];
+  const filterButton = { className: classes.cellButton, setFilter };
+  const ownerColumns = ownerColumnsOf(filterButton);
+  const ruleColumns = ruleColumnsOf(filterButton);
+  const serviceColumns = serviceColumnsOf(rule);
 
   let body;
   if (loading) {
@@ -229,16 +134,7 @@ export function ConformancePage() {
   } else if (error) {
     body = <ResponseErrorPanel error={error} />;
   } else if (value) {
-    const order = { fail: 0, waived: 1, pass: 2, 'not-applicable': 3 };
-    const services: ServiceRow[] = value.entities
-      .map(e => ({ ...e, id: e.entityRef, score: scoreOf(e.summary) }))
-      // with a rule filter, the services failing it come first
-      .sort((a, b) =>
-        rule
-          ? order[a.ruleStatus ?? 'not-applicable'] -
-            order[b.ruleStatus ?? 'not-applicable']
-          : 0,
-      );
+    const services = servicesOf(value.entities, rule);
     body = (
       <Grid container spacing={3}>
         <ConformanceTrendsSection
@@ -310,22 +206,12 @@ export function ConformancePage() {
       />
       <Content>
         <ContentHeader title="Services and rules" />
-        {(owner || rule) && (
-          <div className={classes.filters} aria-label="Filters">
-            {owner && (
-              <Chip
-                label={`Owner: ${owner}`}
-                onDelete={() => setFilter('owner')}
-              />
-            )}
-            {rule && (
-              <Chip
-                label={`Rule: ${rule}`}
-                onDelete={() => setFilter('rule')}
-              />
-            )}
-          </div>
-        )}
+        <FilterChips
+          owner={owner}
+          rule={rule}
+          className={classes.filters}
+          onClear={key => setFilter(key)}
+        />
         {body}
       </Content>
     </Page>

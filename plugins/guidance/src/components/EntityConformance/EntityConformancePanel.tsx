@@ -1,3 +1,4 @@
+import { ReactNode } from 'react';
 import { InfoCard, Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import Button from '@material-ui/core/Button';
@@ -164,6 +165,53 @@ function RuleGroup(props: {
   );
 }
 
+/** A score with the rules behind it: failing (with evidence), not yet enforced, waived, passing. */
+function ConformanceResults(props: {
+  conformance: EntityConformance;
+  reports: ReactNode;
+}) {
+  const { conformance, reports } = props;
+  const byStatus = (status: RuleResult['status']) =>
+    conformance.results.filter(
+      r => r.status === status && !(status === 'fail' && r.enforcement),
+    );
+  const warnings = conformance.results.filter(
+    r => r.status === 'fail' && r.enforcement,
+  );
+  const notApplicable = conformance.summary.notApplicable;
+  return (
+    <>
+      <Typography variant="h5" component="p" data-testid="conformance-headline">
+        {conformanceHeadline(conformance.summary)}
+      </Typography>
+      <Typography variant="body2" color="textSecondary">
+        {conformance.summary.fail} failing · {conformance.summary.waived} waived
+        · {notApplicable} not applicable
+      </Typography>
+      {reports}
+      <RuleGroup
+        title="Failing rules"
+        results={byStatus('fail')}
+        showEvidence
+        location={conformance.source.location}
+      />
+      <RuleGroup
+        title="Warnings (rules not yet enforced)"
+        results={warnings}
+        showEvidence
+        location={conformance.source.location}
+      />
+      <RuleGroup
+        title="Waived rules"
+        results={byStatus('waived')}
+        showEvidence
+        location={conformance.source.location}
+      />
+      <RuleGroup title="Passing rules" results={byStatus('pass')} />
+    </>
+  );
+}
+
 /**
  * The entity's conformance: the score, each failing rule with its evidence and the
  * heading that explains it, waived rules with reason and expiry, then the passing ones.
@@ -178,13 +226,6 @@ export function EntityConformancePanel(props: {
   const { conformance, error, onEvaluate, evaluating, evaluateError } = props;
   const classes = useStyles();
   const overviewLink = useRouteRef(conformanceRouteRef);
-  const byStatus = (status: RuleResult['status']) =>
-    conformance?.results.filter(
-      r => r.status === status && !(status === 'fail' && r.enforcement),
-    ) ?? [];
-  const warnings =
-    conformance?.results.filter(r => r.status === 'fail' && r.enforcement) ??
-    [];
 
   const actions = (
     <div className={classes.actions}>
@@ -242,42 +283,7 @@ export function EntityConformancePanel(props: {
     );
   } else {
     reportsShown = true;
-    const notApplicable = conformance.summary.notApplicable;
-    body = (
-      <>
-        <Typography
-          variant="h5"
-          component="p"
-          data-testid="conformance-headline"
-        >
-          {conformanceHeadline(conformance.summary)}
-        </Typography>
-        <Typography variant="body2" color="textSecondary">
-          {conformance.summary.fail} failing · {conformance.summary.waived}{' '}
-          waived · {notApplicable} not applicable
-        </Typography>
-        {reports}
-        <RuleGroup
-          title="Failing rules"
-          results={byStatus('fail')}
-          showEvidence
-          location={conformance.source.location}
-        />
-        <RuleGroup
-          title="Warnings (rules not yet enforced)"
-          results={warnings}
-          showEvidence
-          location={conformance.source.location}
-        />
-        <RuleGroup
-          title="Waived rules"
-          results={byStatus('waived')}
-          showEvidence
-          location={conformance.source.location}
-        />
-        <RuleGroup title="Passing rules" results={byStatus('pass')} />
-      </>
-    );
+    body = <ConformanceResults conformance={conformance} reports={reports} />;
   }
 
   return (

@@ -95,19 +95,14 @@ export type GuidanceSearchBoxProps = {
   limit?: number;
 };
 
-/**
- * Search as you type: waits for a pause in typing, cancels the request a newer query
- * replaces, and links each result to the section it matched.
- */
-export function GuidanceSearchBox(props: GuidanceSearchBoxProps) {
-  const { debounceMs = 200, limit = 8 } = props;
-  const classes = useStyles();
+/** The results of `query`, asked once typing pauses; a newer query cancels the older request. */
+function useDebouncedSearch(
+  query: string,
+  debounceMs: number,
+  limit: number,
+): SearchState {
   const api = useApi(guidanceApiRef);
-  const articleLink = useRouteRef(articleRouteRef);
-  const [query, setQuery] = useState('');
   const [state, setState] = useState<SearchState>({ status: 'idle' });
-  const resultsId = useId();
-
   useEffect(() => {
     const q = query.trim().slice(0, MAX_SEARCH_QUERY_LENGTH);
     if (!q) {
@@ -144,16 +139,11 @@ export function GuidanceSearchBox(props: GuidanceSearchBoxProps) {
       controller.abort();
     };
   }, [api, query, debounceMs, limit]);
+  return state;
+}
 
-  const shown =
-    state.status === 'done' || state.status === 'loading'
-      ? state.results
-      : undefined;
-  const shownQuery =
-    state.status === 'done' || state.status === 'loading'
-      ? state.query ?? ''
-      : '';
-
+/** What the status line says: the count of results, none, or why the search failed. */
+function statusTextOf(state: SearchState): string {
   let statusText = '';
   if (state.status === 'done') {
     statusText =
@@ -165,6 +155,84 @@ export function GuidanceSearchBox(props: GuidanceSearchBoxProps) {
   } else if (state.status === 'error') {
     statusText = `Search failed: ${state.error.message}`;
   }
+  return statusText;
+}
+
+/** One result: its article, the section it matched, its category, staleness and snippet. */
+function SearchResultLink(props: {
+  result: SearchResult;
+  href: string;
+  query: string;
+}) {
+  const { result, href, query } = props;
+  const classes = useStyles();
+  return (
+    <Link to={href} className={classes.item} underline="none">
+      <Typography
+        variant="body1"
+        component="span"
+        className={classes.resultTitle}
+      >
+        {result.title}
+      </Typography>
+      {result.section && (
+        <Typography
+          variant="body2"
+          component="span"
+          className={classes.section}
+        >
+          {' '}
+          › {result.section.text}
+        </Typography>
+      )}
+      <Typography variant="caption" component="span" color="textSecondary">
+        {' '}
+        · {categoryTitle(result.category)}
+      </Typography>
+      {result.stale && (
+        <Typography
+          variant="caption"
+          component="span"
+          className={classes.stale}
+          data-testid="search-result-stale"
+        >
+          {' '}
+          · may be out of date
+          {result.staleReasons?.length
+            ? `: ${result.staleReasons.join('; ')}`
+            : ''}
+        </Typography>
+      )}
+      <Typography variant="body2" className={classes.snippet}>
+        {highlightTerms(result.snippet, query)}
+      </Typography>
+    </Link>
+  );
+}
+
+/**
+ * Search as you type: waits for a pause in typing, cancels the request a newer query
+ * replaces, and links each result to the section it matched.
+ */
+export function GuidanceSearchBox(props: GuidanceSearchBoxProps) {
+  const { debounceMs = 200, limit = 8 } = props;
+  const classes = useStyles();
+  const articleLink = useRouteRef(articleRouteRef);
+  const [query, setQuery] = useState('');
+  const resultsId = useId();
+
+  const state = useDebouncedSearch(query, debounceMs, limit);
+
+  const shown =
+    state.status === 'done' || state.status === 'loading'
+      ? state.results
+      : undefined;
+  const shownQuery =
+    state.status === 'done' || state.status === 'loading'
+      ? state.query ?? ''
+      : '';
+
+  const statusText = statusTextOf(state);
 
   return (
     <div className={classes.root} role="search">
@@ -215,58 +283,15 @@ export function GuidanceSearchBox(props: GuidanceSearchBoxProps) {
             <ul className={classes.list} aria-label="Search results">
               {shown.map(result => (
                 <li key={`${result.id}#${result.section?.id ?? ''}`}>
-                  <Link
-                    to={`${articleLink({ id: result.id })}${
+                  <SearchResultLink
+                    result={result}
+                    href={`${articleLink({ id: result.id })}${
                       result.section
                         ? `#${encodeURIComponent(result.section.id)}`
                         : ''
                     }`}
-                    className={classes.item}
-                    underline="none"
-                  >
-                    <Typography
-                      variant="body1"
-                      component="span"
-                      className={classes.resultTitle}
-                    >
-                      {result.title}
-                    </Typography>
-                    {result.section && (
-                      <Typography
-                        variant="body2"
-                        component="span"
-                        className={classes.section}
-                      >
-                        {' '}
-                        › {result.section.text}
-                      </Typography>
-                    )}
-                    <Typography
-                      variant="caption"
-                      component="span"
-                      color="textSecondary"
-                    >
-                      {' '}
-                      · {categoryTitle(result.category)}
-                    </Typography>
-                    {result.stale && (
-                      <Typography
-                        variant="caption"
-                        component="span"
-                        className={classes.stale}
-                        data-testid="search-result-stale"
-                      >
-                        {' '}
-                        · may be out of date
-                        {result.staleReasons?.length
-                          ? `: ${result.staleReasons.join('; ')}`
-                          : ''}
-                      </Typography>
-                    )}
-                    <Typography variant="body2" className={classes.snippet}>
-                      {highlightTerms(result.snippet, shownQuery)}
-                    </Typography>
-                  </Link>
+                    query={shownQuery}
+                  />
                 </li>
               ))}
             </ul>

@@ -11,16 +11,11 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
-import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
-import { categoryTitle } from '@paved-road/plugin-guidance-common';
 import { guidanceApiRef } from '../../api/GuidanceApi';
-import { ArticleCard } from '../ArticleCard';
 import { GuidanceSearchBox } from '../GuidanceSearchBox';
 
 import { CategoryNav } from './CategoryNav';
-import { TagFilter } from './TagFilter';
+import { FilteredArticles } from './FilteredArticles';
 import { useLibraryStyles } from './styles';
 
 export { tagsByUse } from './TagFilter';
@@ -70,61 +65,15 @@ export function LibraryPage() {
       />
     );
   } else {
-    const filters = [
-      category && `in ${categoryTitle(category)}`,
-      tag && `tagged “${tag}”`,
-    ].filter(Boolean);
     articlesBody = (
-      <>
-        <TagFilter
-          articles={inCategory}
-          selected={tag}
-          onSelect={t => setFilter('tag', t)}
-        />
-        <div className={classes.summaryLine}>
-          <Typography component="h2" variant="h6" aria-live="polite">
-            {shown.length} article{shown.length === 1 ? '' : 's'}
-            {filters.length ? ` ${filters.join(' ')}` : ''}
-          </Typography>
-          {filters.length > 0 && (
-            <Button
-              size="small"
-              onClick={() => setParams(new URLSearchParams())}
-            >
-              Clear filters
-            </Button>
-          )}
-        </div>
-        {shown.length === 0 ? (
-          <EmptyState
-            missing="data"
-            title="No articles match these filters"
-            description="Try another tag or category, or search for a topic above."
-            action={
-              <Button
-                variant="contained"
-                color="primary"
-                onClick={() => setParams(new URLSearchParams())}
-              >
-                Clear filters
-              </Button>
-            }
-          />
-        ) : (
-          <Grid
-            container
-            spacing={2}
-            component="ul"
-            style={{ listStyle: 'none', padding: 0 }}
-          >
-            {shown.map(article => (
-              <Grid item xs={12} md={6} xl={4} key={article.id} component="li">
-                <ArticleCard article={article} />
-              </Grid>
-            ))}
-          </Grid>
-        )}
-      </>
+      <FilteredArticles
+        inCategory={inCategory}
+        shown={shown}
+        category={category}
+        tag={tag}
+        onSelectTag={t => setFilter('tag', t)}
+        onClearFilters={() => setParams(new URLSearchParams())}
+      />
     );
   }
 

@@ -59,6 +59,28 @@ function useAfterFirstPaint(shown: boolean): boolean {
   return ready;
 }
 
+/** An id with no article: says so, and leads back to the library. */
+function ArticleNotFound(props: { id: string; libraryLink: string }) {
+  const { id, libraryLink } = props;
+  return (
+    <EmptyState
+      missing="data"
+      title="Article not found"
+      description={`There is no guidance article with the id "${id}". It may have been renamed or removed.`}
+      action={
+        <LinkButton
+          variant="contained"
+          color="primary"
+          to={libraryLink}
+          role="link"
+        >
+          Browse the guidance library
+        </LinkButton>
+      }
+    />
+  );
+}
+
 /** The reader, `/guidance/:id`: navigation, the article, its table of contents. */
 export function ReaderPage() {
   const { id = '' } = useParams();
@@ -110,23 +132,7 @@ export function ReaderPage() {
   } else if (articleState.loading) {
     body = <Progress />;
   } else if (notFound) {
-    body = (
-      <EmptyState
-        missing="data"
-        title="Article not found"
-        description={`There is no guidance article with the id "${id}". It may have been renamed or removed.`}
-        action={
-          <LinkButton
-            variant="contained"
-            color="primary"
-            to={libraryLink()}
-            role="link"
-          >
-            Browse the guidance library
-          </LinkButton>
-        }
-      />
-    );
+    body = <ArticleNotFound id={id} libraryLink={libraryLink()} />;
   } else if (articleState.error) {
     body = <ResponseErrorPanel error={articleState.error} />;
   }

@@ -62,6 +62,67 @@ function headingBefore(body: Element, node: Node): Element | undefined {
 
 type SelectionReport = { range: Range; href: string };
 
+/** The report for the text selected inside the article, if any: the quote and the section it is in. */
+function selectionReport(
+  container: HTMLElement | null,
+  article: Pick<Article, 'editUrl' | 'id' | 'title' | 'toc'> & {
+    pageUrl: string;
+  },
+): SelectionReport | undefined {
+  const { editUrl, id, title, toc, pageUrl } = article;
+  const selection = window.getSelection();
+  const body = container?.querySelector('[data-testid="guidance-article"]');
+  const range =
+    selection && selection.rangeCount > 0 && !selection.isCollapsed
+      ? selection.getRangeAt(0)
+      : undefined;
+  const quote = selection?.toString().trim();
+  if (
+    !range ||
+    !body ||
+    !quote ||
+    !body.contains(range.commonAncestorContainer)
+  ) {
+    return undefined;
+  }
+  const heading = headingBefore(body, range.startContainer);
+  const report: Report = {
+    articleId: id,
+    articleTitle: title,
+    quote,
+    ...(heading
+      ? {
+          section: {
+            text: headingText(heading, toc),
+            url: sectionUrl(pageUrl, heading.id),
+          },
+        }
+      : {}),
+  };
+  const href = issueUrl(editUrl, report);
+  return href ? { range: range.cloneRange(), href } : undefined;
+}
+
+/** Where the popper sits: the selection, wherever it is now. */
+function selectionAnchor(range: Range) {
+  return {
+    clientWidth: 0,
+    clientHeight: 0,
+    // a live position: the link follows the selection when the page scrolls
+    getBoundingClientRect: () =>
+      typeof range.getBoundingClientRect === 'function'
+        ? range.getBoundingClientRect()
+        : ({
+            top: 0,
+            right: 0,
+            bottom: 0,
+            left: 0,
+            width: 0,
+            height: 0,
+          } as DOMRect),
+  };
+}
+
 /**
  * "Report a problem" for an article whose source is on GitHub or GitLab: a link on every
  * heading of the backend-rendered body, and one beside any text selected in the article,
@@ -112,42 +173,16 @@ export function ReportIssue(props: {
   useEffect(() => {
     if (!reportable) return undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const read = () => {
-      const selection = window.getSelection();
-      const body = container.current?.querySelector(
-        '[data-testid="guidance-article"]',
+    const read = () =>
+      setSelected(
+        selectionReport(container.current, {
+          editUrl,
+          id,
+          title,
+          toc,
+          pageUrl,
+        }),
       );
-      const range =
-        selection && selection.rangeCount > 0 && !selection.isCollapsed
-          ? selection.getRangeAt(0)
-          : undefined;
-      const quote = selection?.toString().trim();
-      if (
-        !range ||
-        !body ||
-        !quote ||
-        !body.contains(range.commonAncestorContainer)
-      ) {
-        setSelected(undefined);
-        return;
-      }
-      const heading = headingBefore(body, range.startContainer);
-      const report: Report = {
-        articleId: id,
-        articleTitle: title,
-        quote,
-        ...(heading
-          ? {
-              section: {
-                text: headingText(heading, toc),
-                url: sectionUrl(pageUrl, heading.id),
-              },
-            }
-          : {}),
-      };
-      const href = issueUrl(editUrl, report);
-      setSelected(href ? { range: range.cloneRange(), href } : undefined);
-    };
     const onChange = () => {
       clearTimeout(timer);
       timer = setTimeout(read, SELECTION_SETTLE_MS);
@@ -162,26 +197,10 @@ export function ReportIssue(props: {
 
   if (!selected) return null;
   const { range, href } = selected;
-  const anchor = {
-    clientWidth: 0,
-    clientHeight: 0,
-    // a live position: the link follows the selection when the page scrolls
-    getBoundingClientRect: () =>
-      typeof range.getBoundingClientRect === 'function'
-        ? range.getBoundingClientRect()
-        : ({
-            top: 0,
-            right: 0,
-            bottom: 0,
-            left: 0,
-            width: 0,
-            height: 0,
-          } as DOMRect),
-  };
   return (
     <Popper
       open
-      anchorEl={anchor}
+      anchorEl={selectionAnchor(range)}
       placement="top"
       className={classes.popper}
       data-testid="report-selection"
