@@ -18,6 +18,8 @@ const MAX_REPOSITORIES = 2000;
  * with `.git`) at most four levels down whose `catalog-info.yaml` is a regular file becomes
  * a `file` Location. Symlinks are never followed, so nothing outside the folder is read,
  * and the catalog's locations API can stay closed to `file` targets.
+ *
+ * @public
  */
 export class LocalRepositoriesProvider implements EntityProvider {
   private connection?: EntityProviderConnection;

@@ -50,7 +50,7 @@ function filesUnder(dir: string): string[] {
   );
 }
 
-/** The ids DESIGN.md fixes for the built-in library. */
+/** The ids of the built-in library: a contract, other plugins and links depend on them. */
 const EXPECTED_IDS = [
   'prometheus-grafana-monitoring',
   'secret-management-patterns',

@@ -4,7 +4,11 @@
  */
 export const GUIDANCE_ANNOTATION = 'paved-road.dev/guidance';
 
-/** Splits the annotation value into ids, trimmed, empty parts and repeats dropped. */
+/**
+ * Splits the annotation value into ids, trimmed, empty parts and repeats dropped.
+ *
+ * @public
+ */
 export function parseGuidanceAnnotation(value: string | undefined): string[] {
   if (!value) return [];
   const ids = value

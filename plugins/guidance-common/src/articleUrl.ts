@@ -1,4 +1,8 @@
-/** Where the guidance reader opens an article in the app, `:id` standing for the article id. */
+/**
+ * Where the guidance reader opens an article in the app, `:id` standing for the article id.
+ *
+ * @public
+ */
 export const DEFAULT_ARTICLE_PATH = '/guidance/:id';
 
 /**

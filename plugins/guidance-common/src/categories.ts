@@ -1,4 +1,8 @@
-/** The fixed guidance categories, in the order the portal lists them. */
+/**
+ * The fixed guidance categories, in the order the portal lists them.
+ *
+ * @public
+ */
 export const GUIDANCE_CATEGORIES = [
   { id: 'observability', title: 'Observability' },
   { id: 'security', title: 'Security' },
@@ -16,12 +20,17 @@ export const GUIDANCE_CATEGORIES = [
 /** @public */
 export type GuidanceCategoryId = (typeof GUIDANCE_CATEGORIES)[number]['id'];
 
+/** @public */
 export const GUIDANCE_CATEGORY_IDS = GUIDANCE_CATEGORIES.map(c => c.id) as [
   GuidanceCategoryId,
   ...GuidanceCategoryId[],
 ];
 
-/** Human title of a category id (the id itself for an unknown one). */
+/**
+ * Human title of a category id (the id itself for an unknown one).
+ *
+ * @public
+ */
 export function categoryTitle(id: string): string {
   return GUIDANCE_CATEGORIES.find(c => c.id === id)?.title ?? id;
 }

@@ -1,6 +1,10 @@
 import { RuleResultFinding } from './types';
 
-/** One day of conformance history: results by status (waivers applied that day). */
+/**
+ * One day of conformance history: results by status (waivers applied that day).
+ *
+ * @public
+ */
 export type ConformanceTrendDay = {
   date: string;
   pass: number;
@@ -8,14 +12,22 @@ export type ConformanceTrendDay = {
   waived: number;
 };
 
-/** `GET /conformance/trends?owner=&rule=&entity=&days=&by=` */
+/**
+ * `GET /conformance/trends?owner=&rule=&entity=&days=&by=`
+ *
+ * @public
+ */
 export type ConformanceTrends = {
   days: ConformanceTrendDay[];
   /** With `by=rule` or `by=owner`: one series per rule id or owner ref. */
   series?: { key: string; days: ConformanceTrendDay[] }[];
 };
 
-/** `GET /conformance/trends/owners?days=`: owners, most improved first. */
+/**
+ * `GET /conformance/trends/owners?days=`: owners, most improved first.
+ *
+ * @public
+ */
 export type ConformanceOwnerMovements = {
   owners: {
     owner: string;
@@ -26,9 +38,14 @@ export type ConformanceOwnerMovements = {
   }[];
 };
 
+/** @public */
 export type RuleEnforcementLevel = 'off' | 'audit' | 'warn' | 'enforce';
 
-/** `GET /conformance/preview?rule=`: who would fail the rule if it were enforced today. */
+/**
+ * `GET /conformance/preview?rule=`: who would fail the rule if it were enforced today.
+ *
+ * @public
+ */
 export type ConformanceRulePreview = {
   rule: string;
   entities: {

@@ -2,6 +2,8 @@
  * Heading ids, the same on the backend (table of contents) and the frontend (anchors),
  * so that `/guidance/<id>#<heading-id>` always lands on the heading. GitHub's rules:
  * lowercase, punctuation dropped, spaces become hyphens, repeats get `-1`, `-2`, ...
+ *
+ * @public
  */
 export function slugifyHeading(text: string): string {
   return text
@@ -11,7 +13,11 @@ export function slugifyHeading(text: string): string {
     .replace(/ /g, '-');
 }
 
-/** A slugger for one document: call it for each heading in document order. */
+/**
+ * A slugger for one document: call it for each heading in document order.
+ *
+ * @public
+ */
 export function createHeadingSlugger(): (text: string) => string {
   const seen = new Map<string, number>();
   return text => {

@@ -1,4 +1,8 @@
-/** Reading time at 200 words a minute for prose; code is read more slowly but skimmed, so it counts half. */
+/**
+ * Reading time at 200 words a minute for prose; code is read more slowly but skimmed, so it counts half.
+ *
+ * @public
+ */
 export function readingTimeMinutes(markdown: string): number {
   let prose = 0;
   let code = 0;

@@ -10,6 +10,8 @@ const headingAttributes: AttributeList = ['id'];
  * highlighting and Mermaid), task-list classes, and ids on headings. Nothing here can carry
  * script: no `style`, no event handlers, no new elements, and URLs keep the default protocols.
  * The backend renders every article through it.
+ *
+ * @public
  */
 export const guidanceSanitizeSchema: Schema = {
   ...defaultSchema,
@@ -44,6 +46,8 @@ const IGNORED_IN_SCHEME = /[\u0000-\u0020\u007f]/g;
 /**
  * Keeps relative URLs, fragments and http(s)/mailto links; anything else (javascript:,
  * data:, vbscript:, ...) becomes the empty string, which the link renderer drops.
+ *
+ * @public
  */
 export function safeUrl(url: string | undefined | null): string {
   const value = (url ?? '').trim();

@@ -1,16 +1,25 @@
 import { z } from 'zod';
 import { GUIDANCE_CATEGORY_IDS } from './categories';
 
-/** Article ids are kebab-case slugs; anything else is refused before any lookup. */
+/**
+ * Article ids are kebab-case slugs; anything else is refused before any lookup.
+ *
+ * @public
+ */
 export const ARTICLE_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** @public */
 export const MAX_ARTICLE_ID_LENGTH = 100;
 /**
  * Longest search query the API accepts: room for a pasted error line (a Kubernetes admission or
  * quota error is often 200–400 characters), not for a pasted log.
+ *
+ * @public
  */
 export const MAX_SEARCH_QUERY_LENGTH = 500;
+/** @public */
 export const MAX_SEARCH_LIMIT = 50;
 
+/** @public */
 export const articleIdSchema = z
   .string()
   .max(MAX_ARTICLE_ID_LENGTH)
@@ -28,6 +37,7 @@ const dateSchema = z
   .transform(v => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
   .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD'));
 
+/** @public */
 export const appliesToSchema = z
   .object({
     tags: z.array(z.string().min(1)).default([]),
@@ -37,7 +47,11 @@ export const appliesToSchema = z
   })
   .strict();
 
-/** The front matter of one article, as written in its Markdown file. */
+/**
+ * The front matter of one article, as written in its Markdown file.
+ *
+ * @public
+ */
 export const articleFrontMatterSchema = z
   .object({
     id: articleIdSchema.optional(),
@@ -63,5 +77,7 @@ export const articleFrontMatterSchema = z
   })
   .strict();
 
+/** @public */
 export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
+/** @public */
 export type AppliesTo = z.infer<typeof appliesToSchema>;

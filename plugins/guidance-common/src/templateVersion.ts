@@ -1,21 +1,45 @@
-/** Template annotation: the golden path's version, an integer bumped on every change. */
+/**
+ * Template annotation: the golden path's version, an integer bumped on every change.
+ *
+ * @public
+ */
 export const TEMPLATE_VERSION_ANNOTATION = 'paved-road.dev/template-version';
 
-/** Entity annotation: the golden path and version an entity was created or last upgraded from. */
+/**
+ * Entity annotation: the golden path and version an entity was created or last upgraded from.
+ *
+ * @public
+ */
 export const TEMPLATE_ORIGIN_ANNOTATION = 'paved-road.dev/template';
 
-/** Where a generated repository records the template, version and answers it was made with. */
+/**
+ * Where a generated repository records the template, version and answers it was made with.
+ *
+ * @public
+ */
 export const ANSWERS_FILE = '.paved-road/answers.yaml';
 
-/** Branch holding the pristine render of the template, the base of every upgrade merge. */
+/**
+ * Branch holding the pristine render of the template, the base of every upgrade merge.
+ *
+ * @public
+ */
 export const TEMPLATE_BRANCH = 'paved-road/template';
 
-/** The branch an upgrade to `version` is merged into. */
+/**
+ * The branch an upgrade to `version` is merged into.
+ *
+ * @public
+ */
 export function upgradeBranchName(version: number): string {
   return `paved-road/upgrade-v${version}`;
 }
 
-/** `go-service@4` → `{ template: 'go-service', version: 4 }`; undefined when malformed. */
+/**
+ * `go-service@4` → `{ template: 'go-service', version: 4 }`; undefined when malformed.
+ *
+ * @public
+ */
 export function parseTemplateOrigin(
   value: string | undefined,
 ): { template: string; version: number } | undefined {
@@ -24,7 +48,11 @@ export function parseTemplateOrigin(
   return { template: match[1], version: Number(match[2]) };
 }
 
-/** One version's entry in a template's CHANGELOG.md. */
+/**
+ * One version's entry in a template's CHANGELOG.md.
+ *
+ * @public
+ */
 export type TemplateChangelogEntry = {
   version: number;
   date?: string;
@@ -35,6 +63,8 @@ export type TemplateChangelogEntry = {
 /**
  * Reads a template CHANGELOG.md: `## v<N> — <date>` headings, newest first, each followed by
  * what changed and why. Entries come back newest first whatever the file order.
+ *
+ * @public
  */
 export function parseTemplateChangelog(
   markdown: string,

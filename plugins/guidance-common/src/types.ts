@@ -1,4 +1,8 @@
-/** An article without its body, as lists and cards show it. */
+/**
+ * An article without its body, as lists and cards show it.
+ *
+ * @public
+ */
 export type ArticleSummary = {
   id: string;
   title: string;
@@ -19,11 +23,14 @@ export type ArticleSummary = {
   staleReasons?: string[];
 };
 
+/** @public */
 export type TocEntry = { id: string; text: string; level: number };
 
 /**
  * An article as the reader needs it (`GET /articles/:id`). The source Markdown is not part of
  * it: `GET /articles/:id/markdown` serves that, whole or by section.
+ *
+ * @public
  */
 export type Article = ArticleSummary & {
   toc: TocEntry[];
@@ -46,6 +53,7 @@ export type Article = ArticleSummary & {
   versionNotes?: string[];
 };
 
+/** @public */
 export type ArticleSection = {
   id: string;
   text: string;
@@ -57,6 +65,8 @@ export type ArticleSection = {
 /**
  * One section with its plain text, as search indexes it (`GET /articles/:id/sections`):
  * the same parse as `sections`, so a search document always opens its own heading.
+ *
+ * @public
  */
 export type ArticleSectionContent = {
   /** Heading id; absent for the text before the first heading. */
@@ -72,10 +82,13 @@ export type ArticleSectionContent = {
   keywords?: string[];
 };
 
+/** @public */
 export type ArticleSectionsResponse = { items: ArticleSectionContent[] };
 
+/** @public */
 export type CategoryCount = { id: string; title: string; count: number };
 
+/** @public */
 export type SearchResult = {
   id: string;
   title: string;
@@ -90,25 +103,35 @@ export type SearchResult = {
   staleReasons?: string[];
 };
 
+/** @public */
 export type Recommendation = {
   article: ArticleSummary;
   source: 'annotation' | 'rule';
   reasons: string[];
 };
 
+/** @public */
 export type ArticleEntityLink = {
   entityRef: string;
   kind: string;
   title?: string;
 };
 
+/** @public */
 export type ListResponse<T> = { items: T[] };
+/** @public */
 export type SearchResponse = { results: SearchResult[] };
 
-/** Conformance and validation shapes (DESIGN.md -> Conformance). */
+/**
+ * Conformance and validation shapes (docs/conformance.md).
+ *
+ * @public
+ */
 export type RuleSeverity = 'error' | 'warning';
+/** @public */
 export type RuleStatus = 'pass' | 'fail' | 'waived' | 'not-applicable';
 
+/** @public */
 export type RuleSummary = {
   id: string;
   title: string;
@@ -120,6 +143,7 @@ export type RuleSummary = {
   };
 };
 
+/** @public */
 export type RuleResultFinding = {
   file?: string;
   object?: string;
@@ -133,9 +157,12 @@ export type RuleResultFinding = {
 /**
  * A waiver an entity declares for a rule (`paved-road.dev/waive.<rule-id>`). `expired` is set
  * once its date has passed: the rule then fails again, and says so.
+ *
+ * @public
  */
 export type RuleWaiver = { until: string; reason: string; expired?: boolean };
 
+/** @public */
 export type RuleResult = {
   rule: RuleSummary;
   status: RuleStatus;
@@ -145,6 +172,7 @@ export type RuleResult = {
   enforcement?: 'audit' | 'warn';
 };
 
+/** @public */
 export type ConformanceSummary = {
   pass: number;
   /** Failures of enforced rules. */
@@ -155,6 +183,7 @@ export type ConformanceSummary = {
   warn?: number;
 };
 
+/** @public */
 export type ValidateResponse = {
   summary: ConformanceSummary;
   results: RuleResult[];
@@ -174,6 +203,8 @@ export type ValidateResponse = {
 /**
  * A CI report on an entity as `GET …/conformance` lists it: what `paved-road check` found on a
  * ref (`main`, `pull/42`), pushed to `POST …/conformance/reports`.
+ *
+ * @public
  */
 export type ConformanceReport = {
   ref: string;
@@ -195,6 +226,7 @@ export type ConformanceReport = {
   }[];
 };
 
+/** @public */
 export type EntityConformance = {
   entityRef: string;
   evaluatedAt: string;
@@ -205,13 +237,21 @@ export type EntityConformance = {
   reports?: ConformanceReport[];
 };
 
-/** `GET /articles/:id/conformance`: the rules an article backs and who follows them. */
+/**
+ * `GET /articles/:id/conformance`: the rules an article backs and who follows them.
+ *
+ * @public
+ */
 export type ArticleConformance = {
   rules: RuleSummary[];
   entities: { entityRef: string; status: 'pass' | 'fail'; failing: string[] }[];
 };
 
-/** `GET /conformance?owner=&rule=`: every visible evaluated entity and every rule's counts. */
+/**
+ * `GET /conformance?owner=&rule=`: every visible evaluated entity and every rule's counts.
+ *
+ * @public
+ */
 export type ConformanceOverview = {
   entities: {
     entityRef: string;

@@ -3,19 +3,33 @@ import { RuleResultFinding, RuleStatus, RuleWaiver } from './types';
 /**
  * `paved-road.dev/waive.<rule-id>: "<YYYY-MM-DD> <reason>"` in the entity's catalog-info. Read the
  * same way by the conformance service and by `paved-road check` in a pull request.
+ *
+ * @public
  */
 export const WAIVER_ANNOTATION_PREFIX = 'paved-road.dev/waive.';
 
-/** A rule's failure accepted until a date (inclusive), with the reason. */
+/**
+ * A rule's failure accepted until a date (inclusive), with the reason.
+ *
+ * @public
+ */
 export type Waiver = { until: string; reason: string };
 
-/** The waivers an entity declares, and those it declares wrongly (rule id → why ignored). */
+/**
+ * The waivers an entity declares, and those it declares wrongly (rule id → why ignored).
+ *
+ * @public
+ */
 export type WaiverParse = {
   waivers: Map<string, Waiver>;
   invalid: Map<string, string>;
 };
 
-/** What a waiver is read from: an entity, or anything with its metadata's annotations. */
+/**
+ * What a waiver is read from: an entity, or anything with its metadata's annotations.
+ *
+ * @public
+ */
 export type WaiverSource = {
   metadata?: { annotations?: Record<string, string> };
 };
@@ -29,7 +43,11 @@ function isRealDate(value: string) {
   );
 }
 
-/** Reads every waiver an entity declares; a malformed one is reported, never applied. */
+/**
+ * Reads every waiver an entity declares; a malformed one is reported, never applied.
+ *
+ * @public
+ */
 export function readWaivers(entity: WaiverSource): WaiverParse {
   const waivers = new Map<string, Waiver>();
   const invalid = new Map<string, string>();
@@ -49,7 +67,11 @@ export function readWaivers(entity: WaiverSource): WaiverParse {
   return { waivers, invalid };
 }
 
-/** A waiver holds through its date (inclusive, UTC) and lapses the day after. */
+/**
+ * A waiver holds through its date (inclusive, UTC) and lapses the day after.
+ *
+ * @public
+ */
 export function isWaiverActive(waiver: Waiver, now: Date): boolean {
   return now.toISOString().slice(0, 10) <= waiver.until;
 }
@@ -58,6 +80,8 @@ export function isWaiverActive(waiver: Waiver, now: Date): boolean {
  * A rule's outcome with the entity's waiver for it applied as of `now`: a failure under an
  * active waiver is `waived`; under a lapsed one it stays a failure, and its first finding says
  * the waiver expired (the waiver comes back with `expired: true`).
+ *
+ * @public
  */
 export function applyWaiver<
   T extends { status: RuleStatus; findings: RuleResultFinding[] },

@@ -12,7 +12,11 @@ import { GuidanceClient } from './api/GuidanceClient';
 import { conformanceRouteRef, rootRouteRef } from './routes';
 import { loadGuidanceRouter } from './components/GuidanceRouter/pageChunks';
 
-/** The guidance plugin for apps on the classic frontend system. */
+/**
+ * The guidance plugin for apps on the classic frontend system.
+ *
+ * @public
+ */
 export const guidancePlugin = createPlugin({
   id: 'guidance',
   apis: [
@@ -29,7 +33,11 @@ export const guidancePlugin = createPlugin({
   },
 });
 
-/** The library and the reader; mount it at `/guidance`. */
+/**
+ * The library and the reader; mount it at `/guidance`.
+ *
+ * @public
+ */
 export const GuidancePage = guidancePlugin.provide(
   createRoutableExtension({
     name: 'GuidancePage',
@@ -38,7 +46,11 @@ export const GuidancePage = guidancePlugin.provide(
   }),
 );
 
-/** The Guidance tab for entity pages. */
+/**
+ * The Guidance tab for entity pages.
+ *
+ * @public
+ */
 export const EntityGuidanceContent = guidancePlugin.provide(
   createComponentExtension({
     name: 'EntityGuidanceContent',
@@ -51,7 +63,11 @@ export const EntityGuidanceContent = guidancePlugin.provide(
   }),
 );
 
-/** A compact guidance card for an entity's overview. */
+/**
+ * A compact guidance card for an entity's overview.
+ *
+ * @public
+ */
 export const EntityGuidanceCard = guidancePlugin.provide(
   createComponentExtension({
     name: 'EntityGuidanceCard',
@@ -64,7 +80,11 @@ export const EntityGuidanceCard = guidancePlugin.provide(
   }),
 );
 
-/** Renders Backstage search results of type `guidance`. */
+/**
+ * Renders Backstage search results of type `guidance`.
+ *
+ * @public
+ */
 export const GuidanceSearchResultListItem = guidancePlugin.provide(
   createSearchResultListItemExtension({
     name: 'GuidanceSearchResultListItem',

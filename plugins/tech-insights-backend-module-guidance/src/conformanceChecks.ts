@@ -9,6 +9,8 @@ import { GUIDANCE_CONFORMANCE_RETRIEVER_ID } from './conformanceFactRetriever';
  * One Tech Insights check per Paved Road rule, as `GET /api/guidance/rules` lists them (built-in
  * and added by modules): passes when the rule's fact is true, and links to the article heading
  * that explains the rule, so a scorecard leads to the guidance.
+ *
+ * @public
  */
 export function createConformanceChecks(options: {
   rules: Pick<

@@ -9,10 +9,18 @@ import {
   GuidanceService,
 } from '@paved-road/plugin-guidance-node';
 
-/** The retriever's id; every check names it in `factIds`. */
+/**
+ * The retriever's id; every check names it in `factIds`.
+ *
+ * @public
+ */
 export const GUIDANCE_CONFORMANCE_RETRIEVER_ID = 'paved-road-conformance';
 
-/** Facts besides the per-rule ones. */
+/**
+ * Facts besides the per-rule ones.
+ *
+ * @public
+ */
 export const SUMMARY_FACTS = {
   passing: 'pavedRoadPassingRules',
   failing: 'pavedRoadFailingRules',
@@ -27,6 +35,8 @@ const CONCURRENCY = 4;
  * Publishes each evaluated entity's Paved Road results as Tech Insights facts: one boolean per
  * rule (true = passes or waived, false = fails, absent = does not apply) and two counts. Results
  * are read from the guidance backend, which evaluates them on its own schedule.
+ *
+ * @public
  */
 export function createConformanceFactRetriever(options: {
   guidance: GuidanceService;

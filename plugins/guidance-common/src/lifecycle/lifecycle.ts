@@ -1,9 +1,13 @@
 /**
  * Release cycles and their end of life: what article staleness, the `supported-versions` rule
- * and the template tests all read (DESIGN.md -> Additions -> Lifecycle data).
+ * and the template tests all read (docs/configuration.md, "Release lifecycles").
  */
 
-/** One release cycle of a product, in the shape of the endoflife.date API. */
+/**
+ * One release cycle of a product, in the shape of the endoflife.date API.
+ *
+ * @public
+ */
 export type LifecycleCycle = {
   /** Product id, as endoflife.date names it: `kubernetes`, `go`, `nodejs`, `argo-cd`. */
   product: string;
@@ -17,7 +21,11 @@ export type LifecycleCycle = {
   latest?: string;
 };
 
-/** The whole table and where it comes from. */
+/**
+ * The whole table and where it comes from.
+ *
+ * @public
+ */
 export type LifecycleTable = {
   /** YYYY-MM-DD: the day the data was last checked against its sources. */
   asOf: string;
@@ -73,23 +81,36 @@ const PRODUCT_ALIASES: Record<string, string> = {
   cloudnativepg: 'cloudnative-pg',
 };
 
-/** The product id for a name as written (`golang`, `Node.js`, `argocd`), lower-cased. */
+/**
+ * The product id for a name as written (`golang`, `Node.js`, `argocd`), lower-cased.
+ *
+ * @public
+ */
 export function lifecycleProductId(name: string): string {
   const key = name.trim().toLowerCase();
   return PRODUCT_ALIASES[key] ?? key;
 }
 
+/** @public */
 export function lifecycleProductTitle(product: string): string {
   return PRODUCT_TITLES[product] ?? product;
 }
 
-/** `v1.34.0` -> `1.34.0`; undefined for what is not a dotted number (`lts/*`, `latest`). */
+/**
+ * `v1.34.0` -> `1.34.0`; undefined for what is not a dotted number (`lts/*`, `latest`).
+ *
+ * @public
+ */
 export function normalizeVersion(version: string): string | undefined {
   const match = /^v?(\d+(?:\.\d+)*)/.exec(version.trim());
   return match ? match[1] : undefined;
 }
 
-/** Compares dotted numbers: `1.10` is after `1.9`. */
+/**
+ * Compares dotted numbers: `1.10` is after `1.9`.
+ *
+ * @public
+ */
 export function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);
@@ -111,7 +132,11 @@ function comparableVersion(version: string): string | undefined {
   return /^[a-z][a-z0-9.-]*$/.test(word) ? word : undefined;
 }
 
-/** The cycle a version belongs to: the longest cycle that is the version or a prefix of it. */
+/**
+ * The cycle a version belongs to: the longest cycle that is the version or a prefix of it.
+ *
+ * @public
+ */
 export function findCycle(
   table: LifecycleTable,
   product: string,
@@ -129,13 +154,21 @@ export function findCycle(
   return best;
 }
 
-/** True when the cycle's end of life is on or before `today` (YYYY-MM-DD). */
+/**
+ * True when the cycle's end of life is on or before `today` (YYYY-MM-DD).
+ *
+ * @public
+ */
 export function isEndOfLife(cycle: LifecycleCycle, today: string): boolean {
   if (typeof cycle.eol === 'boolean') return cycle.eol;
   return cycle.eol <= today;
 }
 
-/** The cycles of a product still supported on `today`, newest first. */
+/**
+ * The cycles of a product still supported on `today`, newest first.
+ *
+ * @public
+ */
 export function supportedCycles(
   table: LifecycleTable,
   product: string,
@@ -147,7 +180,11 @@ export function supportedCycles(
     .sort((a, b) => compareVersions(b.cycle, a.cycle));
 }
 
-/** What the table says about one version on one day. */
+/**
+ * What the table says about one version on one day.
+ *
+ * @public
+ */
 export type VersionStatus = {
   product: string;
   title: string;
@@ -158,7 +195,11 @@ export type VersionStatus = {
   newerRelease?: string;
 };
 
-/** Undefined when the table does not know the product or the version's cycle. */
+/**
+ * Undefined when the table does not know the product or the version's cycle.
+ *
+ * @public
+ */
 export function versionStatus(
   table: LifecycleTable,
   product: string,
@@ -184,7 +225,11 @@ export function versionStatus(
   };
 }
 
-/** `Kubernetes 1.34: end of life since 2026-10-27` */
+/**
+ * `Kubernetes 1.34: end of life since 2026-10-27`
+ *
+ * @public
+ */
 export function endOfLifeReason(status: VersionStatus): string {
   const label = `${status.title} ${status.cycle.cycle}`;
   return typeof status.cycle.eol === 'string'
@@ -192,7 +237,11 @@ export function endOfLifeReason(status: VersionStatus): string {
     : `${label}: end of life`;
 }
 
-/** What an article's `verifiedAgainst` means today. */
+/**
+ * What an article's `verifiedAgainst` means today.
+ *
+ * @public
+ */
 export type VerifiedAgainstReport = {
   /** Cycles past their end of life: these make the article stale. */
   endOfLife: string[];
@@ -200,7 +249,11 @@ export type VerifiedAgainstReport = {
   newerReleases: string[];
 };
 
-/** Checks every `tool: version` an article was verified against; tools the table does not know are skipped. */
+/**
+ * Checks every `tool: version` an article was verified against; tools the table does not know are skipped.
+ *
+ * @public
+ */
 export function checkVerifiedAgainst(
   verifiedAgainst: Record<string, string> | undefined,
   table: LifecycleTable,
@@ -224,6 +277,8 @@ export function checkVerifiedAgainst(
 /**
  * Rows merged by product and cycle: a later list replaces the rows of an earlier one it
  * repeats and adds the rest. Cycles are kept newest first per product.
+ *
+ * @public
  */
 export function mergeLifecycleCycles(
   ...lists: LifecycleCycle[][]

@@ -22,6 +22,8 @@ const c = (
  * The lifecycle table Paved Road ships, checked on 2026-12-06. A deployment with internet
  * access refreshes it from `guidance.lifecycle.url`; without one, this is what is served.
  * Where a row differs from endoflife.date's 2026-08-22 data, the product's source says why.
+ *
+ * @public
  */
 export const SHIPPED_LIFECYCLE: LifecycleTable = {
   asOf: '2026-12-06',

@@ -8,6 +8,8 @@ import { NotAllowedError } from '@backstage/errors';
 /**
  * `guidance.conformance.reports.subjects`: the service principals (static tokens) that may push
  * CI reports, and nothing else. The guidance plugin and its modules read it to refuse them.
+ *
+ * @public
  */
 export function readReportSubjects(config: RootConfigService): string[] {
   return (
@@ -15,7 +17,11 @@ export function readReportSubjects(config: RootConfigService): string[] {
   );
 }
 
-/** Whether these are a CI reporter's credentials: a service principal listed in the config. */
+/**
+ * Whether these are a CI reporter's credentials: a service principal listed in the config.
+ *
+ * @public
+ */
 export function isReporter(
   credentials: BackstageCredentials,
   subjects: ReadonlySet<string>,
@@ -31,7 +37,11 @@ export function isReporter(
   );
 }
 
-/** The 403 a reporter's token gets anywhere but the report route. */
+/**
+ * The 403 a reporter's token gets anywhere but the report route.
+ *
+ * @public
+ */
 export function reporterRefusedError(): NotAllowedError {
   return new NotAllowedError(
     'A CI report token may only push reports (POST /entities/:kind/:namespace/:name/conformance/reports)',
@@ -41,6 +51,8 @@ export function reporterRefusedError(): NotAllowedError {
 /**
  * The actions registry as seen by guidance actions: each action refuses a reporter's token.
  * (The registry's routes are mounted before the plugin's, so the route guard never sees them.)
+ *
+ * @public
  */
 export function refuseReportersInActions(
   registry: ActionsRegistryService,

@@ -1,1 +1,9 @@
-export * from './GuidanceService';
+export {
+  DefaultGuidanceService,
+  GuidanceRequestError,
+  guidanceServiceRef,
+} from './GuidanceService';
+export type {
+  GuidanceRequestOptions,
+  GuidanceService,
+} from './GuidanceService';

@@ -5,6 +5,8 @@ import { minimatch } from 'minimatch';
 /**
  * Where a repository's files for the rules live when config does not say
  * (`guidance.conformance.include`): read by the conformance service and by `paved-road check`.
+ *
+ * @public
  */
 export const DEFAULT_CONFORMANCE_INCLUDE: readonly string[] = [
   'deploy/**/*.{yaml,yml}',
@@ -39,7 +41,11 @@ export const DEFAULT_CONFORMANCE_INCLUDE: readonly string[] = [
   '.tool-versions',
 ];
 
-/** Bounds on what one source may hand the rules: a repository is not a manifest folder. */
+/**
+ * Bounds on what one source may hand the rules: a repository is not a manifest folder.
+ *
+ * @public
+ */
 export const CONFORMANCE_SOURCE_LIMITS = {
   /** Files read from one source; the walk stops there. */
   maxFiles: 500,
@@ -55,7 +61,11 @@ export const CONFORMANCE_SOURCE_LIMITS = {
 /** Folders never walked into. */
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 
-/** A path test for the include globs; paths are relative to the source root, with `/`. */
+/**
+ * A path test for the include globs; paths are relative to the source root, with `/`.
+ *
+ * @public
+ */
 export function createIncludeMatcher(
   include: readonly string[] = DEFAULT_CONFORMANCE_INCLUDE,
 ): (path: string) => boolean {
@@ -65,7 +75,11 @@ export function createIncludeMatcher(
   return path => matchers.some(m => m(path));
 }
 
-/** A file the walk found: its path relative to the root (with `/`), where it is, and its stat. */
+/**
+ * A file the walk found: its path relative to the root (with `/`), where it is, and its stat.
+ *
+ * @public
+ */
 export type FoundSourceFile = {
   path: string;
   abs: string;
@@ -73,7 +87,11 @@ export type FoundSourceFile = {
   mtime: number;
 };
 
-/** What a walk found, and what it left out. */
+/**
+ * What a walk found, and what it left out.
+ *
+ * @public
+ */
 export type SourceFileListing = {
   /** Sorted by path. */
   files: FoundSourceFile[];
@@ -87,6 +105,8 @@ export type SourceFileListing = {
  * Walks a folder for the files the include globs match: never into `.git` or `node_modules`,
  * never along a symlink (it could lead anywhere), at most `maxFiles`, none over `maxFileBytes`.
  * Reads no file's content: the caller checks the byte budget first.
+ *
+ * @public
  */
 export async function findSourceFiles(
   root: string,

@@ -53,7 +53,11 @@ function isPartialWorkload(doc: Doc): boolean {
   );
 }
 
-/** One YAML document of a file: its value, or why it could not be read and where (1-based). */
+/**
+ * One YAML document of a file: its value, or why it could not be read and where (1-based).
+ *
+ * @public
+ */
 export type ParsedYamlDocument =
   | {
       index: number;
@@ -71,7 +75,11 @@ export type ParsedYamlDocument =
       positions?: undefined;
     };
 
-/** Parses a file's YAML documents, somewhere: in this thread or off it (the backend's worker). */
+/**
+ * Parses a file's YAML documents, somewhere: in this thread or off it (the backend's worker).
+ *
+ * @public
+ */
 export type YamlDocumentParser = (
   content: string,
 ) => Promise<ParsedYamlDocument[]>;
@@ -79,6 +87,8 @@ export type YamlDocumentParser = (
 /**
  * Aliases one document may expand. The `yaml` package's own default; said here because an alias
  * bomb is refused by it with a ReferenceError from `toJS`, which must become a parse error.
+ *
+ * @public
  */
 export const MAX_YAML_ALIAS_COUNT = 100;
 
@@ -109,7 +119,11 @@ export function yamlErrorText(error: unknown): string {
     .replace(/:\s*$/, '');
 }
 
-/** Parses one file's YAML documents in this thread; a document that cannot be read is an error entry. */
+/**
+ * Parses one file's YAML documents in this thread; a document that cannot be read is an error entry.
+ *
+ * @public
+ */
 export function parseYamlDocuments(content: string): ParsedYamlDocument[] {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(content, { merge: true, lineCounter });
@@ -284,6 +298,8 @@ class ManifestCollector {
  * files they name as patches are left out (partial objects), and the images they pin are noted.
  * Parses in this thread: for a few small files. A server parses with
  * {@link parseManifestsWith} and a parser off its event loop.
+ *
+ * @public
  */
 export function parseManifests(files: ManifestFile[]): RuleInput {
   const collector = new ManifestCollector();
@@ -294,7 +310,11 @@ export function parseManifests(files: ManifestFile[]): RuleInput {
   return collector.result(files);
 }
 
-/** More YAML documents than the caller's budget: the input is too large to evaluate. */
+/**
+ * More YAML documents than the caller's budget: the input is too large to evaluate.
+ *
+ * @public
+ */
 export class TooManyDocumentsError extends Error {
   constructor(readonly maxDocuments: number) {
     super(`more than ${maxDocuments} YAML documents`);
@@ -302,7 +322,11 @@ export class TooManyDocumentsError extends Error {
   }
 }
 
-/** {@link parseManifests}, with the YAML parsed by `parse`, one file at a time. */
+/**
+ * {@link parseManifests}, with the YAML parsed by `parse`, one file at a time.
+ *
+ * @public
+ */
 export async function parseManifestsWith(
   files: ManifestFile[],
   parse: YamlDocumentParser,

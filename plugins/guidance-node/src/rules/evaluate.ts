@@ -28,6 +28,8 @@ function documentIndexOf(
  * A finding about an object (or a field of it, by `path`) gets the line and column the parser
  * saw it at, unless the rule gave its own. A file of one document locates findings without an
  * object too (a CI configuration).
+ *
+ * @public
  */
 export function locateFinding(
   finding: RuleFinding,
@@ -47,7 +49,11 @@ export function locateFinding(
   return position ? { ...finding, ...position } : finding;
 }
 
-/** Runs each rule over the input; a rule that throws fails with its error rather than stopping the rest. */
+/**
+ * Runs each rule over the input; a rule that throws fails with its error rather than stopping the rest.
+ *
+ * @public
+ */
 export function evaluateRules(
   rules: GuidanceRule[],
   input: RuleInput,
@@ -85,6 +91,8 @@ export function evaluateRules(
 /**
  * {@link evaluateRules}, giving the event loop a turn between rules: a server evaluating a
  * large source answers other requests meanwhile.
+ *
+ * @public
  */
 export async function evaluateRulesAsync(
   rules: GuidanceRule[],

@@ -1,4 +1,13 @@
-export * from './types';
+export type {
+  GuidanceRule,
+  ManifestFile,
+  ManifestObject,
+  ManifestParseError,
+  RuleEvaluation,
+  RuleFinding,
+  RuleInput,
+  RuleLifecycle,
+} from './types';
 export {
   parseManifests,
   parseManifestsWith,

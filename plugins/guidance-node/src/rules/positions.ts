@@ -6,6 +6,8 @@
 /**
  * Field path → `[line, column]` (1-based) of the field's key (a map entry) or item (a list
  * entry); `''` is the document's content. Keys are {@link fieldPathKey}s.
+ *
+ * @public
  */
 export type FieldPositions = Record<string, [number, number]>;
 
@@ -16,10 +18,16 @@ export type FieldPositions = Record<string, [number, number]>;
  * carried from a YAML worker to the event loop. Nesting deeper than 32 levels and keys longer than
  * 200 characters are left out too, so a hostile document (200,000 nested lists) costs a bounded
  * map: the deepest recorded parent stands in.
+ *
+ * @public
  */
 export const MAX_FIELD_POSITIONS = 20000;
 
-/** The key of a field path in {@link FieldPositions}: segments joined by U+0000, never in a key. */
+/**
+ * The key of a field path in {@link FieldPositions}: segments joined by U+0000, never in a key.
+ *
+ * @public
+ */
 export const fieldPathKey = (path: ReadonlyArray<string | number>): string =>
   path.map(String).join('\u0000');
 
@@ -27,6 +35,8 @@ export const fieldPathKey = (path: ReadonlyArray<string | number>): string =>
  * The positions of a parsed document's fields, from the parser's source ranges. Self-contained
  * on purpose (the `yaml` module and the document's line counter are handed in, no imports, no
  * syntax a transpiler rewrites into helpers): the backend's worker threads run its source text.
+ *
+ * @public
  */
 export function fieldPositionsOf(
   yaml: {
@@ -78,6 +88,8 @@ export function fieldPositionsOf(
 /**
  * The position of a field: the deepest recorded part of its path (a field a rule says is
  * missing points at its parent), else the document's start.
+ *
+ * @public
  */
 export function positionOfField(
   positions: FieldPositions,

@@ -22,7 +22,11 @@
  * StepAction), `kinds` names only the removed ones.
  */
 
-/** One API version (optionally only some of its kinds) that is no longer served. */
+/**
+ * One API version (optionally only some of its kinds) that is no longer served.
+ *
+ * @public
+ */
 export type RemovedApiVersion = {
   /** `group/version` as written in a manifest, e.g. `policy/v1beta1`. */
   apiVersion: string;
@@ -49,7 +53,11 @@ const k8s = (
   replacement,
 });
 
-/** The table; one home for it, used by the content tests and the served-api-version rule. */
+/**
+ * The table; one home for it, used by the content tests and the served-api-version rule.
+ *
+ * @public
+ */
 export const REMOVED_API_VERSIONS: readonly RemovedApiVersion[] = [
   // Kubernetes 1.16
   k8s(
@@ -297,6 +305,8 @@ export const REMOVED_API_VERSIONS: readonly RemovedApiVersion[] = [
 /**
  * The table entry for an object's apiVersion and kind, or undefined when the API is
  * still served (or unknown to the table). Whitespace around the inputs is ignored.
+ *
+ * @public
  */
 export function findRemovedApiVersion(
   apiVersion: string,

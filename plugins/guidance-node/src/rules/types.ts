@@ -3,7 +3,11 @@ import { LifecycleTable } from '@paved-road/plugin-guidance-common';
 import { UnresolvedConflict } from './conflictMarkers';
 import { FieldPositions } from './positions';
 
-/** One Kubernetes (or other YAML) object found in the files under check. */
+/**
+ * One Kubernetes (or other YAML) object found in the files under check.
+ *
+ * @public
+ */
 export type ManifestObject = {
   /** Path of the file it came from, relative to the repository root. */
   file: string;
@@ -15,7 +19,11 @@ export type ManifestObject = {
   body: unknown;
 };
 
-/** A file that could not be parsed, with the parser's reason and, when known, where (1-based). */
+/**
+ * A file that could not be parsed, with the parser's reason and, when known, where (1-based).
+ *
+ * @public
+ */
 export type ManifestParseError = {
   file: string;
   message: string;
@@ -23,14 +31,22 @@ export type ManifestParseError = {
   column?: number;
 };
 
-/** The release cycles a rule judges versions by, and the day it judges them on. */
+/**
+ * The release cycles a rule judges versions by, and the day it judges them on.
+ *
+ * @public
+ */
 export type RuleLifecycle = {
   table: LifecycleTable;
   /** YYYY-MM-DD */
   today: string;
 };
 
-/** What a rule sees: every object of every file, and the files that did not parse. */
+/**
+ * What a rule sees: every object of every file, and the files that did not parse.
+ *
+ * @public
+ */
 export type RuleInput = {
   objects: ManifestObject[];
   parseErrors: ManifestParseError[];
@@ -63,7 +79,11 @@ export type RuleInput = {
   entity?: Entity;
 };
 
-/** One thing a rule found: a pass, a failure or a note that it does not apply. */
+/**
+ * One thing a rule found: a pass, a failure or a note that it does not apply.
+ *
+ * @public
+ */
 export type RuleFinding = {
   status: 'pass' | 'fail' | 'not-applicable';
   file?: string;
@@ -82,7 +102,11 @@ export type RuleFinding = {
   message: string;
 };
 
-/** A rule: data (id, title, severity, the heading that explains it) plus a check. */
+/**
+ * A rule: data (id, title, severity, the heading that explains it) plus a check.
+ *
+ * @public
+ */
 export type GuidanceRule = {
   /** kebab-case and stable, e.g. `readiness-probe`, `served-api-version`. */
   id: string;
@@ -109,10 +133,18 @@ export type GuidanceRule = {
   check(input: RuleInput): RuleFinding[];
 };
 
-/** A file handed to the engine. */
+/**
+ * A file handed to the engine.
+ *
+ * @public
+ */
 export type ManifestFile = { path: string; content: string };
 
-/** The outcome of one rule over one set of files. */
+/**
+ * The outcome of one rule over one set of files.
+ *
+ * @public
+ */
 export type RuleEvaluation = {
   rule: GuidanceRule;
   status: 'pass' | 'fail' | 'not-applicable';

@@ -14,7 +14,11 @@ import {
   SearchResult,
 } from '@paved-road/plugin-guidance-common';
 
-/** The guidance backend's API, as the frontend uses it. */
+/**
+ * The guidance backend's API, as the frontend uses it.
+ *
+ * @public
+ */
 export interface GuidanceApi {
   listArticles(filter?: {
     category?: string;
@@ -74,6 +78,7 @@ export type ConformanceTrendsQuery = {
 /** An entity as the guidance routes address it. */
 export type EntityName = { kind: string; namespace: string; name: string };
 
+/** @public */
 export const guidanceApiRef = createApiRef<GuidanceApi>({
   id: 'plugin.guidance.api',
 });

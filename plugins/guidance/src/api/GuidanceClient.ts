@@ -24,7 +24,11 @@ const entityPath = (entity: EntityName) =>
     .map(encodeURIComponent)
     .join('/');
 
-/** Talks to /api/guidance with the signed-in user's identity (fetchApi adds it). */
+/**
+ * Talks to /api/guidance with the signed-in user's identity (fetchApi adds it).
+ *
+ * @public
+ */
 export class GuidanceClient implements GuidanceApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;

@@ -23,6 +23,8 @@ export function defaultFragmentsRoot(): string {
 
 /**
  * Lists the fragments under a root: every folder up to two levels deep that holds a file of its own.
+ *
+ * @public
  */
 export async function listFragments(root: string): Promise<string[]> {
   const found: string[] = [];

@@ -121,6 +121,7 @@ export function guidanceServiceMock(
  * `startTestBackend({ features: [guidanceServiceMock.factory(), ...] })`.
  * @public
  */
+/** @public */
 guidanceServiceMock.factory = (options: GuidanceServiceMockOptions = {}) =>
   createServiceFactory({
     service: guidanceServiceRef,

@@ -13,7 +13,11 @@ import {
 } from '@paved-road/plugin-guidance-common';
 import type { GuidanceService } from '@paved-road/plugin-guidance-node';
 
-/** A search document for one section of a guidance article. */
+/**
+ * A search document for one section of a guidance article.
+ *
+ * @public
+ */
 export interface GuidanceSectionDocument extends IndexableDocument {
   articleId: string;
   articleTitle: string;
@@ -38,6 +42,7 @@ export interface GuidanceSectionDocument extends IndexableDocument {
   staleReasons: string[];
 }
 
+/** @public */
 export type GuidanceCollatorFactoryOptions = {
   guidance: GuidanceService;
   logger: LoggerService;
@@ -84,6 +89,8 @@ async function* mapBounded<T, R>(
  * Reads the guidance backend through `guidanceServiceRef` and yields one document per section,
  * using the backend's own parse (`GET /articles/:id/sections`): every document opens its own
  * heading, whatever the Markdown looks like (setext headings, `#` lines in code, repeated titles).
+ *
+ * @public
  */
 export class GuidanceCollatorFactory implements DocumentCollatorFactory {
   readonly type = 'guidance';

@@ -209,7 +209,11 @@ export const formatLabels = (labels: Labels) =>
     .map(([k, v]) => `${k}=${v}`)
     .join(',');
 
-/** Splits `registry:5000/team/app:1.2@sha256:...` into the name and how it is pinned. */
+/**
+ * Splits `registry:5000/team/app:1.2@sha256:...` into the name and how it is pinned.
+ *
+ * @public
+ */
 export function parseImage(image: string): {
   name: string;
   tag?: string;

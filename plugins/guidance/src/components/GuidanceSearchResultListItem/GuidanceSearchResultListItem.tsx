@@ -26,7 +26,11 @@ import {
 } from './snippet';
 import { StaleMark } from '../ArticleProvenance';
 
-/** A guidance section as the search collator indexes it. */
+/**
+ * A guidance section as the search collator indexes it.
+ *
+ * @public
+ */
 export type GuidanceSearchDocument = SearchDocument & {
   articleTitle?: string;
   section?: string;

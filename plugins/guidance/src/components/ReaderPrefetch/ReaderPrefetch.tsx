@@ -42,6 +42,8 @@ export function guidanceTargetOf(
  * issued now too (it waits for the identity, then goes out at once). The reader later finds
  * both ready instead of starting them one after the other once its route has rendered.
  * Renders nothing; any failure here is left for the page itself to report.
+ *
+ * @public
  */
 export function ReaderPrefetch(props: { mountPath?: string }) {
   const { mountPath = DEFAULT_MOUNT_PATH } = props;
