@@ -75,3 +75,4 @@ export {
   guidanceServiceRef,
 } from './client';
 export type { GuidanceRequestOptions, GuidanceService } from './client';
+export { entityRefFromParams, parseInput } from './http';

@@ -2,7 +2,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { RuleRegistry, VALIDATE_LIMITS } from './rules';
-import { parseInput as parse } from './parseInput';
+import { parseInput as parse } from '@paved-road/plugin-guidance-node';
 
 const validateBody = z.object({
   files: z.array(

@@ -17,7 +17,10 @@ import {
 } from '@paved-road/plugin-guidance-common';
 import { GuidanceService } from './GuidanceService';
 import { etagOf, sendWithEtag } from './etag';
-import { entityRefFromParams, parseInput as parse } from './parseInput';
+import {
+  entityRefFromParams,
+  parseInput as parse,
+} from '@paved-road/plugin-guidance-node';
 
 export type RouterOptions = {
   guidance: GuidanceService;

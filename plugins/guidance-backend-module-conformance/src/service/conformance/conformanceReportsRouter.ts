@@ -15,7 +15,10 @@ import {
   branchOfLocation,
   toReportSummaries,
 } from './ConformanceReportStore';
-import { entityRefFromParams, parseInput as parse } from '../parseInput';
+import {
+  entityRefFromParams,
+  parseInput as parse,
+} from '@paved-road/plugin-guidance-node';
 
 /** A report's JSON body at most: a few hundred rules with their findings. */
 export const MAX_REPORT_BYTES = 2 * 1024 * 1024;

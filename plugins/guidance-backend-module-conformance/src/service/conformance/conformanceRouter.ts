@@ -18,7 +18,10 @@ import {
 import { ConformanceService } from './ConformanceService';
 import { ConformanceReportStore } from './ConformanceReportStore';
 import { reportsOfEntity } from './conformanceReportsRouter';
-import { entityRefFromParams, parseInput as parse } from '../parseInput';
+import {
+  entityRefFromParams,
+  parseInput as parse,
+} from '@paved-road/plugin-guidance-node';
 import {
   articleConformance,
   conformanceOverview,

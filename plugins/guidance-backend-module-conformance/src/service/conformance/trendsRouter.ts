@@ -3,7 +3,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { MAX_TREND_DAYS, TrendQueries } from './trendQueries';
-import { parseInput as parse } from '../parseInput';
+import { parseInput as parse } from '@paved-road/plugin-guidance-node';
 
 export { MAX_TREND_DAYS };
 

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 
-/** Validates request input; the first problem becomes a 400 that names the field. */
+/**
+ * Validates request input; the first problem becomes a 400 that names the field. Shared by the
+ * guidance backend's and its modules' routers.
+ *
+ * @public
+ */
 export function parseInput<T extends z.ZodTypeAny>(
   schema: T,
   value: unknown,
@@ -23,7 +28,11 @@ const entityPart = z
   .max(253)
   .regex(/^[A-Za-z0-9._-]+$/, 'invalid entity name part');
 
-/** `/entities/:kind/:namespace/:name/...` parameters as an entity ref; 400 for a bad part. */
+/**
+ * `/entities/:kind/:namespace/:name/...` parameters as an entity ref; 400 for a bad part.
+ *
+ * @public
+ */
 export function entityRefFromParams(
   params: Record<string, string>,
 ): CompoundEntityRef {

@@ -1,0 +1,1 @@
+export { entityRefFromParams, parseInput } from './parseInput';
