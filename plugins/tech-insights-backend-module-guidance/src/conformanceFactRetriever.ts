@@ -4,10 +4,7 @@ import {
   TechInsightFact,
 } from '@backstage-community/plugin-tech-insights-node';
 import { FactSchema } from '@backstage-community/plugin-tech-insights-common';
-import {
-  GuidanceRule,
-  GuidanceService,
-} from '@paved-road/plugin-guidance-node';
+import { GuidanceService } from '@paved-road/plugin-guidance-node';
 
 /**
  * The retriever's id; every check names it in `factIds`.
@@ -26,7 +23,12 @@ export const SUMMARY_FACTS = {
   failing: 'pavedRoadFailingRules',
 } as const;
 
-type RuleData = Pick<GuidanceRule, 'id' | 'title'>;
+/**
+ * What the fact retriever needs of a rule: its id and title.
+ *
+ * @public
+ */
+export type ConformanceRuleData = { id: string; title: string };
 
 /** How many entities are read from the guidance backend at once. */
 const CONCURRENCY = 4;
@@ -40,7 +42,7 @@ const CONCURRENCY = 4;
  */
 export function createConformanceFactRetriever(options: {
   guidance: GuidanceService;
-  rules: RuleData[];
+  rules: ConformanceRuleData[];
 }): FactRetriever {
   const { guidance, rules } = options;
   const schema: FactSchema = {

@@ -9,4 +9,5 @@ export {
   GUIDANCE_CONFORMANCE_RETRIEVER_ID,
   SUMMARY_FACTS,
 } from './conformanceFactRetriever';
+export type { ConformanceRuleData } from './conformanceFactRetriever';
 export { createConformanceChecks } from './conformanceChecks';
