@@ -1,31 +1,26 @@
-import { isMap, isScalar, parseAllDocuments } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import { positionOf } from '../engine';
 import { RuleInput } from '../types';
+import { parsedYamlFile } from './yamlPositions';
 
 /** Path of keys and indexes to a value inside one YAML document. */
 export type YamlPath = (string | number)[];
 
 /**
  * Where a value of a parsed YAML document is in its file (1-based), for findings on documents
- * that are not Kubernetes objects (CI configurations). Each file is parsed again, with source
- * positions, only when a rule asks; undefined when the file or the value is not there.
+ * that are not Kubernetes objects (CI configurations); undefined when the file or the value is
+ * not there.
  */
 export function yamlPositionFinder(input: RuleInput) {
-  const cache = new Map<string, ReturnType<typeof parseAllDocuments>>();
   return (
     file: string,
     index: number,
     path: YamlPath,
   ): { line: number; column: number } | undefined => {
-    const content = input.files?.find(f => f.path === file)?.content;
-    if (content === undefined) return undefined;
-    let docs = cache.get(file);
-    if (!docs) {
-      docs = parseAllDocuments(content);
-      cache.set(file, docs);
-    }
-    const doc = Array.isArray(docs) ? docs[index] : undefined;
-    if (!doc) return undefined;
+    // the same parse the object rules' positions use: each file once per input
+    const parsed = parsedYamlFile(input, file);
+    const doc = parsed?.docs[index];
+    if (!parsed || !doc) return undefined;
     // a map entry is shown at its key: its value may be a block that starts lines later
     const parent =
       path.length > 0 ? doc.getIn(path.slice(0, -1), true) : undefined;
@@ -39,6 +34,8 @@ export function yamlPositionFinder(input: RuleInput) {
       | { range?: number[] }
       | undefined;
     const offset = node?.range?.[0];
-    return offset === undefined ? undefined : positionOf(content, offset);
+    return offset === undefined
+      ? undefined
+      : positionOf(parsed.content, offset);
   };
 }

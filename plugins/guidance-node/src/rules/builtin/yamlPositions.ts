@@ -11,7 +11,11 @@ import { ManifestFile, RuleInput } from '../types';
 /** A 1-based place in a file. */
 export type FilePosition = { line: number; column: number };
 
-type ParsedFile = { docs: Document.Parsed[]; lines: LineCounter };
+type ParsedFile = {
+  docs: Document.Parsed[];
+  lines: LineCounter;
+  content: string;
+};
 
 /** Per input: its files by path, and the files parsed again for positions (only those with findings). */
 const caches = new WeakMap<
@@ -19,7 +23,14 @@ const caches = new WeakMap<
   { byPath: Map<string, ManifestFile>; parsed: Map<string, ParsedFile> }
 >();
 
-function parsedFile(input: RuleInput, path: string): ParsedFile | undefined {
+/**
+ * A file of the input parsed with source positions, once per input however many rules ask.
+ * Undefined when the file is not among the input's files.
+ */
+export function parsedYamlFile(
+  input: RuleInput,
+  path: string,
+): ParsedFile | undefined {
   const files = input.files;
   if (!files) return undefined;
   let cache = caches.get(files);
@@ -33,7 +44,11 @@ function parsedFile(input: RuleInput, path: string): ParsedFile | undefined {
     if (!file) return undefined;
     const lines = new LineCounter();
     const docs = parseAllDocuments(file.content, { lineCounter: lines });
-    parsed = { docs: Array.isArray(docs) ? docs : [], lines };
+    parsed = {
+      docs: Array.isArray(docs) ? docs : [],
+      lines,
+      content: file.content,
+    };
     cache.parsed.set(path, parsed);
   }
   return parsed;
@@ -50,7 +65,7 @@ export function yamlPosition(
   index: number,
   path: ReadonlyArray<string | number>,
 ): FilePosition | undefined {
-  const parsed = parsedFile(input, file);
+  const parsed = parsedYamlFile(input, file);
   const doc = parsed?.docs[index];
   if (!parsed || !doc) return undefined;
   const at = (offset: number | undefined) => {
@@ -92,7 +107,7 @@ export function yamlTextLine(
   lineInText: number,
 ): FilePosition | undefined {
   const field = yamlPosition(input, file, index, path);
-  const parsed = parsedFile(input, file);
+  const parsed = parsedYamlFile(input, file);
   const value = parsed?.docs[index]?.getIn(path as (string | number)[], true);
   if (!field || !isScalar(value)) return field;
   if (value.type === 'BLOCK_LITERAL' || value.type === 'BLOCK_FOLDED') {
