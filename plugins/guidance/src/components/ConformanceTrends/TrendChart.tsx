@@ -86,30 +86,21 @@ export default function TrendChart(props: TrendChartProps) {
     <ResponsiveContainer width="100%" height={height}>
       <LineChart data={props.days ?? []}>
         {common}
-        <Line
-          type="monotone"
-          dataKey="pass"
-          name="passing"
-          stroke={theme.palette.success.main}
-          dot={false}
-          isAnimationActive={false}
-        />
-        <Line
-          type="monotone"
-          dataKey="fail"
-          name="failing"
-          stroke={theme.palette.error.main}
-          dot={false}
-          isAnimationActive={false}
-        />
-        <Line
-          type="monotone"
-          dataKey="waived"
-          name="waived"
-          stroke={theme.palette.warning.main}
-          dot={false}
-          isAnimationActive={false}
-        />
+        {[
+          { key: 'pass', name: 'passing', stroke: theme.palette.success.main },
+          { key: 'fail', name: 'failing', stroke: theme.palette.error.main },
+          { key: 'waived', name: 'waived', stroke: theme.palette.warning.main },
+        ].map(line => (
+          <Line
+            key={line.key}
+            type="monotone"
+            dataKey={line.key}
+            name={line.name}
+            stroke={line.stroke}
+            dot={false}
+            isAnimationActive={false}
+          />
+        ))}
       </LineChart>
     </ResponsiveContainer>
   );
