@@ -3,6 +3,7 @@
 // side with a bare Node.js server returning the same bytes (the limit) and the catalog's
 // entity-by-name route (a peer). Ratios, measured in the same run on the same machine.
 import { spawn } from 'node:child_process';
+import { get } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,8 +57,14 @@ async function startBareServer(port, body) {
 
 const backend = await startBackend();
 const headers = { Authorization: `Bearer ${backend.token}` };
+// What a browser sends with every fetch: a route that compresses per request pays for it here.
+const browserHeaders = { ...headers, 'Accept-Encoding': 'gzip, deflate, br' };
 const routes = {
   'guidance article': '/api/guidance/articles/database-connection-pooling',
+  'guidance article (browser Accept-Encoding)': [
+    '/api/guidance/articles/database-connection-pooling',
+    browserHeaders,
+  ],
   'guidance list': '/api/guidance/articles',
   'guidance search': '/api/guidance/search?q=connection%20pooling',
   // Authenticated, a few hundred bytes: what token checking and routing cost a plugin route.
@@ -70,9 +77,12 @@ const routes = {
 let stopBare;
 try {
   // The catalog ingests the example entities shortly after start-up: wait for them.
-  for (const path of Object.values(routes)) {
+  for (const route of Object.values(routes)) {
+    const [path, routeHeaders] = [route].flat();
     for (let i = 0; ; i++) {
-      const res = await fetch(`${backend.base}${path}`, { headers });
+      const res = await fetch(`${backend.base}${path}`, {
+        headers: routeHeaders ?? headers,
+      });
       if (res.ok) break;
       if (i > 120) throw new Error(`${path} answered ${res.status}`);
       await sleep(500);
@@ -81,13 +91,30 @@ try {
   const articleBytes = await (
     await fetch(`${backend.base}${routes['guidance article']}`, { headers })
   ).text();
+  // the bytes a browser is sent (fetch would decode them: ask with node:http)
+  const browserBytes = await new Promise((resolve, reject) => {
+    get(
+      `${backend.base}${routes['guidance article']}`,
+      { headers: browserHeaders },
+      res => {
+        let n = 0;
+        res.on('data', chunk => (n += chunk.length));
+        res.on('end', () =>
+          resolve(
+            `${n} bytes, ${res.headers['content-encoding'] ?? 'identity'}`,
+          ),
+        );
+      },
+    ).on('error', reject);
+  });
   stopBare = await startBareServer(7199, articleBytes);
 
   const targets = {
     'bare node:http, same bytes (limit)': ['http://localhost:7199/', {}],
   };
-  for (const [name, path] of Object.entries(routes)) {
-    targets[name] = [`${backend.base}${path}`, headers];
+  for (const [name, route] of Object.entries(routes)) {
+    const [path, routeHeaders] = [route].flat();
+    targets[name] = [`${backend.base}${path}`, routeHeaders ?? headers];
   }
   const slice = Math.max(1, Math.round(DURATION / ROUNDS));
   const slices = Object.fromEntries(Object.keys(targets).map(n => [n, []]));
@@ -128,7 +155,9 @@ try {
     'vs health': `${(r.requests.average / health).toFixed(2)}x`,
   }));
   console.log(
-    `autocannon: ${CONNECTIONS} connections, ${ROUNDS} rounds of ${slice} s per route (taken in turn), article body ${articleBytes.length} bytes\n`,
+    `autocannon: ${CONNECTIONS} connections, ${ROUNDS} rounds of ${slice} s per route (taken in turn), article body ${Buffer.byteLength(
+      articleBytes,
+    )} bytes (to a browser: ${browserBytes})\n`,
   );
   console.log(table(rows));
 } finally {

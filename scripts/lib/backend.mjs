@@ -11,8 +11,9 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
 /**
- * @param {{ port?: number, config?: string, log?: string }} options
- *   config: extra YAML merged over app-config.yaml
+ * @param {{ port?: number, config?: string, log?: string, args?: string[] }} options
+ *   config: extra YAML merged over app-config.yaml; args: more `backstage-cli package start`
+ *   options (for example `--inspect=127.0.0.1:9339` to profile the backend)
  */
 export async function startBackend(options = {}) {
   const port = options.port ?? 7107;
@@ -25,7 +26,7 @@ export async function startBackend(options = {}) {
   const child = spawn(
     'node',
     [join(ROOT, 'node_modules/@backstage/cli/bin/backstage-cli'), 'package', 'start',
-      '--config', join(ROOT, 'app-config.yaml'), '--config', extra],
+      '--config', join(ROOT, 'app-config.yaml'), '--config', extra, ...(options.args ?? [])],
     {
       cwd: join(ROOT, 'packages/backend'),
       env: { ...process.env, LOG_LEVEL: options.logLevel ?? 'warn', NODE_ENV: 'development' },
