@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // Throughput and p99 of the guidance routes through the real backend with a real token, side by
 // side with a bare Node.js server returning the same bytes (the limit) and the catalog's
-// entity-by-name route (a peer). Ratios, measured in the same run on the same machine.
+// entity-by-name route (a peer). Ratios, measured in the same run on the same machine; and the
+// backend's CPU time per request, which other work on a shared machine disturbs far less.
 import { spawn } from 'node:child_process';
 import { get } from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { startBackend, table } from './lib/backend.mjs';
+import { cpuMs, startBackend, table } from './lib/backend.mjs';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -123,7 +124,11 @@ try {
     // a different route goes first each round
     for (let i = 0; i < names.length; i++) {
       const name = names[(i + round) % names.length];
-      slices[name].push(await run(...targets[name], slice));
+      // the backend's own CPU per request (its thread pool included): unlike req/s, it hardly
+      // moves when other work on the machine takes the cores
+      const cpuBefore = cpuMs(backend.pid);
+      const result = await run(...targets[name], slice);
+      slices[name].push({ ...result, cpuMs: cpuMs(backend.pid) - cpuBefore });
     }
   }
   // Requests over time across the slices; the worst slice's p99.
@@ -137,6 +142,9 @@ try {
             runs.reduce((n, r) => n + r.duration, 0),
         },
         latency: { p99: Math.max(...runs.map(r => r.latency.p99)) },
+        cpuPerRequest:
+          (1000 * runs.reduce((n, r) => n + r.cpuMs, 0)) /
+          runs.reduce((n, r) => n + r.requests.total, 0),
         errors: runs.reduce((n, r) => n + r.errors, 0),
         non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
       },
@@ -145,6 +153,7 @@ try {
   const limit = results['bare node:http, same bytes (limit)'].requests.average;
   const peer = results['catalog entity by name (peer)'].requests.average;
   const health = results['backend health route (floor)'].requests.average;
+  const healthCpu = results['backend health route (floor)'].cpuPerRequest;
   const rows = Object.entries(results).map(([name, r]) => ({
     route: name,
     'req/s': Math.round(r.requests.average),
@@ -153,6 +162,13 @@ try {
     'vs limit': `${(r.requests.average / limit).toFixed(2)}x`,
     'vs catalog peer': `${(r.requests.average / peer).toFixed(2)}x`,
     'vs health': `${(r.requests.average / health).toFixed(2)}x`,
+    // the bare server is another process
+    'backend CPU µs/req': name.startsWith('bare')
+      ? '-'
+      : Math.round(r.cpuPerRequest),
+    'vs health (CPU)': name.startsWith('bare')
+      ? '-'
+      : `${(healthCpu / r.cpuPerRequest).toFixed(2)}x`,
   }));
   console.log(
     `autocannon: ${CONNECTIONS} connections, ${ROUNDS} rounds of ${slice} s per route (taken in turn), article body ${Buffer.byteLength(

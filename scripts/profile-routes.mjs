@@ -5,7 +5,6 @@
 // and the self time per package (ours, Backstage's, libraries, Node.js).
 //
 //   flock /tmp/paved-road-ports.lock node scripts/profile-routes.mjs [seconds]
-//   PROFILE_ACCEPT_ENCODING='gzip, deflate, br'  to send what a browser sends
 //   PROFILE_SAVE=dir  also writes each route's .cpuprofile (for Chrome DevTools)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +19,11 @@ const routes = {
   health: '/.backstage/health/v1/liveness',
   categories: '/api/guidance/categories',
   article: '/api/guidance/articles/database-connection-pooling',
+  // what a browser sends with every request
+  'article (browser Accept-Encoding)': [
+    '/api/guidance/articles/database-connection-pooling',
+    { 'Accept-Encoding': 'gzip, deflate, br' },
+  ],
 };
 
 function load(url, headers, duration) {
@@ -123,21 +127,23 @@ function summarise(profile, requests) {
 }
 
 const backend = await startBackend({ args: [`--inspect=${INSPECT}`] });
-const headers = {
+const headersOf = route => ({
   Authorization: `Bearer ${backend.token}`,
-  ...(process.env.PROFILE_ACCEPT_ENCODING
-    ? { 'Accept-Encoding': process.env.PROFILE_ACCEPT_ENCODING }
-    : {}),
-};
+  ...[route].flat()[1],
+});
+const pathOf = route => [route].flat()[0];
 const inspector = await connectInspector();
 try {
-  for (const path of Object.values(routes)) {
-    const res = await fetch(`${backend.base}${path}`, { headers });
-    if (!res.ok) throw new Error(`${path} answered ${res.status}`);
+  for (const route of Object.values(routes)) {
+    const res = await fetch(`${backend.base}${pathOf(route)}`, {
+      headers: headersOf(route),
+    });
+    if (!res.ok) throw new Error(`${pathOf(route)} answered ${res.status}`);
   }
   await inspector.send('Profiler.enable');
   await inspector.send('Profiler.setSamplingInterval', { interval: 250 });
-  for (const [name, path] of Object.entries(routes)) {
+  for (const [name, route] of Object.entries(routes)) {
+    const [path, headers] = [pathOf(route), headersOf(route)];
     await load(`${backend.base}${path}`, headers, 2); // warm up
     await inspector.send('Profiler.start');
     const result = await load(`${backend.base}${path}`, headers, SECONDS);
@@ -145,7 +151,12 @@ try {
     if (process.env.PROFILE_SAVE) {
       mkdirSync(process.env.PROFILE_SAVE, { recursive: true });
       writeFileSync(
-        join(process.env.PROFILE_SAVE, `${name}.cpuprofile`),
+        join(
+          process.env.PROFILE_SAVE,
+          `${name.split(' ')[0]}${
+            name.includes('browser') ? '-browser' : ''
+          }.cpuprofile`,
+        ),
         JSON.stringify(profile),
       );
     }

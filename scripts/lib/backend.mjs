@@ -1,7 +1,7 @@
 // Starts the demo backend (the real one: packages/backend) for benchmarks and evaluations,
 // waits until it is ready, and hands back a guest token.
 import { spawn } from 'node:child_process';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +97,38 @@ export function rssMiB(pid) {
     }
     return Math.round(total / 1024);
   });
+}
+
+/** CPU time (user + system) in ms of a process and its children, from /proc. */
+export function cpuMs(pid) {
+  const stats = readdirSync('/proc')
+    .filter(d => /^\d+$/.test(d))
+    .map(d => {
+      try {
+        // the command name may contain spaces: fields start after the closing parenthesis
+        const f = readFileSync(`/proc/${d}/stat`, 'utf8')
+          .split(') ')[1]
+          .split(' ');
+        return {
+          pid: Number(d),
+          ppid: Number(f[1]),
+          ticks: Number(f[11]) + Number(f[12]),
+        };
+      } catch {
+        return undefined;
+      }
+    })
+    .filter(Boolean);
+  const kids = new Map();
+  for (const s of stats) kids.set(s.ppid, [...(kids.get(s.ppid) ?? []), s]);
+  let ticks = 0;
+  const stack = stats.filter(s => s.pid === pid);
+  while (stack.length) {
+    const s = stack.pop();
+    ticks += s.ticks;
+    stack.push(...(kids.get(s.pid) ?? []));
+  }
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
 export function table(rows) {
