@@ -14,7 +14,7 @@ import { startBackend, table } from './lib/backend.mjs';
 
 const SECONDS = Number(process.argv[2] ?? 8);
 const INSPECT = '127.0.0.1:9339';
-const TOP = Number(process.env.PROFILE_TOP ?? 25);
+const TOP = Number(process.env.PROFILE_TOP ?? 20);
 const routes = {
   health: '/.backstage/health/v1/liveness',
   categories: '/api/guidance/categories',
@@ -80,6 +80,14 @@ function ownerOf(url, functionName) {
   return url;
 }
 
+/** Ours, Backstage's, other libraries', or Node.js and V8 itself. */
+function groupOf(owner) {
+  if (owner.startsWith('paved-road: ')) return 'Paved Road';
+  if (owner.startsWith('@backstage/')) return 'Backstage';
+  if (owner.startsWith('(') || owner.startsWith('node')) return 'Node.js / V8';
+  return 'libraries (express, jose, compression, …)';
+}
+
 function summarise(profile, requests) {
   const byId = new Map(profile.nodes.map(n => [n.id, n]));
   const self = new Map(profile.nodes.map(n => [n.id, 0]));
@@ -102,8 +110,19 @@ function summarise(profile, requests) {
   }
   const share = micros => `${((100 * micros) / busy).toFixed(1)} %`;
   const perRequest = micros => (micros / requests).toFixed(1);
+  const groups = new Map();
+  for (const [owner, micros] of owners) {
+    groups.set(groupOf(owner), (groups.get(groupOf(owner)) ?? 0) + micros);
+  }
   return {
     busy,
+    groups: [...groups]
+      .sort((a, b) => b[1] - a[1])
+      .map(([group, micros]) => ({
+        'self time of': group,
+        self: share(micros),
+        'µs/req': perRequest(micros),
+      })),
     functions: [...functions]
       .sort((a, b) => b[1] - a[1])
       .slice(0, TOP)
@@ -161,17 +180,19 @@ try {
       );
     }
     const requests = result.requests.total;
-    const { busy, functions, owners } = summarise(profile, requests);
+    const { busy, groups, functions, owners } = summarise(profile, requests);
     console.log(
       `\n## ${name} (${path}): ${Math.round(
         result.requests.average,
       )} req/s while profiled, ${requests} requests, ${(
         busy / requests
-      ).toFixed(0)} µs of backend CPU per request (non-2xx: ${
+      ).toFixed(0)} µs of sampled main-thread time per request (non-2xx: ${
         result.non2xx
       })\n`,
     );
-    console.log(table(owners));
+    console.log(table(groups));
+    console.log();
+    console.log(table(owners.slice(0, TOP)));
     console.log();
     console.log(table(functions));
   }
