@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { cpuMs, startBackend, table } from './lib/backend.mjs';
+import { cpuMs, settle, startBackend, table } from './lib/backend.mjs';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
@@ -17,16 +17,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 // burst of someone else's work falls on every route alike instead of on one.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const sleep = ms => new Promise(r => setTimeout(r, ms));
-
-/** Seconds until the backend's CPU use stays under a tenth of a core for a second. */
-async function settle(pid, maxSeconds = 120) {
-  for (let waited = 0; waited < maxSeconds; waited++) {
-    const before = cpuMs(pid);
-    await sleep(1000);
-    if (cpuMs(pid) - before < 100) return waited;
-  }
-  return maxSeconds;
-}
 
 function run(url, headers, duration) {
   return new Promise((resolve, reject) => {

@@ -131,6 +131,16 @@ export function cpuMs(pid) {
   return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
+/** Seconds until the backend's CPU use stays under a tenth of a core for a second. */
+export async function settle(pid, maxSeconds = 120) {
+  for (let waited = 0; waited < maxSeconds; waited++) {
+    const before = cpuMs(pid);
+    await sleep(1000);
+    if (cpuMs(pid) - before < 100) return waited;
+  }
+  return maxSeconds;
+}
+
 export function table(rows) {
   const cols = Object.keys(rows[0]);
   const width = cols.map(c => Math.max(c.length, ...rows.map(r => String(r[c]).length)));
