@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, rssMiB, startBackend, table } from './lib/backend.mjs';
+import { ROOT, cpuMs, rssMiB, startBackend, table } from './lib/backend.mjs';
 
 const COUNT = Number(process.env.SCALE_ARTICLES ?? 10000);
 const CATEGORIES = [
@@ -93,38 +93,6 @@ console.log(
     1,
   )} MiB, ${Math.round(words / COUNT)} words each on average`,
 );
-
-/** CPU time (user + system) in ms of a process and its children, from /proc. */
-function cpuMs(pid) {
-  const stats = readdirSync('/proc')
-    .filter(d => /^\d+$/.test(d))
-    .map(d => {
-      try {
-        // the command name may contain spaces: fields start after the closing parenthesis
-        const f = readFileSync(`/proc/${d}/stat`, 'utf8')
-          .split(') ')[1]
-          .split(' ');
-        return {
-          pid: Number(d),
-          ppid: Number(f[1]),
-          ticks: Number(f[11]) + Number(f[12]),
-        };
-      } catch {
-        return undefined;
-      }
-    })
-    .filter(Boolean);
-  const kids = new Map();
-  for (const s of stats) kids.set(s.ppid, [...(kids.get(s.ppid) ?? []), s]);
-  let ticks = 0;
-  const stack = stats.filter(s => s.pid === pid);
-  while (stack.length) {
-    const s = stack.pop();
-    ticks += s.ticks;
-    stack.push(...(kids.get(s.pid) ?? []));
-  }
-  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
-}
 
 async function measure(path) {
   let loadedLine = '';

@@ -1,7 +1,7 @@
 // Starts the demo backend (the real one: packages/backend) for benchmarks and evaluations,
 // waits until it is ready, and hands back a guest token.
 import { spawn } from 'node:child_process';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,8 +11,9 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
 /**
- * @param {{ port?: number, config?: string, log?: string }} options
- *   config: extra YAML merged over app-config.yaml
+ * @param {{ port?: number, config?: string, log?: string, args?: string[] }} options
+ *   config: extra YAML merged over app-config.yaml; args: more `backstage-cli package start`
+ *   options (for example `--inspect=127.0.0.1:9339` to profile the backend)
  */
 export async function startBackend(options = {}) {
   const port = options.port ?? 7107;
@@ -25,7 +26,7 @@ export async function startBackend(options = {}) {
   const child = spawn(
     'node',
     [join(ROOT, 'node_modules/@backstage/cli/bin/backstage-cli'), 'package', 'start',
-      '--config', join(ROOT, 'app-config.yaml'), '--config', extra],
+      '--config', join(ROOT, 'app-config.yaml'), '--config', extra, ...(options.args ?? [])],
     {
       cwd: join(ROOT, 'packages/backend'),
       env: { ...process.env, LOG_LEVEL: options.logLevel ?? 'warn', NODE_ENV: 'development' },
@@ -96,6 +97,48 @@ export function rssMiB(pid) {
     }
     return Math.round(total / 1024);
   });
+}
+
+/** CPU time (user + system) in ms of a process and its children, from /proc. */
+export function cpuMs(pid) {
+  const stats = readdirSync('/proc')
+    .filter(d => /^\d+$/.test(d))
+    .map(d => {
+      try {
+        // the command name may contain spaces: fields start after the closing parenthesis
+        const f = readFileSync(`/proc/${d}/stat`, 'utf8')
+          .split(') ')[1]
+          .split(' ');
+        return {
+          pid: Number(d),
+          ppid: Number(f[1]),
+          ticks: Number(f[11]) + Number(f[12]),
+        };
+      } catch {
+        return undefined;
+      }
+    })
+    .filter(Boolean);
+  const kids = new Map();
+  for (const s of stats) kids.set(s.ppid, [...(kids.get(s.ppid) ?? []), s]);
+  let ticks = 0;
+  const stack = stats.filter(s => s.pid === pid);
+  while (stack.length) {
+    const s = stack.pop();
+    ticks += s.ticks;
+    stack.push(...(kids.get(s.pid) ?? []));
+  }
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
+/** Seconds until the backend's CPU use stays under a tenth of a core for a second. */
+export async function settle(pid, maxSeconds = 120) {
+  for (let waited = 0; waited < maxSeconds; waited++) {
+    const before = cpuMs(pid);
+    await sleep(1000);
+    if (cpuMs(pid) - before < 100) return waited;
+  }
+  return maxSeconds;
 }
 
 export function table(rows) {

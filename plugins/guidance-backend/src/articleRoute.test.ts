@@ -79,6 +79,52 @@ describe('GET /articles/:id', () => {
     expect(again.text).toBe('');
   });
 
+  it('sends a browser the same JSON compressed, under its own ETag, and 304 for each coding', async () => {
+    const path = '/api/guidance/articles/database-connection-pooling';
+    const plain = await request(server)
+      .get(path)
+      .set('Accept-Encoding', 'identity');
+    const browser = await request(server)
+      .get(path)
+      .set('Accept-Encoding', 'gzip, deflate, br');
+    const gzip = await request(server).get(path).set('Accept-Encoding', 'gzip');
+
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['content-length']).toBe(
+      String(Buffer.byteLength(plain.text)),
+    );
+    for (const [res, coding] of [
+      [browser, 'br'],
+      [gzip, 'gzip'],
+    ] as const) {
+      expect(res.status).toBe(200);
+      expect(res.headers['content-encoding']).toBe(coding);
+      // what was sent, before supertest decoded it
+      expect(Number(res.headers['content-length'])).toBeLessThan(
+        Buffer.byteLength(plain.text) / 2,
+      );
+      expect(res.text).toBe(plain.text);
+      expect(res.headers.etag).toBe(
+        `${plain.headers.etag.slice(0, -1)}-${coding}"`,
+      );
+    }
+    for (const res of [plain, browser, gzip]) {
+      expect(res.headers.vary).toMatch(/\bAccept-Encoding\b/);
+    }
+
+    const browserAgain = await request(server)
+      .get(path)
+      .set('Accept-Encoding', 'gzip, deflate, br')
+      .set('If-None-Match', browser.headers.etag);
+    expect(browserAgain.status).toBe(304);
+    expect(browserAgain.headers.etag).toBe(browser.headers.etag);
+    const plainAgain = await request(server)
+      .get(path)
+      .set('Accept-Encoding', 'identity')
+      .set('If-None-Match', plain.headers.etag);
+    expect(plainAgain.status).toBe(304);
+  });
+
   it('answers 404 naming the id for an unknown article', async () => {
     const res = await request(server).get('/api/guidance/articles/no-such-one');
     expect(res.status).toBe(404);

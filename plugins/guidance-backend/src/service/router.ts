@@ -17,6 +17,7 @@ import {
 } from '@paved-road/plugin-guidance-common';
 import { GuidanceService } from './GuidanceService';
 import { etagOf, sendWithEtag } from './etag';
+import { sendArticleBody } from './articleResponse';
 import {
   entityRefFromParams,
   parseInput as parse,
@@ -81,21 +82,18 @@ export async function createRouter(
   const { guidance, catalog, httpAuth } = options;
   const router = Router();
 
-  router.use(express.json({ limit: '256kb' }));
-
   router.get('/articles', (req, res) => {
     const filter = parse(listQuery, req.query, 'query');
     res.json({ items: guidance.listArticles(filter) });
   });
 
-  router.get('/articles/:id', (req, res) => {
-    const body = guidance.getArticleBody(parseArticleId(req.params.id));
-    sendWithEtag(req, res, body.etag, () =>
-      res
-        .setHeader('Content-Type', 'application/json; charset=utf-8')
-        .send(body.bytes),
-    );
-  });
+  router.get('/articles/:id', (req, res) =>
+    sendArticleBody(
+      req,
+      res,
+      guidance.getArticleBody(parseArticleId(req.params.id)),
+    ),
+  );
 
   // The source Markdown, for assistants and scripts: not rendered, so not sanitized.
   router.get('/articles/:id/markdown', (req, res) => {
@@ -158,10 +156,15 @@ export async function createRouter(
     res.json({ results: await guidance.search(q, limit, { credentials }) });
   });
 
-  router.post('/recommendations', (req, res) => {
-    const { entity } = parse(recommendationsBody, req.body, 'body');
-    res.json({ items: guidance.recommend(entity) });
-  });
+  // the one route with a body: GET requests skip the parser
+  router.post(
+    '/recommendations',
+    express.json({ limit: '256kb' }),
+    (req, res) => {
+      const { entity } = parse(recommendationsBody, req.body, 'body');
+      res.json({ items: guidance.recommend(entity) });
+    },
+  );
 
   router.get('/entities/:kind/:namespace/:name/articles', async (req, res) => {
     const ref = entityRefFromParams(req.params);
