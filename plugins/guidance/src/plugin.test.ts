@@ -29,7 +29,7 @@ describe('guidance plugin', () => {
   });
 
   it('gives the new system a Conformance sub-route of the page', () => {
-    expect(alphaPlugin.id).toBe('guidance');
+    expect(alphaPlugin.pluginId).toBe('guidance');
     expect(alphaPlugin.routes.conformance).toBeDefined();
   });
 
