@@ -12,8 +12,11 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import prettier from 'prettier';
-import openapiTS, { astToString } from 'openapi-typescript';
+
+// loaded once the arguments are known, so a usage error answers at once
+let prettier;
+let openapiTS;
+let astToString;
 
 const require = createRequire(import.meta.url);
 const repoRoot = path.resolve(
@@ -144,6 +147,8 @@ function orphans(root, files) {
 
 async function main() {
   const { mode, root } = parseArgs(process.argv.slice(2));
+  prettier = (await import('prettier')).default;
+  ({ default: openapiTS, astToString } = await import('openapi-typescript'));
   const files = await generateAll(root);
   const stale = orphans(root, files);
   if (mode === 'generate') {
