@@ -80,7 +80,10 @@ describe('GuidanceClient', () => {
     );
     await expect(client.getArticle('saga-pattern')).resolves.toEqual(article);
     await client.getArticle('a/b').catch(() => undefined);
-    expect(String(fetchSpy.mock.calls[1][0])).toBe(`${base}/articles/a%2Fb`);
+    // requests go through fetchApi as Request objects (GuidanceApiClient, openapi-fetch)
+    expect((fetchSpy.mock.calls[1][0] as Request).url).toBe(
+      `${base}/articles/a%2Fb`,
+    );
   });
 
   it('turns an error body into a ResponseError', async () => {
@@ -136,7 +139,12 @@ describe('GuidanceClient', () => {
     ).resolves.toEqual(results);
     expect(seen?.get('q')).toBe('saga steps');
     expect(seen?.get('limit')).toBe('5');
-    expect(fetchSpy.mock.calls[0][1]?.signal).toBe(controller.signal);
+    // the request follows the signal: aborting it aborts the search
+    const aborted = new AbortController();
+    aborted.abort();
+    await expect(
+      client.search('saga steps', { signal: aborted.signal }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it('rejects a search the backend refuses with a 400 ResponseError', async () => {
