@@ -44,7 +44,11 @@ export type GuidanceArticleResponse =
   | { notModified: false; article: Article; etag?: string }
   | { notModified: true; etag?: string };
 
-/** @public */
+/**
+ * A catalog entity as the guidance routes address it (`/entities/:kind/:namespace/:name/…`).
+ *
+ * @public
+ */
 export type GuidanceEntityName = {
   kind: string;
   namespace: string;
@@ -179,6 +183,7 @@ export class GuidanceApiClient {
     return data!;
   }
 
+  /** Every category with its number of articles. */
   async listCategories(
     options?: GuidanceApiRequestOptions,
   ): Promise<ListResponse<CategoryCount>> {
@@ -188,6 +193,7 @@ export class GuidanceApiClient {
     return data!;
   }
 
+  /** Sections of articles ranked for a query (`limit` 1–50, default 10), with snippets. */
   async search(
     query: { q: string; limit?: number },
     options?: GuidanceApiRequestOptions,
