@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { registerMswTestHooks } from '@backstage/test-utils';
+import { MockFetchApi, registerMswTestHooks } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import { Article, ArticleSummary } from '@paved-road/plugin-guidance-common';
 import { GuidanceClient } from './GuidanceClient';
@@ -224,5 +224,22 @@ describe('GuidanceClient', () => {
     await expect(client.getArticleEntities('saga-pattern')).resolves.toEqual(
       items,
     );
+  });
+
+  it("works with the app's fetchApi: its identity middleware adds the user's token to the Request", async () => {
+    let authorization: string | null = null;
+    server.use(
+      http.get(`${base}/categories`, ({ request }) => {
+        authorization = request.headers.get('authorization');
+        return HttpResponse.json({ items: [] });
+      }),
+    );
+    const withIdentity = new GuidanceClient({
+      discoveryApi: { getBaseUrl: async () => base },
+      // createFetchApi with FetchMiddlewares.injectIdentityAuth, as the app builds it
+      fetchApi: new MockFetchApi({ injectIdentityAuth: { token: 'user-1' } }),
+    });
+    await expect(withIdentity.listCategories()).resolves.toEqual([]);
+    expect(authorization).toBe('Bearer user-1');
   });
 });
