@@ -101,3 +101,10 @@ export type {
   ConformanceTrends,
   RuleEnforcementLevel,
 } from './conformanceTrends';
+export { GuidanceApiClient } from './client';
+export type {
+  GuidanceApiClientOptions,
+  GuidanceApiRequestOptions,
+  GuidanceArticleResponse,
+  GuidanceEntityName,
+} from './client';

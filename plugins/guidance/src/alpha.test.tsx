@@ -78,9 +78,9 @@ describe('guidance plugin in the new frontend system', () => {
       fetchApi,
     }) as GuidanceApi;
     await client.listCategories();
-    expect(String((fetchApi.fetch.mock.calls[0] as any[])[0])).toMatch(
-      /^http:\/\/backend\/api\/guidance\//,
-    );
+    // the client hands fetchApi a Request (GuidanceApiClient, openapi-fetch)
+    const [request] = fetchApi.fetch.mock.calls[0] as unknown as [Request];
+    expect(request.url).toMatch(/^http:\/\/backend\/api\/guidance\//);
   });
 
   it('page:guidance renders the library with the articles from the API', async () => {

@@ -105,7 +105,11 @@ describe('DefaultGuidanceService', () => {
   it('throws NotFoundError for 404 and a named error with the status and message otherwise', async () => {
     answer('get', '/articles/:id', () =>
       HttpResponse.json(
-        { error: { name: 'NotFoundError', message: 'No article "nope"' } },
+        {
+          error: { name: 'NotFoundError', message: 'No article "nope"' },
+          request: { method: 'GET', url: '/articles/nope' },
+          response: { statusCode: 404 },
+        },
         { status: 404 },
       ),
     );
@@ -116,7 +120,11 @@ describe('DefaultGuidanceService', () => {
 
     answer('get', '/search', () =>
       HttpResponse.json(
-        { error: { name: 'InputError', message: 'q must not be empty' } },
+        {
+          error: { name: 'InputError', message: 'q must not be empty' },
+          request: { method: 'GET', url: '/search' },
+          response: { statusCode: 400 },
+        },
         { status: 400, statusText: 'Bad Request' },
       ),
     );
@@ -131,6 +139,43 @@ describe('DefaultGuidanceService', () => {
     await expect(client.listArticles()).rejects.toMatchObject({
       statusCode: 502,
       message: expect.stringMatching(/^guidance GET \/articles failed: 502/),
+    });
+  });
+
+  it('reads the conformance routes the same way: undefined for an unevaluated entity, named errors otherwise', async () => {
+    answer('get', '/entities/:kind/:namespace/:name/conformance', () =>
+      HttpResponse.json(
+        {
+          error: { name: 'NotFoundError', message: 'Not evaluated yet' },
+          request: { method: 'GET', url: '/entities/component/default/x' },
+          response: { statusCode: 404 },
+        },
+        { status: 404 },
+      ),
+    );
+    await expect(
+      client.getEntityConformance({
+        kind: 'component',
+        namespace: 'default',
+        name: 'x',
+      }),
+    ).resolves.toBeUndefined();
+
+    answer('post', '/validate', () =>
+      HttpResponse.json(
+        {
+          error: { name: 'InputError', message: 'files must not be empty' },
+          request: { method: 'POST', url: '/validate' },
+          response: { statusCode: 400 },
+        },
+        { status: 400, statusText: 'Bad Request' },
+      ),
+    );
+    await expect(client.validate([])).rejects.toMatchObject({
+      name: 'GuidanceRequestError',
+      statusCode: 400,
+      message:
+        'guidance POST /validate failed: 400 Bad Request: files must not be empty',
     });
   });
 

@@ -4,13 +4,15 @@ import {
   createServiceFactory,
   createServiceRef,
 } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
+import { NotFoundError, ResponseError } from '@backstage/errors';
 import {
   Article,
   ArticleSectionsResponse,
   ArticleSummary,
   ConformanceOverview,
   EntityConformance,
+  GuidanceApiClient,
+  GuidanceApiRequestOptions,
   ListResponse,
   RuleListResponse,
   Recommendation,
@@ -85,10 +87,27 @@ export class GuidanceRequestError extends Error {
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 /**
- * The client behind {@link guidanceServiceRef}; exported for tests and other wiring.
+ * The error callers have always seen, made from the ResponseError the client throws: 404 is a
+ * `NotFoundError` (callers tell "no such article" from "backend broken" by name, as with the
+ * catalog), anything else a `GuidanceRequestError` with the status.
+ */
+function toServiceError(error: unknown, method: string, path: string) {
+  if (!ResponseError.is(error)) return error;
+  const status = `${error.statusCode} ${error.statusText}`.trim();
+  const text = `guidance ${method} ${path} failed: ${status}: ${error.cause.message}`;
+  if (error.statusCode === 404) return new NotFoundError(text);
+  return new GuidanceRequestError(text, error.statusCode);
+}
+
+/**
+ * The client behind {@link guidanceServiceRef}; exported for tests and other wiring. The
+ * guidance backend's routes go through the one typed client, `GuidanceApiClient`, with a
+ * service token per call.
  * @public
  */
 export class DefaultGuidanceService implements GuidanceService {
+  private readonly api: GuidanceApiClient;
+
   constructor(
     private readonly deps: {
       discovery: { getBaseUrl(pluginId: string): Promise<string> };
@@ -101,31 +120,43 @@ export class DefaultGuidanceService implements GuidanceService {
       };
       timeoutMs?: number;
     },
-  ) {}
+  ) {
+    this.api = new GuidanceApiClient({ discoveryApi: deps.discovery });
+  }
 
   listArticles(options?: GuidanceRequestOptions) {
-    return this.request<ListResponse<ArticleSummary>>(
+    return this.call(
       'GET',
       '/articles',
-      undefined,
+      async init => this.api.listArticles({}, init),
       options,
     );
   }
 
   getArticle(id: string, options?: GuidanceRequestOptions) {
-    return this.request<Article>(
+    return this.call(
       'GET',
       `/articles/${encodeURIComponent(id)}`,
-      undefined,
+      async init => {
+        const res = await this.api.getArticle(id, init);
+        // no ETag was sent, so there is always a body
+        if (res.notModified) {
+          throw new GuidanceRequestError(
+            `guidance GET /articles/${id}: unexpected 304`,
+            304,
+          );
+        }
+        return res.article;
+      },
       options,
     );
   }
 
   getArticleSections(id: string, options?: GuidanceRequestOptions) {
-    return this.request<ArticleSectionsResponse>(
+    return this.call(
       'GET',
       `/articles/${encodeURIComponent(id)}/sections`,
-      undefined,
+      init => this.api.getArticleSections(id, init),
       options,
     );
   }
@@ -134,21 +165,19 @@ export class DefaultGuidanceService implements GuidanceService {
     query: { q: string; limit?: number },
     options?: GuidanceRequestOptions,
   ) {
-    const params = new URLSearchParams({ q: query.q });
-    if (query.limit !== undefined) params.set('limit', String(query.limit));
-    return this.request<SearchResponse>(
+    return this.call(
       'GET',
-      `/search?${params}`,
-      undefined,
+      '/search',
+      init => this.api.search(query, init),
       options,
     );
   }
 
   recommend(entity: unknown, options?: GuidanceRequestOptions) {
-    return this.request<ListResponse<Recommendation>>(
+    return this.call(
       'POST',
       '/recommendations',
-      { entity },
+      init => this.api.recommend(entity as object, init),
       options,
     );
   }
@@ -205,14 +234,11 @@ export class DefaultGuidanceService implements GuidanceService {
     return this.request<RuleListResponse>('GET', '/rules', undefined, options);
   }
 
-  private async request<T>(
-    method: 'GET' | 'POST',
-    path: string,
-    body: unknown,
+  /** A token for the guidance plugin on the caller's behalf, and the caller's signal plus the timeout. */
+  private async requestInit(
     options?: GuidanceRequestOptions,
-  ): Promise<T> {
-    const { discovery, auth } = this.deps;
-    const baseUrl = await discovery.getBaseUrl('guidance');
+  ): Promise<GuidanceApiRequestOptions> {
+    const { auth } = this.deps;
     const { token } = await auth.getPluginRequestToken({
       onBehalfOf:
         options?.credentials ?? (await auth.getOwnServiceCredentials()),
@@ -221,6 +247,38 @@ export class DefaultGuidanceService implements GuidanceService {
     const timeout = AbortSignal.timeout(
       this.deps.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     );
+    return {
+      token,
+      signal: options?.signal
+        ? AbortSignal.any([options.signal, timeout])
+        : timeout,
+    };
+  }
+
+  /** A guidance backend route through GuidanceApiClient, its errors as this service names them. */
+  private async call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    send: (init: GuidanceApiRequestOptions) => Promise<T>,
+    options?: GuidanceRequestOptions,
+  ): Promise<T> {
+    const init = await this.requestInit(options);
+    try {
+      return await send(init);
+    } catch (error) {
+      throw toServiceError(error, method, path);
+    }
+  }
+
+  // The conformance module's routes, until their spec and generated client land.
+  private async request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    options?: GuidanceRequestOptions,
+  ): Promise<T> {
+    const baseUrl = await this.deps.discovery.getBaseUrl('guidance');
+    const { token, signal } = await this.requestInit(options);
     const response = await fetch(`${baseUrl}${path}`, {
       method,
       headers: {
@@ -228,26 +286,14 @@ export class DefaultGuidanceService implements GuidanceService {
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
-      signal: options?.signal
-        ? AbortSignal.any([options.signal, timeout])
-        : timeout,
+      signal,
     });
     if (!response.ok) {
-      let message = `${response.status} ${response.statusText}`.trim();
-      try {
-        const data = (await response.json()) as {
-          error?: { message?: string };
-        };
-        if (data.error?.message) message = `${message}: ${data.error.message}`;
-      } catch {
-        // not a Backstage error body; the status says enough
-      }
-      const text = `guidance ${method} ${
-        path.split('?')[0]
-      } failed: ${message}`;
-      // Callers tell "no such article" from "backend broken" by error name, as with the catalog.
-      if (response.status === 404) throw new NotFoundError(text);
-      throw new GuidanceRequestError(text, response.status);
+      throw toServiceError(
+        await ResponseError.fromResponse(response),
+        method,
+        path.split('?')[0],
+      );
     }
     return (await response.json()) as T;
   }

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { registerMswTestHooks } from '@backstage/test-utils';
+import { MockFetchApi, registerMswTestHooks } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import { Article, ArticleSummary } from '@paved-road/plugin-guidance-common';
 import { GuidanceClient } from './GuidanceClient';
@@ -80,7 +80,10 @@ describe('GuidanceClient', () => {
     );
     await expect(client.getArticle('saga-pattern')).resolves.toEqual(article);
     await client.getArticle('a/b').catch(() => undefined);
-    expect(String(fetchSpy.mock.calls[1][0])).toBe(`${base}/articles/a%2Fb`);
+    // requests go through fetchApi as Request objects (GuidanceApiClient, openapi-fetch)
+    expect((fetchSpy.mock.calls[1][0] as Request).url).toBe(
+      `${base}/articles/a%2Fb`,
+    );
   });
 
   it('turns an error body into a ResponseError', async () => {
@@ -136,7 +139,12 @@ describe('GuidanceClient', () => {
     ).resolves.toEqual(results);
     expect(seen?.get('q')).toBe('saga steps');
     expect(seen?.get('limit')).toBe('5');
-    expect(fetchSpy.mock.calls[0][1]?.signal).toBe(controller.signal);
+    // the request follows the signal: aborting it aborts the search
+    const aborted = new AbortController();
+    aborted.abort();
+    await expect(
+      client.search('saga steps', { signal: aborted.signal }),
+    ).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it('rejects a search the backend refuses with a 400 ResponseError', async () => {
@@ -216,5 +224,22 @@ describe('GuidanceClient', () => {
     await expect(client.getArticleEntities('saga-pattern')).resolves.toEqual(
       items,
     );
+  });
+
+  it("works with the app's fetchApi: its identity middleware adds the user's token to the Request", async () => {
+    let authorization: string | null = null;
+    server.use(
+      http.get(`${base}/categories`, ({ request }) => {
+        authorization = request.headers.get('authorization');
+        return HttpResponse.json({ items: [] });
+      }),
+    );
+    const withIdentity = new GuidanceClient({
+      discoveryApi: { getBaseUrl: async () => base },
+      // createFetchApi with FetchMiddlewares.injectIdentityAuth, as the app builds it
+      fetchApi: new MockFetchApi({ injectIdentityAuth: { token: 'user-1' } }),
+    });
+    await expect(withIdentity.listCategories()).resolves.toEqual([]);
+    expect(authorization).toBe('Bearer user-1');
   });
 });

@@ -3,18 +3,12 @@ import { ResponseError } from '@backstage/errors';
 import {
   Article,
   ArticleConformance,
-  ArticleEntityLink,
-  ArticleSummary,
-  CategoryCount,
   ConformanceOverview,
   ConformanceOwnerMovements,
   ConformanceRulePreview,
   ConformanceTrends,
   EntityConformance,
-  ListResponse,
-  Recommendation,
-  SearchResponse,
-  SearchResult,
+  GuidanceApiClient,
 } from '@paved-road/plugin-guidance-common';
 import { ArticleCache } from './articleCache';
 import { ConformanceTrendsQuery, EntityName, GuidanceApi } from './GuidanceApi';
@@ -25,7 +19,9 @@ const entityPath = (entity: EntityName) =>
     .join('/');
 
 /**
- * Talks to /api/guidance with the signed-in user's identity (fetchApi adds it).
+ * Talks to /api/guidance with the signed-in user's identity (fetchApi adds it). The guidance
+ * backend's own routes go through the one typed client, GuidanceApiClient; the conformance
+ * module's routes are still called here.
  *
  * @public
  */
@@ -33,6 +29,7 @@ export class GuidanceClient implements GuidanceApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
   private readonly articleCache: ArticleCache;
+  private readonly api: GuidanceApiClient;
   /** Article requests in flight, so that a second ask for the same id shares the first. */
   private readonly inflight = new Map<string, Promise<Article>>();
   /** Articles asked for ahead of the reader (at page load), kept for its first ask. */
@@ -46,18 +43,11 @@ export class GuidanceClient implements GuidanceApi {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
     this.articleCache = options.articleCache ?? new ArticleCache();
+    this.api = new GuidanceApiClient(options);
   }
 
   async listArticles(filter: { category?: string; tag?: string } = {}) {
-    const params = new URLSearchParams();
-    if (filter.category) params.set('category', filter.category);
-    if (filter.tag) params.set('tag', filter.tag);
-    const qs = params.toString();
-    return (
-      await this.get<ListResponse<ArticleSummary>>(
-        `/articles${qs ? `?${qs}` : ''}`,
-      )
-    ).items;
+    return (await this.api.listArticles(filter)).items;
   }
 
   /** The article as last read, if any, for painting before the network answers. */
@@ -94,68 +84,44 @@ export class GuidanceClient implements GuidanceApi {
 
   private async fetchArticle(id: string): Promise<Article> {
     const cached = this.articleCache.get(id);
-    const base = await this.discoveryApi.getBaseUrl('guidance');
-    const res = await this.fetchApi.fetch(
-      `${base}/articles/${encodeURIComponent(id)}`,
-      cached ? { headers: { 'If-None-Match': cached.etag } } : undefined,
-    );
-    if (res.status === 304 && cached) {
-      return cached.article;
+    const res = await this.api.getArticle(id, { etag: cached?.etag });
+    if (!res.notModified) {
+      if (res.etag) {
+        this.articleCache.set(id, { etag: res.etag, article: res.article });
+      }
+      return res.article;
     }
-    if (!res.ok) throw await ResponseError.fromResponse(res);
-    const article = (await res.json()) as Article;
-    const etag = res.headers.get('ETag');
-    if (etag) {
-      this.articleCache.set(id, { etag, article });
-    }
-    return article;
+    // 304 only answers the ETag sent, which came from the cached copy
+    if (cached) return cached.article;
+    throw new Error(`Article ${id}: 304 Not Modified without a cached copy`);
   }
 
   async listCategories() {
-    return (await this.get<ListResponse<CategoryCount>>('/categories')).items;
+    return (await this.api.listCategories()).items;
   }
 
   async search(
     query: string,
     options: { limit?: number; signal?: AbortSignal } = {},
   ) {
-    const params = new URLSearchParams({ q: query });
-    if (options.limit) params.set('limit', String(options.limit));
-    const res = await this.get<SearchResponse>(`/search?${params}`, {
-      signal: options.signal,
-    });
-    return res.results as SearchResult[];
+    const { limit, signal } = options;
+    const res = await this.api.search(
+      limit ? { q: query, limit } : { q: query },
+      { signal },
+    );
+    return res.results;
   }
 
   async recommend(entity: object) {
-    return (
-      await this.get<ListResponse<Recommendation>>('/recommendations', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ entity }),
-      })
-    ).items;
+    return (await this.api.recommend(entity)).items;
   }
 
-  async getEntityArticles(entity: {
-    kind: string;
-    namespace: string;
-    name: string;
-  }) {
-    const path = [entity.kind, entity.namespace, entity.name]
-      .map(encodeURIComponent)
-      .join('/');
-    return (
-      await this.get<ListResponse<Recommendation>>(`/entities/${path}/articles`)
-    ).items;
+  async getEntityArticles(entity: EntityName) {
+    return (await this.api.getEntityArticles(entity)).items;
   }
 
   async getArticleEntities(id: string) {
-    return (
-      await this.get<ListResponse<ArticleEntityLink>>(
-        `/articles/${encodeURIComponent(id)}/entities`,
-      )
-    ).items;
+    return (await this.api.getArticleEntities(id)).items;
   }
 
   async getEntityConformance(entity: EntityName) {

@@ -1,0 +1,7 @@
+export { GuidanceApiClient } from './GuidanceApiClient';
+export type {
+  GuidanceApiClientOptions,
+  GuidanceApiRequestOptions,
+  GuidanceArticleResponse,
+  GuidanceEntityName,
+} from './GuidanceApiClient';
