@@ -46,6 +46,7 @@ export {
   parseManifestsWith,
   parseYamlDocuments,
   positionOfField,
+  toResultFinding,
 } from './rules';
 export type {
   FieldPositions,

@@ -34,6 +34,7 @@ export {
   findRemovedApiVersion,
   type RemovedApiVersion,
 } from './servedApiVersions';
+export { toResultFinding } from './resultFinding';
 export {
   fieldPositionsOf,
   fieldPathKey,

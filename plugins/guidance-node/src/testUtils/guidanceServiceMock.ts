@@ -16,7 +16,7 @@ import {
   GuidanceService,
   guidanceServiceRef,
   parseManifests,
-  RuleFinding,
+  toResultFinding,
 } from '@paved-road/plugin-guidance-node';
 
 /**
@@ -60,16 +60,6 @@ function ruleSummary(rule: GuidanceRule): RuleSummary {
   };
 }
 
-function resultFinding({ file, object, line, column, message }: RuleFinding) {
-  return {
-    ...(file ? { file } : {}),
-    ...(object ? { object } : {}),
-    ...(line !== undefined ? { line } : {}),
-    ...(column !== undefined ? { column } : {}),
-    message,
-  };
-}
-
 function noArticle(id: string): never {
   throw new Error(`guidanceServiceMock has no article ${id}`);
 }
@@ -104,7 +94,7 @@ export function guidanceServiceMock(
       (evaluation): RuleResult => ({
         rule: ruleSummary(evaluation.rule),
         status: evaluation.status,
-        findings: evaluation.findings.map(resultFinding),
+        findings: evaluation.findings.map(toResultFinding),
       }),
     );
     return { summary: summarize(results), results };

@@ -1,5 +1,6 @@
 /**
- * Test utilities for code that uses the Paved Road guidance service.
+ * Test utilities for code that uses the Paved Road guidance service, and article files for
+ * tests of article sources.
  *
  * @packageDocumentation
  */
@@ -8,3 +9,5 @@ export type {
   GuidanceServiceMock,
   GuidanceServiceMockOptions,
 } from './guidanceServiceMock';
+export { articleFixture } from './articleFixture';
+export type { ArticleFixtureOptions } from './articleFixture';
