@@ -61,6 +61,7 @@ export type {
   RuleFinding,
   RuleInput,
   RuleLifecycle,
+  UnresolvedConflict,
   YamlDocumentParser,
 } from './rules';
 export {

@@ -8,6 +8,7 @@ export type {
   RuleInput,
   RuleLifecycle,
 } from './types';
+export type { UnresolvedConflict } from './conflictMarkers';
 export {
   parseManifests,
   parseManifestsWith,
