@@ -1,6 +1,7 @@
 import { articleFrontMatterSchema } from '@paved-road/plugin-guidance-common';
 import YAML from 'yaml';
 import { articleFixture } from './articleFixture';
+import { articleSummaryFixture } from './articleSummaryFixture';
 
 function split(file: string) {
   const match = file.match(/^---\n([\s\S]*?)\n---\n([\s\S]*)$/);
@@ -47,5 +48,28 @@ describe('articleFixture', () => {
       }),
     );
     expect(body).toBe('## Sizing\n');
+  });
+});
+
+describe('articleSummaryFixture', () => {
+  it('names the article by its id and takes any field it is given', () => {
+    expect(articleSummaryFixture('toil-measurement')).toEqual({
+      id: 'toil-measurement',
+      title: 'toil-measurement',
+      summary: '',
+      category: 'sre',
+      tags: [],
+      updated: '2026-01-01',
+      readingTimeMinutes: 1,
+    });
+    expect(
+      articleSummaryFixture('pooling', { category: 'databases', stale: true }),
+    ).toEqual(
+      expect.objectContaining({
+        id: 'pooling',
+        category: 'databases',
+        stale: true,
+      }),
+    );
   });
 });

@@ -1,7 +1,6 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { createServiceMock } from '@backstage/backend-test-utils';
 import {
-  ArticleSummary,
   Recommendation,
   RuleResult,
   RuleSummary,
@@ -18,6 +17,7 @@ import {
   parseManifests,
   toResultFinding,
 } from '@paved-road/plugin-guidance-node';
+import { articleSummaryFixture } from './articleSummaryFixture';
 
 /**
  * What the in-memory {@link (guidanceServiceMock:function)} answers.
@@ -38,18 +38,6 @@ export type GuidanceServiceMockOptions = {
 export type GuidanceServiceMock = {
   [K in keyof GuidanceService]: jest.MockedFunction<GuidanceService[K]>;
 };
-
-function articleSummary(id: string): ArticleSummary {
-  return {
-    id,
-    title: id,
-    summary: '',
-    category: 'sre',
-    tags: [],
-    updated: '2026-01-01',
-    readingTimeMinutes: 1,
-  };
-}
 
 function ruleSummary(rule: GuidanceRule): RuleSummary {
   return {
@@ -83,7 +71,7 @@ export function guidanceServiceMock(
   const recommend: GuidanceService['recommend'] = async () => ({
     items: recommendations.map(
       (id): Recommendation => ({
-        article: articleSummary(id),
+        article: articleSummaryFixture(id),
         source: 'rule',
         reasons: ['guidanceServiceMock'],
       }),

@@ -10,4 +10,5 @@ export type {
   GuidanceServiceMockOptions,
 } from './guidanceServiceMock';
 export { articleFixture } from './articleFixture';
+export { articleSummaryFixture } from './articleSummaryFixture';
 export type { ArticleFixtureOptions } from './articleFixture';
