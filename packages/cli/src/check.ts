@@ -7,6 +7,7 @@ import {
   GuidanceRule,
   evaluateRules,
   parseManifests,
+  toResultFinding,
 } from '@paved-road/plugin-guidance-node';
 import { UsageError } from './errors';
 import { CheckResult } from './report';
@@ -40,17 +41,7 @@ export function checkLocally(
   return evaluateRules(rules, input).map(evaluation => ({
     rule: localSummary(evaluation.rule),
     status: evaluation.status,
-    findings: evaluation.findings.map(finding => {
-      const { file, object, message } = finding;
-      const { line, column } = finding as { line?: number; column?: number };
-      return {
-        ...(file ? { file } : {}),
-        ...(object ? { object } : {}),
-        ...(line !== undefined ? { line } : {}),
-        ...(column !== undefined ? { column } : {}),
-        message,
-      };
-    }),
+    findings: evaluation.findings.map(toResultFinding),
   }));
 }
 

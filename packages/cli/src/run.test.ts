@@ -473,6 +473,11 @@ describe('bad input exits 2 with a message', () => {
   it('--help prints the usage and exits 0', async () => {
     const { code, stdout } = await run(repo, ['--help']);
     expect(code).toBe(0);
-    expect(stdout).toContain('Usage: paved-road check [paths…] [options]');
+    expect(stdout).toMatch(/^Usage: paved-road \[options\] \[command\]\n/);
+    const check = await run(repo, ['check', '--help']);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(
+      /^Usage: paved-road check \[options\] \[paths…\]\n/,
+    );
   });
 });

@@ -13,6 +13,7 @@ import { UsageError } from './errors';
 import { FORMATS, Format, formatReport } from './formats';
 import { readSources } from './sources';
 import { ReportTarget, parseEntityRef, pushReport } from './push';
+import { CHECK_HELP, MAIN_HELP } from './help';
 
 /** What the command touches outside itself, so tests can run it in-process. */
 export type CliEnvironment = {
@@ -27,38 +28,6 @@ export type CliEnvironment = {
 
 /** The exit codes, as CI reads them. */
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
-
-export const USAGE = `Usage: paved-road check [paths…] [options]
-
-Checks a repository against the Paved Road guidance rules: its Kubernetes manifests, CI files,
-Dockerfile and catalog-info.yaml, with the waivers its catalog-info.yaml declares.
-A folder is read as the portal reads a repository (deploy/, k8s/, kubernetes/, manifests/,
-catalog-info.yaml, Dockerfile, go.mod, package.json, .nvmrc, .tool-versions); a file is checked
-as named. Without paths: the current folder.
-
-Options:
-  --format <format>     text (default), sarif, junit, markdown or json
-  --fail-on <severity>  error (default): exit 1 when a rule of severity error fails;
-                        warning: also when a warning fails
-  --portal <url>        the portal's backend (e.g. https://backstage.example.com): check with its
-                        rules, its own included, through POST /api/guidance/validate
-  --token <token>       a token the portal accepts (default: $PAVED_ROAD_TOKEN)
-  --docs-url <url>      where the articles are read, for links (default: --portal)
-  --output <file>       write the report to a file instead of stdout
-
-Pushing the results to the portal (the entity page shows them, per branch and pull request):
-  --report-ref <ref>    the branch or pull request checked, e.g. main or pull/42
-  --entity <ref>        the catalog entity of the repository, e.g. component:default/orders
-  --report-portal <url> the portal's backend (default: --portal)
-  --report-token <t>    a report token the portal lists (default: $PAVED_ROAD_REPORT_TOKEN)
-  --report-url <url>    a link to the pull request or CI run
-  --report-title <text> e.g. the pull request's title
-  --commit <sha>        the commit checked
-  -h, --help            this text
-  --version             the version
-
-Exit codes: 0 passed, 1 a rule at or above --fail-on failed, 2 bad input or the portal failed.
-`;
 
 type CheckOptions = {
   paths: string[];
@@ -146,12 +115,32 @@ function reportTargetOf(
   };
 }
 
+/** Every flag the command line takes; the help pages list each of them. */
+export const CLI_OPTIONS = {
+  format: { type: 'string' },
+  'fail-on': { type: 'string' },
+  portal: { type: 'string' },
+  token: { type: 'string' },
+  'docs-url': { type: 'string' },
+  output: { type: 'string' },
+  'report-ref': { type: 'string' },
+  entity: { type: 'string' },
+  'report-portal': { type: 'string' },
+  'report-token': { type: 'string' },
+  'report-url': { type: 'string' },
+  'report-title': { type: 'string' },
+  commit: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
 /** The command line, read strictly: an unknown flag or value is bad input, said plainly. */
 export function parseCommandLine(
   argv: string[],
   env: Record<string, string | undefined>,
 ):
-  | { command: 'help' | 'version' }
+  | { command: 'help'; text: string }
+  | { command: 'version' }
   | { command: 'check'; options: CheckOptions } {
   let parsed;
   try {
@@ -159,23 +148,7 @@ export function parseCommandLine(
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: {
-        format: { type: 'string' },
-        'fail-on': { type: 'string' },
-        portal: { type: 'string' },
-        token: { type: 'string' },
-        'docs-url': { type: 'string' },
-        output: { type: 'string' },
-        'report-ref': { type: 'string' },
-        entity: { type: 'string' },
-        'report-portal': { type: 'string' },
-        'report-token': { type: 'string' },
-        'report-url': { type: 'string' },
-        'report-title': { type: 'string' },
-        commit: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
-      },
+      options: CLI_OPTIONS,
     });
   } catch (error) {
     // Node's first sentence names the flag ("Unknown option '--x'"); the rest is about positionals
@@ -183,9 +156,14 @@ export function parseCommandLine(
     throw new UsageError(first.charAt(0).toLowerCase() + first.slice(1));
   }
   const { values, positionals } = parsed;
-  if (values.help) return { command: 'help' };
-  if (values.version) return { command: 'version' };
   const [command, ...paths] = positionals;
+  if (values.help) {
+    return {
+      command: 'help',
+      text: command === 'check' ? CHECK_HELP : MAIN_HELP,
+    };
+  }
+  if (values.version) return { command: 'version' };
   if (command === undefined)
     throw new UsageError(
       'no command given: paved-road check [paths…] [options]',
@@ -328,7 +306,7 @@ export async function runCli(
       return await check(parsed.options, environment);
     }
     environment.stdout(
-      parsed.command === 'help' ? USAGE : `${environment.version}\n`,
+      parsed.command === 'help' ? parsed.text : `${environment.version}\n`,
     );
     return EXIT.ok;
   } catch (error) {

@@ -29,10 +29,12 @@ export class LocalRepositoriesProvider implements EntityProvider {
     private readonly options: { root: string; logger: LoggerService },
   ) {}
 
+  /** `guidance-local-repositories`: the prefix of every location key it writes. */
   getProviderName() {
     return 'guidance-local-repositories';
   }
 
+  /** Called by the catalog at start-up; the provider applies its locations through this connection. */
   async connect(connection: EntityProviderConnection) {
     this.connection = connection;
   }

@@ -24,7 +24,7 @@ import {
   guidanceRulesExtensionPoint,
 } from '@paved-road/plugin-guidance-node';
 import { guidanceModuleConformance } from './module';
-import { articleFixture } from './__testUtils__/articleFixture';
+import { articleFixture } from '@paved-road/plugin-guidance-node/testUtils';
 
 jest.setTimeout(60_000);
 

@@ -14,7 +14,7 @@ import {
   guidanceArticleSourcesExtensionPoint,
 } from '@paved-road/plugin-guidance-node';
 import { guidancePlugin } from './plugin';
-import { articleFixture } from './__testUtils__/articleFixture';
+import { articleFixture } from '@paved-road/plugin-guidance-node/testUtils';
 
 const kafka = articleFixture({
   title: 'Kafka consumer lag',

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { guidancePlugin } from './plugin';
-import { articleFixture } from './__testUtils__/articleFixture';
+import { articleFixture } from '@paved-road/plugin-guidance-node/testUtils';
 
 const daysAgo = (n: number) =>
   new Date(Date.now() - n * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);

@@ -11,7 +11,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import { GUIDANCE_ANNOTATION } from '@paved-road/plugin-guidance-common';
 import { guidancePlugin } from './plugin';
-import { articleFixture } from './__testUtils__/articleFixture';
+import { articleFixture } from '@paved-road/plugin-guidance-node/testUtils';
 
 function libraryDir(files: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'guidance-'));

@@ -12,7 +12,7 @@ import {
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { guidancePlugin } from './plugin';
-import { articleFixture } from './__testUtils__/articleFixture';
+import { articleFixture } from '@paved-road/plugin-guidance-node/testUtils';
 
 jest.setTimeout(60_000);
 

@@ -14,7 +14,7 @@ import {
 import { NotModifiedError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { guidancePlugin } from './plugin';
-import { articleFixture } from './__testUtils__/articleFixture';
+import { articleFixture } from '@paved-road/plugin-guidance-node/testUtils';
 
 jest.setTimeout(60_000);
 

@@ -17,10 +17,18 @@ export const GUIDANCE_CATEGORIES = [
   { id: 'platform-engineering', title: 'Platform engineering' },
 ] as const;
 
-/** @public */
+/**
+ * The id of one of the fixed categories, e.g. `databases`.
+ *
+ * @public
+ */
 export type GuidanceCategoryId = (typeof GUIDANCE_CATEGORIES)[number]['id'];
 
-/** @public */
+/**
+ * Every category id, in display order.
+ *
+ * @public
+ */
 export const GUIDANCE_CATEGORY_IDS = GUIDANCE_CATEGORIES.map(c => c.id) as [
   GuidanceCategoryId,
   ...GuidanceCategoryId[],

@@ -38,7 +38,11 @@ export type ConformanceOwnerMovements = {
   }[];
 };
 
-/** @public */
+/**
+ * How a rule counts (`guidance.conformance.rules.<id>.enforcement`): `off`, `audit` (the conformance page only), `warn` (a warning on entities) or `enforce` (a failure).
+ *
+ * @public
+ */
 export type RuleEnforcementLevel = 'off' | 'audit' | 'warn' | 'enforce';
 
 /**

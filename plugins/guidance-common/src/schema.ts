@@ -7,7 +7,11 @@ import { GUIDANCE_CATEGORY_IDS } from './categories';
  * @public
  */
 export const ARTICLE_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-/** @public */
+/**
+ * Longest article id the API and the front matter accept.
+ *
+ * @public
+ */
 export const MAX_ARTICLE_ID_LENGTH = 100;
 /**
  * Longest search query the API accepts: room for a pasted error line (a Kubernetes admission or
@@ -16,10 +20,18 @@ export const MAX_ARTICLE_ID_LENGTH = 100;
  * @public
  */
 export const MAX_SEARCH_QUERY_LENGTH = 500;
-/** @public */
+/**
+ * Most results one search answers (`limit`).
+ *
+ * @public
+ */
 export const MAX_SEARCH_LIMIT = 50;
 
-/** @public */
+/**
+ * An article id: a kebab-case slug of at most {@link MAX_ARTICLE_ID_LENGTH} characters.
+ *
+ * @public
+ */
 export const articleIdSchema = z
   .string()
   .max(MAX_ARTICLE_ID_LENGTH)
@@ -37,7 +49,11 @@ const dateSchema = z
   .transform(v => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
   .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD'));
 
-/** @public */
+/**
+ * When an article is suggested for an entity: any listed tag, annotation key, `spec.type` or kind.
+ *
+ * @public
+ */
 export const appliesToSchema = z
   .object({
     tags: z.array(z.string().min(1)).default([]),
@@ -64,7 +80,7 @@ export const articleFrontMatterSchema = z
     updated: dateSchema,
     /** When an expert last checked the article against its sources. */
     reviewed: dateSchema.optional(),
-    /** Tool -> version the article was checked against, e.g. `kubernetes: "1.34"`. */
+    /** Tool name to the version the article was checked against, e.g. `kubernetes: "1.34"`. */
     verifiedAgainst: z
       .record(
         z.string().min(1).max(60),
@@ -77,7 +93,15 @@ export const articleFrontMatterSchema = z
   })
   .strict();
 
-/** @public */
+/**
+ * An article's front matter after validation, defaults filled in.
+ *
+ * @public
+ */
 export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
-/** @public */
+/**
+ * An article's `appliesTo` after validation.
+ *
+ * @public
+ */
 export type AppliesTo = z.infer<typeof appliesToSchema>;

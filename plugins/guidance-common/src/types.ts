@@ -23,7 +23,11 @@ export type ArticleSummary = {
   staleReasons?: string[];
 };
 
-/** @public */
+/**
+ * A heading in an article's table of contents; `id` is its anchor (`#id`).
+ *
+ * @public
+ */
 export type TocEntry = { id: string; text: string; level: number };
 
 /**
@@ -42,7 +46,7 @@ export type Article = ArticleSummary & {
   sections: ArticleSection[];
   /** YYYY-MM-DD: when an expert last checked the article against its sources. */
   reviewed?: string;
-  /** Tool -> version the article was checked against. */
+  /** Tool name to the version the article was checked against. */
   verifiedAgainst?: Record<string, string>;
   /** True when `reviewed` is older than `guidance.reviewIntervalDays` (or missing), or a version it was verified against is past its end of life. */
   stale?: boolean;
@@ -53,7 +57,11 @@ export type Article = ArticleSummary & {
   versionNotes?: string[];
 };
 
-/** @public */
+/**
+ * A heading of an article in the one section model: its anchor, text, level and the heading it sits under.
+ *
+ * @public
+ */
 export type ArticleSection = {
   id: string;
   text: string;
@@ -82,13 +90,25 @@ export type ArticleSectionContent = {
   keywords?: string[];
 };
 
-/** @public */
+/**
+ * `GET /articles/:id/sections`: every section of an article with its plain text, as search indexes them.
+ *
+ * @public
+ */
 export type ArticleSectionsResponse = { items: ArticleSectionContent[] };
 
-/** @public */
+/**
+ * A category and how many articles it has (`GET /categories`).
+ *
+ * @public
+ */
 export type CategoryCount = { id: string; title: string; count: number };
 
-/** @public */
+/**
+ * One article in the answer to `GET /search`, with the section its best hit sits under.
+ *
+ * @public
+ */
 export type SearchResult = {
   id: string;
   title: string;
@@ -103,23 +123,39 @@ export type SearchResult = {
   staleReasons?: string[];
 };
 
-/** @public */
+/**
+ * An article suggested for an entity, and why: its annotation names the article (`annotation`) or the article's `appliesTo` matches it (`rule`, with the reasons).
+ *
+ * @public
+ */
 export type Recommendation = {
   article: ArticleSummary;
   source: 'annotation' | 'rule';
   reasons: string[];
 };
 
-/** @public */
+/**
+ * A catalog entity whose guidance annotation names an article (`GET /articles/:id/entities`).
+ *
+ * @public
+ */
 export type ArticleEntityLink = {
   entityRef: string;
   kind: string;
   title?: string;
 };
 
-/** @public */
+/**
+ * A list as the API answers it: `{ items }`.
+ *
+ * @public
+ */
 export type ListResponse<T> = { items: T[] };
-/** @public */
+/**
+ * What `GET /search` answers: the results, best first.
+ *
+ * @public
+ */
 export type SearchResponse = { results: SearchResult[] };
 
 /**
@@ -128,10 +164,18 @@ export type SearchResponse = { results: SearchResult[] };
  * @public
  */
 export type RuleSeverity = 'error' | 'warning';
-/** @public */
+/**
+ * How a rule came out for a set of files or an entity.
+ *
+ * @public
+ */
 export type RuleStatus = 'pass' | 'fail' | 'waived' | 'not-applicable';
 
-/** @public */
+/**
+ * A rule as the API names it: its id, title, severity and the article heading that explains it.
+ *
+ * @public
+ */
 export type RuleSummary = {
   id: string;
   title: string;
@@ -143,7 +187,11 @@ export type RuleSummary = {
   };
 };
 
-/** @public */
+/**
+ * One thing a rule found, as the API shows it: where (file, object, line and column, when known) and what.
+ *
+ * @public
+ */
 export type RuleResultFinding = {
   file?: string;
   object?: string;
@@ -162,7 +210,11 @@ export type RuleResultFinding = {
  */
 export type RuleWaiver = { until: string; reason: string; expired?: boolean };
 
-/** @public */
+/**
+ * One rule's outcome: its status, its findings, and the waiver or staging that applied.
+ *
+ * @public
+ */
 export type RuleResult = {
   rule: RuleSummary;
   status: RuleStatus;
@@ -172,7 +224,11 @@ export type RuleResult = {
   enforcement?: 'audit' | 'warn';
 };
 
-/** @public */
+/**
+ * Rule results counted by status.
+ *
+ * @public
+ */
 export type ConformanceSummary = {
   pass: number;
   /** Failures of enforced rules. */
@@ -183,7 +239,11 @@ export type ConformanceSummary = {
   warn?: number;
 };
 
-/** @public */
+/**
+ * What `POST /validate` answers: the counts and each rule's result.
+ *
+ * @public
+ */
 export type ValidateResponse = {
   summary: ConformanceSummary;
   results: RuleResult[];
@@ -226,7 +286,11 @@ export type ConformanceReport = {
   }[];
 };
 
-/** @public */
+/**
+ * One entity's conformance (`GET /entities/:kind/:namespace/:name/conformance`): its last evaluation and CI reports.
+ *
+ * @public
+ */
 export type EntityConformance = {
   entityRef: string;
   evaluatedAt: string;

@@ -46,6 +46,7 @@ export {
   parseManifestsWith,
   parseYamlDocuments,
   positionOfField,
+  toResultFinding,
 } from './rules';
 export type {
   FieldPositions,
@@ -60,6 +61,7 @@ export type {
   RuleFinding,
   RuleInput,
   RuleLifecycle,
+  UnresolvedConflict,
   YamlDocumentParser,
 } from './rules';
 export {

@@ -36,7 +36,10 @@ const GUIDED_KINDS = ['component', 'resource', 'system', 'api', 'domain'];
 const isGuidedEntity = (entity: Entity) =>
   GUIDED_KINDS.includes(entity.kind.toLocaleLowerCase('en-US'));
 
-/** @alpha */
+/**
+ * The guidance API (`guidanceApiRef`), a `GuidanceClient` on the app's discovery and fetch APIs.
+ * @alpha
+ */
 export const guidanceApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
@@ -47,7 +50,10 @@ export const guidanceApi = ApiBlueprint.make({
     }),
 });
 
-/** @alpha */
+/**
+ * The library, the reader and the conformance page, at `/guidance`.
+ * @alpha
+ */
 export const guidancePage = PageBlueprint.make({
   params: {
     path: '/guidance',
@@ -72,7 +78,11 @@ export const guidancePagePrefetch = AppRootElementBlueprint.make({
   params: { element: <ReaderPrefetch /> },
 });
 
-/** @alpha */
+/**
+ * The Guidance tab on entity pages: linked and suggested articles with their reasons, and the
+ * entity's conformance.
+ * @alpha
+ */
 export const guidanceEntityContent = EntityContentBlueprint.make({
   params: {
     path: 'guidance',
@@ -85,7 +95,10 @@ export const guidanceEntityContent = EntityContentBlueprint.make({
   },
 });
 
-/** @alpha */
+/**
+ * A compact card of the entity's guidance for its overview page.
+ * @alpha
+ */
 export const guidanceEntityCard = EntityCardBlueprint.make({
   params: {
     // a compact list: it sits with the About card in the overview's side column
@@ -98,7 +111,10 @@ export const guidanceEntityCard = EntityCardBlueprint.make({
   },
 });
 
-/** @alpha */
+/**
+ * Renders Backstage search results of type `guidance`: an article section, deep-linked.
+ * @alpha
+ */
 export const guidanceSearchResultListItem = SearchResultListItemBlueprint.make({
   params: {
     icon: <LibraryBooksIcon />,

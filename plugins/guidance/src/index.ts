@@ -14,11 +14,20 @@ export {
 /** Classic apps: render it beside `<AppRouter>` to start a reader's code and article during sign-in. */
 export { ReaderPrefetch as GuidancePagePrefetch } from './components/ReaderPrefetch';
 export { guidanceApiRef } from './api/GuidanceApi';
-export type { GuidanceApi } from './api/GuidanceApi';
+export type {
+  ConformanceTrendsQuery,
+  EntityName,
+  GuidanceApi,
+} from './api/GuidanceApi';
+export { ArticleCache } from './api/articleCache';
+export type { CachedArticle } from './api/articleCache';
 export { GuidanceClient } from './api/GuidanceClient';
 export {
   rootRouteRef as guidanceRouteRef,
   articleRouteRef as guidanceArticleRouteRef,
   conformanceRouteRef as guidanceConformanceRouteRef,
 } from './routes';
-export type { GuidanceSearchDocument } from './components/GuidanceSearchResultListItem';
+export type {
+  GuidanceSearchDocument,
+  GuidanceSearchResultListItemProps,
+} from './components/GuidanceSearchResultListItem';

@@ -7,10 +7,12 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
+import type { JSX } from 'react';
 import { guidanceApiRef } from './api/GuidanceApi';
 import { GuidanceClient } from './api/GuidanceClient';
 import { conformanceRouteRef, rootRouteRef } from './routes';
 import { loadGuidanceRouter } from './components/GuidanceRouter/pageChunks';
+import type { GuidanceSearchResultListItemProps } from './components/GuidanceSearchResultListItem';
 
 /**
  * The guidance plugin for apps on the classic frontend system.
@@ -38,7 +40,7 @@ export const guidancePlugin = createPlugin({
  *
  * @public
  */
-export const GuidancePage = guidancePlugin.provide(
+export const GuidancePage: () => JSX.Element = guidancePlugin.provide(
   createRoutableExtension({
     name: 'GuidancePage',
     component: () => loadGuidanceRouter().then(m => m.GuidanceRouter),
@@ -51,7 +53,7 @@ export const GuidancePage = guidancePlugin.provide(
  *
  * @public
  */
-export const EntityGuidanceContent = guidancePlugin.provide(
+export const EntityGuidanceContent: () => JSX.Element = guidancePlugin.provide(
   createComponentExtension({
     name: 'EntityGuidanceContent',
     component: {
@@ -68,7 +70,7 @@ export const EntityGuidanceContent = guidancePlugin.provide(
  *
  * @public
  */
-export const EntityGuidanceCard = guidancePlugin.provide(
+export const EntityGuidanceCard: () => JSX.Element = guidancePlugin.provide(
   createComponentExtension({
     name: 'EntityGuidanceCard',
     component: {
@@ -85,7 +87,9 @@ export const EntityGuidanceCard = guidancePlugin.provide(
  *
  * @public
  */
-export const GuidanceSearchResultListItem = guidancePlugin.provide(
+export const GuidanceSearchResultListItem: (
+  props: GuidanceSearchResultListItemProps,
+) => JSX.Element | null = guidancePlugin.provide(
   createSearchResultListItemExtension({
     name: 'GuidanceSearchResultListItem',
     component: () =>

@@ -17,7 +17,7 @@ import { GUIDANCE_ANNOTATION } from '@paved-road/plugin-guidance-common';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
 import { guidanceModuleConformance } from '../module';
-import { articleFixture } from '../__testUtils__/articleFixture';
+import { articleFixture } from '@paved-road/plugin-guidance-node/testUtils';
 
 const pooling = articleFixture({
   id: 'connection-pooling',

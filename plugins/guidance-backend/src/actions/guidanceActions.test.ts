@@ -12,7 +12,7 @@ import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha'
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { GUIDANCE_ANNOTATION } from '@paved-road/plugin-guidance-common';
 import { guidancePlugin } from '../plugin';
-import { articleFixture } from '../__testUtils__/articleFixture';
+import { articleFixture } from '@paved-road/plugin-guidance-node/testUtils';
 
 const pooling = articleFixture({
   id: 'connection-pooling',

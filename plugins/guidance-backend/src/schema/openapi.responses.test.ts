@@ -7,7 +7,7 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { GUIDANCE_ANNOTATION } from '@paved-road/plugin-guidance-common';
 import { guidancePlugin } from '../plugin';
-import { articleFixture } from '../__testUtils__/articleFixture';
+import { articleFixture } from '@paved-road/plugin-guidance-node/testUtils';
 import { spec } from './openapi.generated';
 
 // The typed router validates requests only; this checks that what the real backend answers is

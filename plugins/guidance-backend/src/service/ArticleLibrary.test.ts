@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ArticleLibrary } from './ArticleLibrary';
 import { SearchIndex } from './search/builtin/SearchIndex';
 import { ArticleFile, ArticleSource } from '@paved-road/plugin-guidance-node';
-import { articleFixture } from '../__testUtils__/articleFixture';
+import { articleFixture } from '@paved-road/plugin-guidance-node/testUtils';
 
 class MemorySource implements ArticleSource {
   files: ArticleFile[] | Error = [];

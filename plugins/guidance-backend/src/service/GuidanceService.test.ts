@@ -4,7 +4,7 @@ import { ArticleFile, ArticleSource } from '@paved-road/plugin-guidance-node';
 import { ArticleLibrary } from './ArticleLibrary';
 import { GuidanceService } from './GuidanceService';
 import { GuidanceSearchEngine } from './search/GuidanceSearchEngine';
-import { articleFixture } from '../__testUtils__/articleFixture';
+import { articleFixture } from '@paved-road/plugin-guidance-node/testUtils';
 
 const files: ArticleFile[] = [
   {

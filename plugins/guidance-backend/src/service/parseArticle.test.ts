@@ -1,5 +1,5 @@
 import { ArticleParseError, parseArticle } from './parseArticle';
-import { articleFixture } from '../__testUtils__/articleFixture';
+import { articleFixture } from '@paved-road/plugin-guidance-node/testUtils';
 
 describe('parseArticle', () => {
   it('builds the table of contents with the shared heading slugs', () => {

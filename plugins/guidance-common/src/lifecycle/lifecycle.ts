@@ -91,13 +91,17 @@ export function lifecycleProductId(name: string): string {
   return PRODUCT_ALIASES[key] ?? key;
 }
 
-/** @public */
+/**
+ * A lifecycle product's display name (`postgresql` to `PostgreSQL`); unknown products keep their id.
+ *
+ * @public
+ */
 export function lifecycleProductTitle(product: string): string {
   return PRODUCT_TITLES[product] ?? product;
 }
 
 /**
- * `v1.34.0` -> `1.34.0`; undefined for what is not a dotted number (`lts/*`, `latest`).
+ * A version without its `v` (`v1.34.0` becomes `1.34.0`); undefined for what is not a dotted number (`lts/*`, `latest`).
  *
  * @public
  */

@@ -36,23 +36,28 @@ export type GuidanceRequestOptions = {
  * @public
  */
 export interface GuidanceService {
+  /** Every article's summary (id, title, category, tags, provenance), in library order. */
   listArticles(
     options?: GuidanceRequestOptions,
   ): Promise<ListResponse<ArticleSummary>>;
+  /** One article as the reader gets it; a `NotFoundError` for an unknown id. */
   getArticle(id: string, options?: GuidanceRequestOptions): Promise<Article>;
   /** The article's sections with their plain text, as search indexes them. */
   getArticleSections(
     id: string,
     options?: GuidanceRequestOptions,
   ): Promise<ArticleSectionsResponse>;
+  /** The library's search, best first, with deep links to sections. */
   search(
     query: { q: string; limit?: number },
     options?: GuidanceRequestOptions,
   ): Promise<SearchResponse>;
+  /** The articles an entity should follow, with the reasons each applies. */
   recommend(
     entity: unknown,
     options?: GuidanceRequestOptions,
   ): Promise<ListResponse<Recommendation>>;
+  /** Every rule over the given files (`POST /validate`); needs the conformance module. */
   validate(
     files: { path: string; content: string }[],
     options?: GuidanceRequestOptions,
@@ -77,9 +82,17 @@ export interface GuidanceService {
  * @public
  */
 export class GuidanceRequestError extends Error {
+  /** Always `GuidanceRequestError`, so callers can tell it by name across package copies. */
   readonly name = 'GuidanceRequestError';
-  constructor(message: string, readonly statusCode: number) {
+  /** The HTTP status the guidance backend answered with. */
+  readonly statusCode: number;
+  /**
+   * @param message - what was called and what the backend said
+   * @param statusCode - the HTTP status the guidance backend answered with
+   */
+  constructor(message: string, statusCode: number) {
     super(message);
+    this.statusCode = statusCode;
   }
 }
 
@@ -124,6 +137,7 @@ export class DefaultGuidanceService implements GuidanceService {
     this.api = new GuidanceApiClient({ discoveryApi: deps.discovery });
   }
 
+  /** {@inheritDoc GuidanceService.listArticles} */
   listArticles(options?: GuidanceRequestOptions) {
     return this.call(
       'GET',
@@ -133,6 +147,7 @@ export class DefaultGuidanceService implements GuidanceService {
     );
   }
 
+  /** {@inheritDoc GuidanceService.getArticle} */
   getArticle(id: string, options?: GuidanceRequestOptions) {
     return this.call(
       'GET',
@@ -152,6 +167,7 @@ export class DefaultGuidanceService implements GuidanceService {
     );
   }
 
+  /** {@inheritDoc GuidanceService.getArticleSections} */
   getArticleSections(id: string, options?: GuidanceRequestOptions) {
     return this.call(
       'GET',
@@ -161,6 +177,7 @@ export class DefaultGuidanceService implements GuidanceService {
     );
   }
 
+  /** {@inheritDoc GuidanceService.search} */
   search(
     query: { q: string; limit?: number },
     options?: GuidanceRequestOptions,
@@ -173,6 +190,7 @@ export class DefaultGuidanceService implements GuidanceService {
     );
   }
 
+  /** {@inheritDoc GuidanceService.recommend} */
   recommend(entity: unknown, options?: GuidanceRequestOptions) {
     return this.call(
       'POST',
@@ -182,6 +200,7 @@ export class DefaultGuidanceService implements GuidanceService {
     );
   }
 
+  /** {@inheritDoc GuidanceService.validate} */
   validate(
     files: { path: string; content: string }[],
     options?: GuidanceRequestOptions,
@@ -194,6 +213,7 @@ export class DefaultGuidanceService implements GuidanceService {
     );
   }
 
+  /** {@inheritDoc GuidanceService.getConformanceOverview} */
   getConformanceOverview(
     filter: { owner?: string; rule?: string } = {},
     options?: GuidanceRequestOptions,
@@ -210,6 +230,7 @@ export class DefaultGuidanceService implements GuidanceService {
     );
   }
 
+  /** {@inheritDoc GuidanceService.getEntityConformance} */
   async getEntityConformance(
     entityRef: { kind: string; namespace: string; name: string },
     options?: GuidanceRequestOptions,
@@ -230,6 +251,7 @@ export class DefaultGuidanceService implements GuidanceService {
     }
   }
 
+  /** {@inheritDoc GuidanceService.listRules} */
   async listRules(options?: GuidanceRequestOptions) {
     return this.request<RuleListResponse>('GET', '/rules', undefined, options);
   }

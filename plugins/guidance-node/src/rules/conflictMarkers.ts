@@ -1,4 +1,7 @@
-/** One block of merge conflict markers left in a file. */
+/**
+ * One block of merge conflict markers left in a file.
+ * @public
+ */
 export type UnresolvedConflict = {
   file: string;
   /** 1-based line of the `<<<<<<<` marker. */

@@ -316,8 +316,12 @@ export function parseManifests(files: ManifestFile[]): RuleInput {
  * @public
  */
 export class TooManyDocumentsError extends Error {
-  constructor(readonly maxDocuments: number) {
+  /** The budget the input went over. */
+  readonly maxDocuments: number;
+
+  constructor(maxDocuments: number) {
     super(`more than ${maxDocuments} YAML documents`);
+    this.maxDocuments = maxDocuments;
     this.name = 'TooManyDocumentsError';
   }
 }

@@ -7,10 +7,14 @@ import { GuidanceRule } from './types';
  * @public
  */
 export interface GuidanceRulesExtensionPoint {
+  /** Adds rules; an id that is already taken (built in or added) fails the backend's start-up. */
   addRules(...rules: GuidanceRule[]): void;
 }
 
-/** @public */
+/**
+ * The extension point behind {@link GuidanceRulesExtensionPoint}.
+ * @public
+ */
 export const guidanceRulesExtensionPoint =
   createExtensionPoint<GuidanceRulesExtensionPoint>({
     id: 'guidance.rules',

@@ -8,6 +8,7 @@ export type {
   RuleInput,
   RuleLifecycle,
 } from './types';
+export type { UnresolvedConflict } from './conflictMarkers';
 export {
   parseManifests,
   parseManifestsWith,
@@ -34,6 +35,7 @@ export {
   findRemovedApiVersion,
   type RemovedApiVersion,
 } from './servedApiVersions';
+export { toResultFinding } from './resultFinding';
 export {
   fieldPositionsOf,
   fieldPathKey,

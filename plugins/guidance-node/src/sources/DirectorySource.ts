@@ -8,8 +8,18 @@ import { ArticleFile, ArticleSource, isArticleFile } from './ArticleSource';
  * @public
  */
 export class DirectorySource implements ArticleSource {
-  constructor(readonly name: string, private readonly root: string) {}
+  /** Names the source in log lines, e.g. `directory ./docs/guidance`. */
+  readonly name: string;
 
+  /**
+   * @param name - names the source in log lines
+   * @param root - the folder; every `.md` file below it outside hidden folders is an article
+   */
+  constructor(name: string, private readonly root: string) {
+    this.name = name;
+  }
+
+  /** Reads every article file below the folder, sorted by path. */
   async read(): Promise<ArticleFile[]> {
     const entries = await fs.readdir(this.root, {
       recursive: true,
@@ -37,6 +47,7 @@ export class DirectorySource implements ArticleSource {
     return files.sort((a, b) => a.path.localeCompare(b.path));
   }
 
+  /** Calls `onChange` after files below the folder change; returns a function that stops watching. */
   watch(onChange: () => void): () => void {
     let watcher: FSWatcher | undefined;
     let timer: NodeJS.Timeout | undefined;

@@ -9,6 +9,7 @@ import { ArticleSource } from './ArticleSource';
  * @public
  */
 export interface GuidanceArticleSourcesExtensionPoint {
+  /** Adds a source, read after the configured ones. */
   addSource(source: ArticleSource): void;
 }
 

@@ -46,6 +46,7 @@ export class GuidanceClient implements GuidanceApi {
     this.api = new GuidanceApiClient(options);
   }
 
+  /** {@inheritDoc GuidanceApi.listArticles} */
   async listArticles(filter: { category?: string; tag?: string } = {}) {
     return (await this.api.listArticles(filter)).items;
   }
@@ -96,10 +97,12 @@ export class GuidanceClient implements GuidanceApi {
     throw new Error(`Article ${id}: 304 Not Modified without a cached copy`);
   }
 
+  /** {@inheritDoc GuidanceApi.listCategories} */
   async listCategories() {
     return (await this.api.listCategories()).items;
   }
 
+  /** {@inheritDoc GuidanceApi.search} */
   async search(
     query: string,
     options: { limit?: number; signal?: AbortSignal } = {},
@@ -112,18 +115,22 @@ export class GuidanceClient implements GuidanceApi {
     return res.results;
   }
 
+  /** {@inheritDoc GuidanceApi.recommend} */
   async recommend(entity: object) {
     return (await this.api.recommend(entity)).items;
   }
 
+  /** {@inheritDoc GuidanceApi.getEntityArticles} */
   async getEntityArticles(entity: EntityName) {
     return (await this.api.getEntityArticles(entity)).items;
   }
 
+  /** {@inheritDoc GuidanceApi.getArticleEntities} */
   async getArticleEntities(id: string) {
     return (await this.api.getArticleEntities(id)).items;
   }
 
+  /** {@inheritDoc GuidanceApi.getEntityConformance} */
   async getEntityConformance(entity: EntityName) {
     try {
       return await this.get<EntityConformance>(
@@ -136,6 +143,7 @@ export class GuidanceClient implements GuidanceApi {
     }
   }
 
+  /** {@inheritDoc GuidanceApi.refreshEntityConformance} */
   async refreshEntityConformance(entity: EntityName) {
     // a click asks for a fresh evaluation even if the source's ETag is unchanged
     await this.get(`/entities/${entityPath(entity)}/conformance/refresh`, {
@@ -145,12 +153,14 @@ export class GuidanceClient implements GuidanceApi {
     });
   }
 
+  /** {@inheritDoc GuidanceApi.getArticleConformance} */
   getArticleConformance(id: string) {
     return this.get<ArticleConformance>(
       `/articles/${encodeURIComponent(id)}/conformance`,
     );
   }
 
+  /** {@inheritDoc GuidanceApi.getConformanceOverview} */
   getConformanceOverview(filter: { owner?: string; rule?: string } = {}) {
     const params = new URLSearchParams();
     if (filter.owner) params.set('owner', filter.owner);
@@ -159,6 +169,7 @@ export class GuidanceClient implements GuidanceApi {
     return this.get<ConformanceOverview>(`/conformance${qs ? `?${qs}` : ''}`);
   }
 
+  /** {@inheritDoc GuidanceApi.getConformanceTrends} */
   getConformanceTrends(query: ConformanceTrendsQuery) {
     const params = new URLSearchParams({ days: String(query.days) });
     for (const key of ['owner', 'rule', 'entity', 'by'] as const) {
@@ -167,12 +178,14 @@ export class GuidanceClient implements GuidanceApi {
     return this.get<ConformanceTrends>(`/conformance/trends?${params}`);
   }
 
+  /** {@inheritDoc GuidanceApi.getConformanceOwnerMovements} */
   getConformanceOwnerMovements(days: number) {
     return this.get<ConformanceOwnerMovements>(
       `/conformance/trends/owners?days=${days}`,
     );
   }
 
+  /** {@inheritDoc GuidanceApi.previewRule} */
   previewRule(rule: string) {
     return this.get<ConformanceRulePreview>(
       `/conformance/preview?${new URLSearchParams({ rule })}`,

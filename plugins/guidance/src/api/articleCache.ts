@@ -1,6 +1,10 @@
 import { Article } from '@paved-road/plugin-guidance-common';
 
-/** An article as last served, with the ETag to revalidate it. */
+/**
+ * An article as last served, with the ETag to revalidate it.
+ *
+ * @public
+ */
 export type CachedArticle = { etag: string; article: Article };
 
 const PREFIX = 'paved-road:guidance:article:';
@@ -12,10 +16,17 @@ const DEFAULT_MAX_ENTRIES = 30;
  * article at once and only asks the backend whether it changed (`If-None-Match` → 304).
  * Storage is best effort: a full or blocked store only loses the cache, never the read.
  * What comes from it is never trusted: the reader sanitizes its HTML again like a response's.
+ *
+ * @public
  */
 export class ArticleCache {
   private readonly memory = new Map<string, CachedArticle>();
 
+  /**
+   * @param storage - where articles outlive the page (default: `localStorage`; undefined keeps
+   * them in memory only)
+   * @param maxEntries - how many articles the storage keeps, the least recently stored leaving first
+   */
   constructor(
     private readonly storage: Storage | undefined = typeof window ===
     'undefined'
@@ -24,6 +35,7 @@ export class ArticleCache {
     private readonly maxEntries = DEFAULT_MAX_ENTRIES,
   ) {}
 
+  /** The article as last served, from memory or the storage; undefined if absent or unreadable. */
   get(id: string): CachedArticle | undefined {
     const hit = this.memory.get(id);
     if (hit) return hit;
@@ -45,6 +57,7 @@ export class ArticleCache {
     }
   }
 
+  /** Keeps the article as just served, in memory and (best effort) in the storage. */
   set(id: string, entry: CachedArticle) {
     this.memory.set(id, entry);
     if (!this.storage) return;

@@ -10,6 +10,7 @@ import {
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { GUIDANCE_ANNOTATION } from '@paved-road/plugin-guidance-common';
 import { DefaultGuidanceService } from '@paved-road/plugin-guidance-node';
+import { articleSummaryFixture } from '@paved-road/plugin-guidance-node/testUtils';
 import { createAnnotateAction } from './annotate';
 
 const catalogInfo = `# The entity created by the template
@@ -29,15 +30,7 @@ spec:
 
 function recommendation(id: string, source: 'annotation' | 'rule' = 'rule') {
   return {
-    article: {
-      id,
-      title: id,
-      summary: '',
-      category: 'sre',
-      tags: [],
-      updated: '2026-01-01',
-      readingTimeMinutes: 1,
-    },
+    article: articleSummaryFixture(id),
     source,
     reasons: source === 'rule' ? ['tag postgres'] : [],
   };

@@ -14,7 +14,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { GUIDANCE_ANNOTATION } from '@paved-road/plugin-guidance-common';
-import { guidanceServiceMock } from '../testUtils';
+import { guidanceServiceMock } from '@paved-road/plugin-guidance-node/testUtils';
 import { createAnnotateAction } from './annotate';
 import { createFetchFragmentAction } from './fetchFragment';
 import { createPublishLocalAction } from './publishLocal';

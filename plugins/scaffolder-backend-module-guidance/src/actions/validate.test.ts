@@ -5,7 +5,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { createValidateAction } from './validate';
-import { guidanceServiceMock } from '../testUtils';
+import { guidanceServiceMock } from '@paved-road/plugin-guidance-node/testUtils';
 
 const labels = { 'app.kubernetes.io/name': 'orders' };
 const container = (overrides: Record<string, unknown> = {}) => ({

@@ -19,7 +19,9 @@ import type { GuidanceService } from '@paved-road/plugin-guidance-node';
  * @public
  */
 export interface GuidanceSectionDocument extends IndexableDocument {
+  /** The article's id: `/guidance/<articleId>` opens it. */
   articleId: string;
+  /** The article's title (the document's `title` is the section's). */
   articleTitle: string;
   /** The heading this section sits under; absent for the article's opening text. */
   section?: string;
@@ -27,7 +29,9 @@ export interface GuidanceSectionDocument extends IndexableDocument {
   sectionId?: string;
   /** The heading above this one (an H3's H2), for context in results. */
   parentSection?: string;
+  /** The article's category id, e.g. `databases`. */
   category: string;
+  /** The article's tags. */
   tags: string[];
   /**
    * The author's search keywords for the section (`<!-- search: … -->`), comma-separated;
@@ -42,9 +46,15 @@ export interface GuidanceSectionDocument extends IndexableDocument {
   staleReasons: string[];
 }
 
-/** @public */
+/**
+ * What {@link GuidanceCollatorFactory} reads the articles with, and how.
+ *
+ * @public
+ */
 export type GuidanceCollatorFactoryOptions = {
+  /** The guidance backend (`guidanceServiceRef`). */
   guidance: GuidanceService;
+  /** Where the collation reports what it read. */
   logger: LoggerService;
   /** Where an article opens in the app; `:id` is replaced. Defaults to `/guidance/:id`. */
   locationTemplate?: string;
@@ -93,6 +103,7 @@ async function* mapBounded<T, R>(
  * @public
  */
 export class GuidanceCollatorFactory implements DocumentCollatorFactory {
+  /** The search document type: `guidance`. */
   readonly type = 'guidance';
   private readonly locationTemplate: string;
   private readonly parallelism: number;
@@ -113,6 +124,7 @@ export class GuidanceCollatorFactory implements DocumentCollatorFactory {
     }
   }
 
+  /** A stream of one {@link GuidanceSectionDocument} per section of every article. */
   async getCollator(): Promise<Readable> {
     return Readable.from(this.documents());
   }

@@ -18,14 +18,11 @@ import {
   evaluateRulesAsync,
   TooManyDocumentsError,
   parseManifests,
+  toResultFinding,
 } from '@paved-road/plugin-guidance-node';
 import { GuidanceLibraryArticle as ParsedArticle } from '@paved-road/plugin-guidance-node';
 import pLimit from 'p-limit';
-import {
-  MAX_OBJECTS,
-  ruleSummary,
-  toResultFinding,
-} from '../rules/RuleRegistry';
+import { MAX_OBJECTS, ruleSummary } from '../rules/RuleRegistry';
 import { ConformanceStore, StoredEntityWithResults } from './ConformanceStore';
 import {
   MANAGED_BY_LOCATION_ANNOTATION,

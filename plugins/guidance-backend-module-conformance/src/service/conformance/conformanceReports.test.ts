@@ -21,7 +21,7 @@ import { RuleResult } from '@paved-road/plugin-guidance-common';
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
 import guidanceModuleBuiltinArticles from '@paved-road/plugin-guidance-backend-module-builtin-articles';
 import { guidanceModuleConformance } from '../../module';
-import { articleFixture } from '../../__testUtils__/articleFixture';
+import { articleFixture } from '@paved-road/plugin-guidance-node/testUtils';
 import {
   deployment,
   serviceEntity,

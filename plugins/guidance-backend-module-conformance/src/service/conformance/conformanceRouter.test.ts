@@ -22,7 +22,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
 import { guidanceModuleConformance } from '../../module';
-import { articleFixture } from '../../__testUtils__/articleFixture';
+import { articleFixture } from '@paved-road/plugin-guidance-node/testUtils';
 import {
   deployment,
   serviceEntity,

@@ -23,7 +23,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
 import { guidanceModuleConformance } from '../../module';
-import { articleFixture } from '../../__testUtils__/articleFixture';
+import { articleFixture } from '@paved-road/plugin-guidance-node/testUtils';
 import {
   deployment,
   serviceEntity,

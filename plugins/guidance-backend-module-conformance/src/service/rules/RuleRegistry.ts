@@ -7,7 +7,6 @@ import {
   readWaivers,
   LifecycleTable,
   RuleResult,
-  RuleResultFinding,
   RuleSummary,
   ValidateResponse,
 } from '@paved-road/plugin-guidance-common';
@@ -16,13 +15,13 @@ import {
   ManifestFile,
   ManifestObject,
   RuleEvaluation,
-  RuleFinding,
   evaluateRulesAsync,
   parseManifests,
   parseManifestsWith,
   TooManyDocumentsError,
   RuleInput,
   YamlDocumentParser,
+  toResultFinding,
 } from '@paved-road/plugin-guidance-node';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { GuidanceLibraryArticle as ParsedArticle } from '@paved-road/plugin-guidance-node';
@@ -282,18 +281,6 @@ export class RuleRegistry {
     }
     return input;
   }
-}
-
-/** A rule's finding as the API shows it: the engine's status left out, absent fields omitted. */
-export function toResultFinding(finding: RuleFinding): RuleResultFinding {
-  const { file, object, line, column, message } = finding;
-  return {
-    ...(file ? { file } : {}),
-    ...(object ? { object } : {}),
-    ...(line !== undefined ? { line } : {}),
-    ...(column !== undefined ? { column } : {}),
-    message,
-  };
 }
 
 const CATALOG_INFO = /(^|\/)catalog-info\.ya?ml$/i;

@@ -64,11 +64,21 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+/**
+ * What Backstage's search result list passes to {@link GuidanceSearchResultListItem}.
+ *
+ * @public
+ */
 export type GuidanceSearchResultListItemProps = {
+  /** The search document; rendered as a {@link GuidanceSearchDocument}. */
   result?: SearchDocument;
+  /** The result's position in the list, for analytics. */
   rank?: number;
+  /** The engine's highlights; without them the search term marks the snippet. */
   highlight?: ResultHighlight;
+  /** An icon before the result. */
   icon?: ReactNode;
+  /** True to leave the click out of analytics. */
   noTrack?: boolean;
 };
 

@@ -1,7 +1,7 @@
 import { SearchIndex } from './SearchIndex';
 import { stem } from '../../searchText';
 import { parseArticle } from '../../parseArticle';
-import { articleFixture } from '../../../__testUtils__/articleFixture';
+import { articleFixture } from '@paved-road/plugin-guidance-node/testUtils';
 
 describe('stem', () => {
   it.each([

@@ -1,16 +1,32 @@
-/** Builds an article file for tests; every field can be overridden. */
-export function articleFixture(options: {
+/**
+ * The front matter and body of an {@link articleFixture}; only `title` is required.
+ * @public
+ */
+export type ArticleFixtureOptions = {
+  /** Defaults to none: the article takes its file's name. */
   id?: string;
   title: string;
+  /** Defaults to `An article about <title>.` */
   summary?: string;
+  /** Defaults to `sre`. */
   category?: string;
   tags?: string[];
   related?: string[];
+  /** When to suggest the article, e.g. `{ tags: ['postgres'] }`. */
   appliesTo?: Record<string, string[]>;
+  /** Markdown after the front matter; defaults to a paragraph and one `## First section`. */
   body?: string;
+  /** YYYY-MM-DD */
   reviewed?: string;
   verifiedAgainst?: Record<string, string>;
-}): string {
+};
+
+/**
+ * An article file (front matter and Markdown) for tests of article sources, the library and the
+ * routes; `updated` is always 2026-11-01.
+ * @public
+ */
+export function articleFixture(options: ArticleFixtureOptions): string {
   const fm = {
     ...(options.id ? { id: options.id } : {}),
     title: options.title,
