@@ -25,6 +25,9 @@ const decode = (body: Buffer, encoding: string | undefined) => {
  * Checks every answer a test server gives on a path of the spec against the spec: the status
  * must be documented for the operation and the JSON body must match its schema. Answers on
  * other paths (other routers of the same plugin) are not looked at.
+ *
+ * The same file is in scaffolder-backend-module-guidance: both belong in one shared test-utility entry
+ * (`@paved-road/plugin-guidance-node/testUtils`) once it exists.
  */
 export function specResponseRecorder(spec: Spec, basePath: string) {
   // the whole document is one schema, so `#/components/...` references resolve inside it
