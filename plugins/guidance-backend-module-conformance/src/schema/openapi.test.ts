@@ -11,8 +11,6 @@ describe('openapi.yaml', () => {
   });
 
   it('states the limits the module enforces', () => {
-    expect(spec.components.parameters.days.schema.maximum).toBe(
-      MAX_TREND_DAYS,
-    );
+    expect(spec.components.parameters.days.schema.maximum).toBe(MAX_TREND_DAYS);
   });
 });
