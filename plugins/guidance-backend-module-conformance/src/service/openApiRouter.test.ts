@@ -161,6 +161,17 @@ describe("the module's typed routers (openapi.yaml)", () => {
     expect(recommend.body).toEqual({ items: expect.any(Array) });
   });
 
+  it('answer GET /rules and GET /conformance/trends/owners as the spec says (checked after each test)', async () => {
+    const rules = await request(server).get('/api/guidance/rules');
+    expect(rules.status).toBe(200);
+    expect(rules.body.rules.length).toBeGreaterThan(0);
+    const owners = await request(server).get(
+      '/api/guidance/conformance/trends/owners?days=7',
+    );
+    expect(owners.status).toBe(200);
+    expect(owners.body).toEqual({ owners: [] });
+  });
+
   it("leaves /openapi.json to the guidance backend's own router", async () => {
     const res = await request(server).get('/api/guidance/openapi.json');
     expect(res.body?.info?.title).not.toBe(spec.info.title);
