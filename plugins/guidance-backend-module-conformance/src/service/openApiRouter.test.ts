@@ -112,6 +112,11 @@ describe("the module's typed routers (openapi.yaml)", () => {
         'request/query/days must be >= 1',
       ],
       [
+        // express routes ignore case; so does the check
+        () => request(server).get('/api/guidance/Conformance/Trends/?days=0'),
+        'request/query/days must be >= 1',
+      ],
+      [
         // a user would get 403 from the handler: the spec is checked first
         () =>
           request(server)

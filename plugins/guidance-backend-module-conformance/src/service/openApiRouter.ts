@@ -17,8 +17,9 @@ export type ModuleSpecPath = keyof typeof spec.paths;
  * route's own limit) in front of this router.
  */
 export async function createModuleOpenApiRouter(paths: ModuleSpecPath[]) {
+  // case-insensitive like express's routing, so that /Conformance/Trends is checked too
   const own = paths.map(
-    path => new RegExp(`${path.replace(/\{[^}/]+\}/g, '[^/]+')}/?$`),
+    path => new RegExp(`${path.replace(/\{[^}/]+\}/g, '[^/]+')}/?$`, 'i'),
   );
   return createOpenApiRouter({
     middleware: [

@@ -36,13 +36,25 @@ describe('the template-versions route inside the scaffolder plugin', () => {
 
   it('refuses a request that breaks the spec with 400', async () => {
     for (const [path, message] of [
-      ['?since=1.5', 'request/query/since must be integer'],
-      ['?namespace=a%2Fb', 'request/query/namespace must match pattern'],
-      ['?verbose=1', "Unknown query parameter 'verbose'"],
+      [
+        '/guidance/templates/go-service/versions?since=1.5',
+        'request/query/since must be integer',
+      ],
+      [
+        '/guidance/templates/go-service/versions?namespace=a%2Fb',
+        'request/query/namespace must match pattern',
+      ],
+      [
+        '/guidance/templates/go-service/versions?verbose=1',
+        "Unknown query parameter 'verbose'",
+      ],
+      // express routes ignore case; so does the check
+      [
+        '/Guidance/Templates/go-service/Versions?since=-1',
+        'request/query/since must be >= 0',
+      ],
     ]) {
-      const res = await request(server).get(
-        `/api/scaffolder/guidance/templates/go-service/versions${path}`,
-      );
+      const res = await request(server).get(`/api/scaffolder${path}`);
       expect([res.status, res.body.error?.name]).toEqual([400, 'InputError']);
       expect(res.body.error.message).toContain(message);
     }
