@@ -177,6 +177,13 @@ describe("the module's typed routers (openapi.yaml)", () => {
     expect(owners.body).toEqual({ owners: [] });
   });
 
+  it('never hand a HEAD request to a GET handler unchecked', async () => {
+    const res = await request(server).head(
+      '/api/guidance/conformance/trends?days=99999',
+    );
+    expect(res.status).toBe(404);
+  });
+
   it("leaves /openapi.json to the guidance backend's own router", async () => {
     const res = await request(server).get('/api/guidance/openapi.json');
     expect(res.body?.info?.title).not.toBe(spec.info.title);

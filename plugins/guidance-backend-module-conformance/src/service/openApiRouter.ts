@@ -10,7 +10,8 @@ export type ModuleSpecPath = keyof typeof spec.paths;
  * `paths` that breaks the spec is refused with 400 before any handler runs. Every other request
  * passes through untouched: the guidance backend's routers share `/api/guidance`, and so do
  * this module's other routers (each validates only its own paths, once). `/openapi.json`
- * passes too, so the guidance backend's own spec stays the one served there.
+ * passes too, so the guidance backend's own spec stays the one served there, and so does HEAD
+ * (the spec documents none).
  *
  * Body parsers do not go in here: the validator reports every error of a middleware before it
  * as a 400, and a body over its limit must stay a 413. Parse bodies (per route, with the
@@ -23,8 +24,12 @@ export async function createModuleOpenApiRouter(paths: ModuleSpecPath[]) {
   );
   return createOpenApiRouter({
     middleware: [
+      // HEAD too: express hands it to the GET handlers, and the validator, finding no HEAD
+      // operation in the spec, would let it through unchecked
       (req, _res, next) =>
-        req.path === '/openapi.json' ? next('router') : next(),
+        req.path === '/openapi.json' || req.method === 'HEAD'
+          ? next('router')
+          : next(),
     ],
     validatorOptions: {
       // given the mount path and the request path; the spec's paths are matched at its end

@@ -60,6 +60,13 @@ describe('the template-versions route inside the scaffolder plugin', () => {
     }
   });
 
+  it('never hands a HEAD request to the GET handler unchecked', async () => {
+    const res = await request(server).head(
+      '/api/scaffolder/guidance/templates/go-service/versions?since=abc',
+    );
+    expect(res.status).toBe(404);
+  });
+
   it("lets the scaffolder's own routes, queries and /openapi.json through", async () => {
     const actions = await request(server).get('/api/scaffolder/v2/actions');
     expect(actions.status).toBe(200);

@@ -21,8 +21,12 @@ export async function createTemplateVersionsRouter(options: {
 }) {
   const router = await createOpenApiRouter({
     middleware: [
+      // HEAD too: express hands it to the GET handlers, and the validator, finding no HEAD
+      // operation in the spec, would let it through unchecked
       (req, _res, next) =>
-        req.path === '/openapi.json' ? next('router') : next(),
+        req.path === '/openapi.json' || req.method === 'HEAD'
+          ? next('router')
+          : next(),
     ],
   });
   router.get('/guidance/templates/:name/versions', async (req, res) => {
