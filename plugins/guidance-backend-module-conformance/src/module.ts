@@ -121,7 +121,7 @@ export const guidanceModuleConformance = createBackendModule({
         const reports = await ConformanceReportStore.create(deps.database);
         const reportSubjects = readReportSubjects(config);
         deps.httpRouter.use(
-          createConformanceReportsRouter({
+          await createConformanceReportsRouter({
             store: reports,
             catalog: deps.catalog,
             auth: deps.auth,
@@ -138,7 +138,7 @@ export const guidanceModuleConformance = createBackendModule({
         const serviceCatalogAccess =
           config.getOptionalBoolean('guidance.actions.serviceCatalogAccess') ??
           false;
-        const router = createConformanceModuleRouter({
+        const router = await createConformanceModuleRouter({
           rules,
           appBaseUrl,
           enforcement,
@@ -166,7 +166,7 @@ export const guidanceModuleConformance = createBackendModule({
           serviceCatalogAccess,
         });
         deps.httpRouter.use(
-          createTrendsRouter({
+          await createTrendsRouter({
             queries: trendQueries,
             httpAuth: deps.httpAuth,
           }),

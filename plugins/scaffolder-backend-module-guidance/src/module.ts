@@ -1,4 +1,3 @@
-import Router from 'express-promise-router';
 import {
   coreServices,
   createBackendModule,
@@ -56,12 +55,9 @@ export const scaffolderModuleGuidance = createBackendModule({
         httpAuth,
       }) {
         // Under the scaffolder's own base URL, apart from its routes: /api/scaffolder/guidance/...
-        const router = Router();
-        router.use(
-          '/guidance',
-          createTemplateVersionsRouter({ catalog, urlReader, httpAuth }),
+        httpRouter.use(
+          await createTemplateVersionsRouter({ catalog, urlReader, httpAuth }),
         );
-        httpRouter.use(router);
 
         const actions: TemplateAction<any, any, any>[] = [
           createFetchFragmentAction({

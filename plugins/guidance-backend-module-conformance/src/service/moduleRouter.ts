@@ -13,10 +13,10 @@ import { createValidateRouter } from './validateRouter';
 import { RuleEnforcement } from './conformance/enforcement';
 
 /**
- * `POST /validate` (its own body limit), `GET /rules`, then the conformance routes behind a
- * JSON body parser.
+ * `POST /validate` (its own body limit), `GET /rules`, then the conformance routes; each
+ * validates its requests against `openapi.yaml` and parses only its own bodies.
  */
-export function createConformanceModuleRouter(options: {
+export async function createConformanceModuleRouter(options: {
   rules: RuleRegistry;
   appBaseUrl: string;
   enforcement: RuleEnforcement;
@@ -26,12 +26,11 @@ export function createConformanceModuleRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   hasArticle: (id: string) => boolean;
-}): express.Router {
+}): Promise<express.Router> {
   const { rules, appBaseUrl, enforcement, ...conformanceOptions } = options;
   const router = express.Router();
-  router.use(createValidateRouter({ rules }));
-  router.use(createRulesRouter({ rules, appBaseUrl, enforcement }));
-  router.use(express.json({ limit: '256kb' }));
-  router.use(createConformanceRouter(conformanceOptions));
+  router.use(await createValidateRouter({ rules }));
+  router.use(await createRulesRouter({ rules, appBaseUrl, enforcement }));
+  router.use(await createConformanceRouter(conformanceOptions));
   return router;
 }

@@ -1,26 +1,26 @@
 import express from 'express';
-import Router from 'express-promise-router';
 import { RuleListResponse } from '@paved-road/plugin-guidance-common';
 import { RuleRegistry } from './rules';
 import { RuleEnforcement } from './conformance/enforcement';
+import { createModuleOpenApiRouter } from './openApiRouter';
 
 /**
  * `GET /rules`: every rule this portal applies, built-in and added by modules, for other
  * plugins (Tech Insights builds its checks from it) and for `paved-road check --portal`.
  */
-export function createRulesRouter(options: {
+export async function createRulesRouter(options: {
   rules: RuleRegistry;
   /** The portal's address (`app.baseUrl`); without it no `sectionUrl` is given. */
   appBaseUrl?: string;
   /** Staged rules from config; every rule is enforced without it. */
   enforcement?: RuleEnforcement;
   now?: () => Date;
-}): express.Router {
+}): Promise<express.Router> {
   const { rules } = options;
   const enforcement = options.enforcement ?? new RuleEnforcement();
   const now = options.now ?? (() => new Date());
   const base = options.appBaseUrl?.replace(/\/+$/, '');
-  const router = Router();
+  const router = await createModuleOpenApiRouter(['/rules']);
   router.get('/rules', (_req, res) => {
     const body: RuleListResponse = {
       rules: rules.getRules().map(rule => {

@@ -1,32 +1,23 @@
 import express from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import { RuleRegistry, VALIDATE_LIMITS } from './rules';
-import { parseInput as parse } from '@paved-road/plugin-guidance-node';
-
-const validateBody = z.object({
-  files: z.array(
-    z.object({
-      path: z.string().min(1).max(1024),
-      content: z.string(),
-    }),
-  ),
-});
+import { createModuleOpenApiRouter, jsonBodyFor } from './openApiRouter';
 
 /** `POST /validate`: the rule set over the files in the body. */
-export function createValidateRouter(options: {
+export async function createValidateRouter(options: {
   rules: RuleRegistry;
-}): express.Router {
+}): Promise<express.Router> {
+  const validate = await createModuleOpenApiRouter(['/validate']);
+  // the spec checks the shape; the registry checks what it cannot say (each path once,
+  // at most 200 files and 1 MiB of content: 413)
+  validate.post('/validate', async (req, res) => {
+    res.json(await options.rules.validate(req.body.files));
+  });
+
   const router = Router();
   // Its own body parser: this route takes up to 1 MiB of file content, which JSON escaping
   // can grow; the exact limits are checked on the parsed files (413).
-  router.post(
-    '/validate',
-    express.json({ limit: VALIDATE_LIMITS.totalBytes * 4 }),
-    async (req, res) => {
-      const { files } = parse(validateBody, req.body, 'body');
-      res.json(await options.rules.validate(files));
-    },
-  );
+  router.use(jsonBodyFor('post', '/validate', VALIDATE_LIMITS.totalBytes * 4));
+  router.use(validate);
   return router;
 }

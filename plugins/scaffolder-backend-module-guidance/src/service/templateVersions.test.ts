@@ -10,6 +10,13 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { scaffolderModuleGuidance } from '../module';
+import { specResponseRecorder } from '../schema/__testUtils__/specResponses';
+import { spec } from '../schema/openapi.generated';
+
+// every answer on the route must be one the spec documents
+const specResponses = specResponseRecorder(spec, '/api/scaffolder');
+afterEach(() => specResponses.throwIfViolated());
+afterAll(() => specResponses.throwIfNothingChecked());
 
 const dir = mkdtempSync(join(tmpdir(), 'template-versions-'));
 writeFileSync(join(dir, 'template.yaml'), 'kind: Template\n');
@@ -66,7 +73,7 @@ describe('GET /api/scaffolder/guidance/templates/:name/versions', () => {
         }),
       ],
     });
-    return server;
+    return specResponses.watch(server);
   }
 
   it('returns the current version and the changelog entries after ?since', async () => {
@@ -142,12 +149,16 @@ describe('GET /api/scaffolder/guidance/templates/:name/versions', () => {
       '/api/scaffolder/guidance/templates/go-service/versions?since=-2',
     );
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toMatch(/Invalid since/);
+    // from the typed router (openapi.yaml)
+    expect(bad.body.error.message).toBe('request/query/since must be >= 0');
 
     const badName = await request(server).get(
       '/api/scaffolder/guidance/templates/a%20b/versions',
     );
     expect(badName.status).toBe(400);
+    expect(badName.body.error.message).toBe(
+      'request/params/name must match pattern "^[A-Za-z0-9._-]+$"',
+    );
 
     const anonymous = await request(server)
       .get('/api/scaffolder/guidance/templates/go-service/versions')

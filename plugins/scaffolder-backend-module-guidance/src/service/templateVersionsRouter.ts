@@ -1,51 +1,44 @@
-import Router from 'express-promise-router';
-import { z } from 'zod';
 import {
   HttpAuthService,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { readTemplateVersions } from './templateVersions';
+import { createOpenApiRouter } from '../schema/openapi.generated';
 
-const params = z.object({
-  name: z.string().regex(/^[A-Za-z0-9._-]{1,253}$/, 'invalid template name'),
-});
-const query = z.object({
-  namespace: z
-    .string()
-    .regex(/^[A-Za-z0-9._-]{1,253}$/, 'invalid namespace')
-    .default('default'),
-  since: z.coerce.number().int().min(0).optional(),
-});
-
-/** `GET /templates/:name/versions`: a template's current version and its changelog. */
-export function createTemplateVersionsRouter(options: {
+/**
+ * `GET /guidance/templates/:name/versions` under the scaffolder's base URL: a template's
+ * current version and its changelog. The spec (`openapi.yaml`) checks the name and the query.
+ *
+ * It shares the scaffolder plugin's router and comes before the scaffolder's own routes, so
+ * everything else passes through untouched: no body parser (a dry run's body is the
+ * scaffolder's to parse, with its own limit), and `/openapi.json` is left to the scaffolder.
+ */
+export async function createTemplateVersionsRouter(options: {
   catalog: CatalogService;
   urlReader: UrlReaderService;
   httpAuth: HttpAuthService;
 }) {
-  const router = Router();
-  router.get('/templates/:name/versions', async (req, res) => {
-    const p = params.safeParse(req.params);
-    const q = query.safeParse(req.query);
-    if (!p.success)
-      throw new InputError(`Invalid name: ${p.error.issues[0].message}`);
-    if (!q.success) {
-      throw new InputError(
-        `Invalid ${q.error.issues[0].path.join('.')}: ${
-          q.error.issues[0].message
-        }`,
-      );
-    }
+  const router = await createOpenApiRouter({
+    middleware: [
+      // HEAD too: express hands it to the GET handlers, and the validator, finding no HEAD
+      // operation in the spec, would let it through unchecked
+      (req, _res, next) =>
+        req.path === '/openapi.json' || req.method === 'HEAD'
+          ? next('router')
+          : next(),
+    ],
+  });
+  router.get('/guidance/templates/:name/versions', async (req, res) => {
+    const { namespace = 'default', since } = req.query;
     res.json(
       await readTemplateVersions({
         catalog: options.catalog,
         urlReader: options.urlReader,
         credentials: await options.httpAuth.credentials(req),
-        name: p.data.name,
-        namespace: q.data.namespace,
-        since: q.data.since,
+        name: req.params.name,
+        namespace,
+        since,
       }),
     );
   });

@@ -29,6 +29,13 @@ import {
   writeTree,
 } from './__testUtils__/conformanceFixtures';
 import { MAX_REPORT_REFS_PER_ENTITY } from './ConformanceReportStore';
+import { specResponseRecorder } from '../../schema/__testUtils__/specResponses';
+import { spec } from '../../schema/openapi.generated';
+
+// every answer on the module's paths must be one the spec documents
+const specResponses = specResponseRecorder(spec, '/api/guidance');
+afterEach(() => specResponses.throwIfViolated());
+afterAll(() => specResponses.throwIfNothingChecked());
 
 jest.mock('@paved-road/plugin-guidance-node', () => ({
   ...jest.requireActual('@paved-road/plugin-guidance-node'),
@@ -137,6 +144,7 @@ describe('CI reports, with mock credentials', () => {
         }),
       ],
     });
+    specResponses.watch(server);
     return server;
   }
 
@@ -230,23 +238,29 @@ describe('CI reports, with mock credentials', () => {
     );
 
     for (const [body, message] of [
-      [{ results: [] }, 'Invalid body ref: Required'],
+      // the typed router (openapi.yaml) answers these
+      [{ results: [] }, "request/body must have required property 'ref'"],
       [
         { ref: '../etc', results: [] },
-        'Invalid body ref: a branch or pull request ref such as main or pull/42',
+        'request/body/ref must match pattern "^[A-Za-z0-9][A-Za-z0-9._/-]*$"',
       ],
-      [{ ref: 'main' }, 'Invalid body results: Required'],
+      [{ ref: 'main' }, "request/body must have required property 'results'"],
       [
         { ref: 'main', results: [{ status: 'fail' }] },
-        'Invalid body results.0.rule: Required',
+        "request/body/results/0 must have required property 'rule'",
       ],
       [
         { ref: 'main', results: [], url: 'ftp://example.com/report' },
-        'Invalid body url: an http(s) URL',
+        'request/body/url must match pattern "^[Hh][Tt][Tt][Pp][Ss]?://"',
       ],
       [
         { ref: 'main', results: [], commit: 'not a sha' },
-        'Invalid body commit: a commit hash',
+        'request/body/commit must match pattern "^[0-9a-fA-F]{7,64}$"',
+      ],
+      // and the route what the spec cannot say clearly
+      [
+        { ref: 'main..pull/1', results: [] },
+        'Invalid body ref: a branch or pull request ref such as main or pull/42',
       ],
     ] as const) {
       const res = await post(body);
@@ -380,6 +394,7 @@ describe("CI reports, with the demo's report token and real auth", () => {
         }),
       ],
     });
+    specResponses.watch(server);
     const token = 'Bearer local-report-token-change-me';
     const pushed = await request(server)
       .post(REPORTS)

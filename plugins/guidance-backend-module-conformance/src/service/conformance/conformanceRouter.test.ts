@@ -29,6 +29,13 @@ import {
   testRules,
   writeTree,
 } from './__testUtils__/conformanceFixtures';
+import { specResponseRecorder } from '../../schema/__testUtils__/specResponses';
+import { spec } from '../../schema/openapi.generated';
+
+// every answer on the module's paths must be one the spec documents
+const specResponses = specResponseRecorder(spec, '/api/guidance');
+afterEach(() => specResponses.throwIfViolated());
+afterAll(() => specResponses.throwIfNothingChecked());
 
 // only the test rules, added the way a custom module adds rules, so counts stay small
 jest.mock('@paved-road/plugin-guidance-node', () => ({
@@ -162,6 +169,7 @@ async function start(
         : []),
     ],
   });
+  specResponses.watch(server);
   return { server };
 }
 

@@ -1,6 +1,5 @@
 import express from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import {
   HttpAuthService,
   PermissionsService,
@@ -11,49 +10,42 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   TEMPLATE_ORIGIN_ANNOTATION,
-  articleIdSchema,
   guidanceConformanceRefreshPermission,
   parseTemplateOrigin,
 } from '@paved-road/plugin-guidance-common';
 import { ConformanceService } from './ConformanceService';
 import { ConformanceReportStore } from './ConformanceReportStore';
 import { reportsOfEntity } from './conformanceReportsRouter';
-import {
-  entityRefFromParams,
-  parseInput as parse,
-} from '@paved-road/plugin-guidance-node';
+import { entityRefFromParams } from '@paved-road/plugin-guidance-node';
 import {
   articleConformance,
   conformanceOverview,
   ownerFilterOf,
 } from './conformanceOverview';
+import { createModuleOpenApiRouter, jsonBodyFor } from '../openApiRouter';
 
-const refreshBody = z
-  .object({
-    /** Evaluate even when the source's ETag says nothing changed. */
-    force: z.boolean().optional(),
-  })
-  .strict();
-
-const overviewQuery = z.object({
-  owner: z.string().min(1).max(512).optional(),
-  rule: z.string().min(1).max(200).optional(),
-});
+const REFRESH_PATH = '/entities/:kind/:namespace/:name/conformance/refresh';
 
 /**
  * Conformance routes. Every read goes through the catalog with the caller's credentials
  * first: an entity the catalog does not show the caller has no conformance for them.
  */
-export function createConformanceRouter(options: {
+export async function createConformanceRouter(options: {
   conformance: ConformanceService;
   reports?: ConformanceReportStore;
   catalog: CatalogService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   hasArticle: (id: string) => boolean;
-}): express.Router {
+}): Promise<express.Router> {
   const { conformance, catalog, httpAuth, permissions, hasArticle } = options;
-  const router = Router();
+  // the spec checks the entity ref parts, the article id, the refresh body and the queries
+  const routes = await createModuleOpenApiRouter([
+    '/entities/{kind}/{namespace}/{name}/conformance',
+    '/entities/{kind}/{namespace}/{name}/conformance/refresh',
+    '/articles/{id}/conformance',
+    '/conformance',
+  ]);
 
   const visibleEntity = async (req: express.Request) => {
     const ref = entityRefFromParams(req.params);
@@ -88,7 +80,7 @@ export function createConformanceRouter(options: {
     }));
   };
 
-  router.get(
+  routes.get(
     '/entities/:kind/:namespace/:name/conformance',
     async (req, res) => {
       const entity = await visibleEntity(req);
@@ -109,34 +101,31 @@ export function createConformanceRouter(options: {
     },
   );
 
-  router.post(
-    '/entities/:kind/:namespace/:name/conformance/refresh',
-    async (req, res) => {
-      const { force } = parse(refreshBody, req.body ?? {}, 'body');
-      const entity = await visibleEntity(req);
-      const entityRef = stringifyEntityRef(entity);
-      const [decision] = await permissions.authorize(
-        [
-          {
-            permission: guidanceConformanceRefreshPermission,
-            resourceRef: entityRef,
-          },
-        ],
-        { credentials: await httpAuth.credentials(req) },
+  routes.post(REFRESH_PATH, async (req, res) => {
+    const force = req.body?.force;
+    const entity = await visibleEntity(req);
+    const entityRef = stringifyEntityRef(entity);
+    const [decision] = await permissions.authorize(
+      [
+        {
+          permission: guidanceConformanceRefreshPermission,
+          resourceRef: entityRef,
+        },
+      ],
+      { credentials: await httpAuth.credentials(req) },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Not allowed to evaluate the conformance of ${entityRef} (permission ${guidanceConformanceRefreshPermission.name})`,
       );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          `Not allowed to evaluate the conformance of ${entityRef} (permission ${guidanceConformanceRefreshPermission.name})`,
-        );
-      }
-      // queued, not done: the work runs after the answer, one pending evaluation per entity
-      const { outcome } = conformance.requestEvaluation(entity, { force });
-      res.status(202).json({ entityRef, status: outcome });
-    },
-  );
+    }
+    // queued, not done: the work runs after the answer, one pending evaluation per entity
+    const { outcome } = conformance.requestEvaluation(entity, { force });
+    res.status(202).json({ entityRef, status: outcome });
+  });
 
-  router.get('/articles/:id/conformance', async (req, res) => {
-    const id = parse(articleIdSchema, req.params.id, 'article id');
+  routes.get('/articles/:id/conformance', async (req, res) => {
+    const { id } = req.params;
     if (!hasArticle(id)) {
       throw new NotFoundError(`No guidance article with id "${id}"`);
     }
@@ -148,8 +137,8 @@ export function createConformanceRouter(options: {
     res.json({ rules, entities });
   });
 
-  router.get('/conformance', async (req, res) => {
-    const query = parse(overviewQuery, req.query, 'query');
+  routes.get('/conformance', async (req, res) => {
+    const { query } = req;
     const summaries = conformance.ruleSummaries();
     if (query.rule && !summaries.some(r => r.id === query.rule)) {
       throw new NotFoundError(`No conformance rule with id "${query.rule}"`);
@@ -161,5 +150,8 @@ export function createConformanceRouter(options: {
     );
   });
 
+  const router = Router();
+  router.use(jsonBodyFor('post', REFRESH_PATH, '16kb'));
+  router.use(routes);
   return router;
 }

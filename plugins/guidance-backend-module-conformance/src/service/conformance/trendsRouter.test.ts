@@ -30,6 +30,13 @@ import {
   testRules,
   writeTree,
 } from './__testUtils__/conformanceFixtures';
+import { specResponseRecorder } from '../../schema/__testUtils__/specResponses';
+import { spec } from '../../schema/openapi.generated';
+
+// every answer on the module's paths must be one the spec documents
+const specResponses = specResponseRecorder(spec, '/api/guidance');
+afterEach(() => specResponses.throwIfViolated());
+afterAll(() => specResponses.throwIfNothingChecked());
 
 jest.mock('@paved-road/plugin-guidance-node', () => ({
   ...jest.requireActual('@paved-road/plugin-guidance-node'),
@@ -147,6 +154,7 @@ async function start() {
       }),
     ],
   });
+  specResponses.watch(server);
   const task = (id: string) =>
     scheduler.scheduleTask.mock.calls.find(([t]) => t.id === id)?.[0];
   const run = () =>
@@ -174,35 +182,31 @@ describe('trends and preview routes', () => {
   it('answers bad queries with 400 and unknown rules with 404, saying why', async () => {
     const { server } = await start();
     const cases: [string, number, string][] = [
-      [
-        '/conformance/trends?days=0',
-        400,
-        'Invalid query days: must be at least 1',
-      ],
+      ['/conformance/trends?days=0', 400, 'request/query/days must be >= 1'],
       [
         '/conformance/trends?days=401',
         400,
-        'Invalid query days: must be at most 400',
+        'request/query/days must be <= 400',
       ],
       [
         '/conformance/trends?days=ten',
         400,
-        'Invalid query days: must be a number of days',
+        'request/query/days must be integer',
       ],
       [
         '/conformance/trends?days=1.5',
         400,
-        'Invalid query days: must be a whole number of days',
+        'request/query/days must be integer',
       ],
       [
         '/conformance/trends?by=team',
         400,
-        "Invalid query by: Invalid enum value. Expected 'rule' | 'owner', received 'team'",
+        'request/query/by must be equal to one of the allowed values: rule, owner',
       ],
       [
         '/conformance/trends?colour=red',
         400,
-        "Invalid query: Unrecognized key(s) in object: 'colour'",
+        "Unknown query parameter 'colour'",
       ],
       [
         '/conformance/trends?owner=group:default/',
@@ -217,10 +221,18 @@ describe('trends and preview routes', () => {
       [
         '/conformance/trends/owners?days=500',
         400,
-        'Invalid query days: must be at most 400',
+        'request/query/days must be <= 400',
       ],
-      ['/conformance/preview', 400, 'Invalid query rule: Required'],
-      ['/conformance/preview?rule=', 400, 'Invalid query rule: is required'],
+      [
+        '/conformance/preview',
+        400,
+        "request/query must have required property 'rule'",
+      ],
+      [
+        '/conformance/preview?rule=',
+        400,
+        "Empty value found for query parameter 'rule'",
+      ],
       [
         '/conformance/preview?rule=no-such-rule',
         404,

@@ -22,6 +22,13 @@ import guidancePlugin from '@paved-road/plugin-guidance-backend';
 import guidanceModuleBuiltinArticles from '@paved-road/plugin-guidance-backend-module-builtin-articles';
 import { guidanceModuleConformance } from '../../module';
 import { RuleRegistry } from './RuleRegistry';
+import { specResponseRecorder } from '../../schema/__testUtils__/specResponses';
+import { spec } from '../../schema/openapi.generated';
+
+// every answer on the module's paths must be one the spec documents
+const specResponses = specResponseRecorder(spec, '/api/guidance');
+afterEach(() => specResponses.throwIfViolated());
+afterAll(() => specResponses.throwIfNothingChecked());
 
 // starting the backend loads the article library: slow on a busy machine
 jest.setTimeout(30_000);
@@ -107,6 +114,7 @@ async function startGuidance(withModule = false) {
       catalogServiceMock.factory({ entities: [] }),
     ],
   });
+  specResponses.watch(server);
   return server;
 }
 
@@ -359,6 +367,7 @@ describe('POST /api/guidance/validate', () => {
         catalogServiceMock.factory({ entities: [] }),
       ],
     });
+    specResponses.watch(configured);
     const res = await request(configured)
       .post('/api/guidance/validate')
       .send({

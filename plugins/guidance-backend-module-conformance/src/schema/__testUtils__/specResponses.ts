@@ -1,0 +1,177 @@
+import { IncomingMessage, Server, ServerResponse } from 'http';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'zlib';
+import Ajv, { ValidateFunction } from 'ajv';
+
+type Operation = {
+  responses: Record<
+    string,
+    | { $ref: string }
+    | { content?: Record<string, { schema: object }>; description: string }
+  >;
+};
+type Spec = {
+  paths: Record<string, Record<string, unknown>>;
+  components?: { responses?: Record<string, unknown> };
+};
+
+const decode = (body: Buffer, encoding: string | undefined) => {
+  if (encoding === 'gzip') return gunzipSync(body);
+  if (encoding === 'deflate') return inflateSync(body);
+  if (encoding === 'br') return brotliDecompressSync(body);
+  return body;
+};
+
+/**
+ * Checks every answer a test server gives on a path of the spec against the spec: the status
+ * must be documented for the operation and the JSON body must match its schema. Answers on
+ * other paths (other routers of the same plugin) are not looked at.
+ *
+ * The same file is in scaffolder-backend-module-guidance: both belong in one shared test-utility entry
+ * (`@paved-road/plugin-guidance-node/testUtils`) once it exists.
+ */
+export function specResponseRecorder(spec: Spec, basePath: string) {
+  // the whole document is one schema, so `#/components/...` references resolve inside it
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  ajv.addSchema(JSON.parse(JSON.stringify(spec)), 'spec');
+  const compiled = new Map<string, ValidateFunction>();
+  const templates = Object.keys(spec.paths).map(path => ({
+    path,
+    pattern: new RegExp(
+      `^${basePath}${path.replace(/\{[^}]+\}/g, '[^/]+')}/?$`,
+    ),
+  }));
+  const violations: string[] = [];
+  let checked = 0;
+
+  const pointer = (...parts: string[]) =>
+    parts.map(p => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+
+  const check = (method: string, url: string, status: number, body: Buffer) => {
+    const pathname = url.split('?')[0];
+    const template = templates.find(t => t.pattern.test(pathname));
+    const operation = template
+      ? (spec.paths[template.path][method.toLowerCase()] as Operation)
+      : undefined;
+    if (!template || !operation) return;
+    checked += 1;
+    const what = `${method} ${url} → ${status}`;
+    let responseKey = String(status);
+    let response =
+      operation.responses[responseKey] ?? operation.responses.default;
+    if (!response) {
+      violations.push(`${what}: status not documented`);
+      return;
+    }
+    let at = pointer('paths', template.path, method.toLowerCase(), 'responses');
+    if (!operation.responses[responseKey]) responseKey = 'default';
+    at = `${at}/${pointer(responseKey)}`;
+    if ('$ref' in response) {
+      at = response.$ref.slice(2);
+      response = spec.components!.responses![
+        response.$ref.split('/').pop()!
+      ] as Exclude<typeof response, { $ref: string }>;
+    }
+    const content = response.content?.['application/json'];
+    if (!content) {
+      if (body.length)
+        violations.push(`${what}: a body where none is documented`);
+      return;
+    }
+    const ref = `spec#/${at}/content/${pointer('application/json')}/schema`;
+    let validate = compiled.get(ref);
+    if (!validate) {
+      validate = ajv.compile({ $ref: ref });
+      compiled.set(ref, validate);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(body.toString('utf8'));
+    } catch {
+      violations.push(`${what}: not JSON`);
+      return;
+    }
+    if (!validate(json)) {
+      violations.push(`${what}: ${ajv.errorsText(validate.errors)}`);
+    }
+  };
+
+  return {
+    /** Watch the answers of this server (before its own handlers see a request). */
+    watch(server: Server) {
+      server.prependListener(
+        'request',
+        (req: IncomingMessage, res: ServerResponse) => {
+          // routing rewrites req.url on the way in: keep the one that arrived
+          const { method = 'GET', url = '/' } = req;
+          const chunks: Buffer[] = [];
+          const collect = (chunk: unknown, encoding?: unknown) => {
+            if (
+              chunk === undefined ||
+              chunk === null ||
+              typeof chunk === 'function'
+            )
+              return;
+            chunks.push(
+              Buffer.isBuffer(chunk)
+                ? chunk
+                : Buffer.from(
+                    chunk as string,
+                    typeof encoding === 'string'
+                      ? (encoding as BufferEncoding)
+                      : 'utf8',
+                  ),
+            );
+          };
+          const write = res.write;
+          const end = res.end;
+          res.write = function patchedWrite(
+            this: ServerResponse,
+            ...args: any[]
+          ) {
+            collect(args[0], args[1]);
+            return (write as any).apply(this, args);
+          } as typeof res.write;
+          res.end = function patchedEnd(this: ServerResponse, ...args: any[]) {
+            collect(args[0], args[1]);
+            return (end as any).apply(this, args);
+          } as typeof res.end;
+          res.on('finish', () => {
+            const encoding = res.getHeader('content-encoding');
+            check(
+              method,
+              url,
+              res.statusCode,
+              decode(
+                Buffer.concat(chunks),
+                typeof encoding === 'string' ? encoding : undefined,
+              ),
+            );
+          });
+        },
+      );
+      return server;
+    },
+    /** What broke the spec since the last call (and forgets it). */
+    takeViolations() {
+      return violations.splice(0);
+    },
+    /** For `afterEach`: fails the test that got an answer breaking the spec. */
+    throwIfViolated() {
+      const found = violations.splice(0);
+      if (found.length) {
+        throw new Error(
+          `Answers that break openapi.yaml:\n${found.join('\n')}`,
+        );
+      }
+    },
+    /** For `afterAll`: fails a file whose requests never reached the spec's paths. */
+    throwIfNothingChecked() {
+      if (!checked)
+        throw new Error('No answer on a path of openapi.yaml was checked');
+    },
+    /** How many answers on the spec's paths were checked so far. */
+    get checked() {
+      return checked;
+    },
+  };
+}
