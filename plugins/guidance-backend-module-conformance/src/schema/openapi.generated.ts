@@ -1,13 +1,17 @@
-// ******************************************************************
-// * THIS IS A GENERATED FILE FROM openapi.yaml. DO NOT EDIT IT BY HAND. *
-// ******************************************************************
+// ********************************************************************
+// * GENERATED FILE, DO NOT EDIT: change the spec and run
+// * `npm run openapi:generate` at the repository root.
+// * Source: src/schema/openapi.yaml
+// ********************************************************************
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 
+/** The OpenAPI document of this plugin's routes. */
 export const spec = {
   openapi: '3.0.3',
   info: {
     title: 'guidance (conformance module)',
     version: '1',
+    'x-client-name': 'conformance',
     description:
       "The routes the conformance module of the Paved Road guidance backend mounts under the guidance plugin's base URL (`/api/guidance`): rules, validation, entity and article conformance, the overview, trends, previews and CI reports.",
     license: {
@@ -1434,6 +1438,10 @@ export const spec = {
   },
 } as const;
 
+/**
+ * An express router that refuses requests breaking the spec with a 400 before any handler
+ * runs, and types each handler's params, query, body and response by it.
+ */
 export const createOpenApiRouter = async (
-  options?: Parameters<typeof createValidatedOpenApiRouter>[1],
+  options?: Parameters<typeof createValidatedOpenApiRouter>['1'],
 ) => createValidatedOpenApiRouter<typeof spec>(spec, options);

@@ -9,7 +9,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
 import { guidanceModuleConformance } from '../module';
-import { articleFixture } from '../__testUtils__/articleFixture';
+import { articleFixture } from '@paved-road/plugin-guidance-node/testUtils';
 import {
   serviceEntity,
   writeTree,
