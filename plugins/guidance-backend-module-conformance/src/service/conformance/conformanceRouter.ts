@@ -27,6 +27,32 @@ import { createModuleOpenApiRouter, jsonBodyFor } from '../openApiRouter';
 const REFRESH_PATH = '/entities/:kind/:namespace/:name/conformance/refresh';
 
 /**
+ * The conformance of every entity the caller may see, each with the golden path it was created
+ * (or last upgraded) from, for drift counts.
+ */
+async function visibleConformance(
+  conformance: ConformanceService,
+  httpAuth: HttpAuthService,
+  req: express.Request,
+) {
+  const credentials = await httpAuth.credentials(req);
+  const entities = await conformance.visibleEntities(credentials);
+  const listed = await conformance.listConformance(
+    entities.map(e => stringifyEntityRef(e)),
+  );
+  const origins = new Map(
+    entities.map(e => [
+      stringifyEntityRef(e),
+      parseTemplateOrigin(e.metadata.annotations?.[TEMPLATE_ORIGIN_ANNOTATION]),
+    ]),
+  );
+  return listed.map(e => ({
+    ...e,
+    template: origins.get(e.conformance.entityRef),
+  }));
+}
+
+/**
  * Conformance routes. Every read goes through the catalog with the caller's credentials
  * first: an entity the catalog does not show the caller has no conformance for them.
  */
@@ -57,27 +83,6 @@ export async function createConformanceRouter(options: {
       );
     }
     return entity;
-  };
-
-  const visibleConformance = async (req: express.Request) => {
-    const credentials = await httpAuth.credentials(req);
-    const entities = await conformance.visibleEntities(credentials);
-    const listed = await conformance.listConformance(
-      entities.map(e => stringifyEntityRef(e)),
-    );
-    // the golden path each entity was created (or last upgraded) from, for drift counts
-    const origins = new Map(
-      entities.map(e => [
-        stringifyEntityRef(e),
-        parseTemplateOrigin(
-          e.metadata.annotations?.[TEMPLATE_ORIGIN_ANNOTATION],
-        ),
-      ]),
-    );
-    return listed.map(e => ({
-      ...e,
-      template: origins.get(e.conformance.entityRef),
-    }));
   };
 
   routes.get(
@@ -132,7 +137,7 @@ export async function createConformanceRouter(options: {
     const rules = conformance.ruleSummaries().filter(r => r.article.id === id);
     const entities = articleConformance(
       new Set(rules.map(r => r.id)),
-      await visibleConformance(req),
+      await visibleConformance(conformance, httpAuth, req),
     );
     res.json({ rules, entities });
   });
@@ -144,7 +149,7 @@ export async function createConformanceRouter(options: {
       throw new NotFoundError(`No conformance rule with id "${query.rule}"`);
     }
     const owner = ownerFilterOf(query.owner);
-    const listed = await visibleConformance(req);
+    const listed = await visibleConformance(conformance, httpAuth, req);
     res.json(
       conformanceOverview(summaries, listed, { owner, rule: query.rule }),
     );
