@@ -77,4 +77,10 @@ export {
   guidanceServiceRef,
 } from './client';
 export type { GuidanceRequestOptions, GuidanceService } from './client';
-export { entityRefFromParams, parseInput } from './http';
+export {
+  createSpecRouter,
+  entityRefFromParams,
+  jsonBodyFor,
+  parseInput,
+} from './http';
+export type { SpecRouterFactoryOptions, SpecRouterOptions } from './http';

@@ -2,7 +2,8 @@ import express from 'express';
 import { RuleListResponse } from '@paved-road/plugin-guidance-common';
 import { RuleRegistry } from './rules';
 import { RuleEnforcement } from './conformance/enforcement';
-import { createModuleOpenApiRouter } from './openApiRouter';
+import { createSpecRouter } from '@paved-road/plugin-guidance-node';
+import { createOpenApiRouter } from '../schema/openapi.generated';
 
 /**
  * `GET /rules`: every rule this portal applies, built-in and added by modules, for other
@@ -20,7 +21,10 @@ export async function createRulesRouter(options: {
   const enforcement = options.enforcement ?? new RuleEnforcement();
   const now = options.now ?? (() => new Date());
   const base = options.appBaseUrl?.replace(/\/+$/, '');
-  const router = await createModuleOpenApiRouter(['/rules']);
+  const router = await createSpecRouter({
+    createOpenApiRouter,
+    paths: ['/rules'],
+  });
   router.get('/rules', (_req, res) => {
     const body: RuleListResponse = {
       rules: rules.getRules().map(rule => {

@@ -1,13 +1,20 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import { RuleRegistry, VALIDATE_LIMITS } from './rules';
-import { createModuleOpenApiRouter, jsonBodyFor } from './openApiRouter';
+import {
+  createSpecRouter,
+  jsonBodyFor,
+} from '@paved-road/plugin-guidance-node';
+import { createOpenApiRouter } from '../schema/openapi.generated';
 
 /** `POST /validate`: the rule set over the files in the body. */
 export async function createValidateRouter(options: {
   rules: RuleRegistry;
 }): Promise<express.Router> {
-  const validate = await createModuleOpenApiRouter(['/validate']);
+  const validate = await createSpecRouter({
+    createOpenApiRouter,
+    paths: ['/validate'],
+  });
   // the spec checks the shape; the registry checks what it cannot say (each path once,
   // at most 200 files and 1 MiB of content: 413)
   validate.post('/validate', async (req, res) => {

@@ -1,1 +1,3 @@
 export { entityRefFromParams, parseInput } from './parseInput';
+export { createSpecRouter, jsonBodyFor } from './specRouter';
+export type { SpecRouterFactoryOptions, SpecRouterOptions } from './specRouter';

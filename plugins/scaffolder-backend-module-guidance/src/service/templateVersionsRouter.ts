@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { readTemplateVersions } from './templateVersions';
+import { createSpecRouter } from '@paved-road/plugin-guidance-node';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 
 /**
@@ -11,23 +12,18 @@ import { createOpenApiRouter } from '../schema/openapi.generated';
  * current version and its changelog. The spec (`openapi.yaml`) checks the name and the query.
  *
  * It shares the scaffolder plugin's router and comes before the scaffolder's own routes, so
- * everything else passes through untouched: no body parser (a dry run's body is the
- * scaffolder's to parse, with its own limit), and `/openapi.json` is left to the scaffolder.
+ * everything else passes through untouched (`createSpecRouter`): no body parser (a dry run's
+ * body is the scaffolder's to parse, with its own limit), and `/openapi.json` is left to the
+ * scaffolder.
  */
 export async function createTemplateVersionsRouter(options: {
   catalog: CatalogService;
   urlReader: UrlReaderService;
   httpAuth: HttpAuthService;
 }) {
-  const router = await createOpenApiRouter({
-    middleware: [
-      // HEAD too: express hands it to the GET handlers, and the validator, finding no HEAD
-      // operation in the spec, would let it through unchecked
-      (req, _res, next) =>
-        req.path === '/openapi.json' || req.method === 'HEAD'
-          ? next('router')
-          : next(),
-    ],
+  const router = await createSpecRouter({
+    createOpenApiRouter,
+    paths: ['/guidance/templates/{name}/versions'],
   });
   router.get('/guidance/templates/:name/versions', async (req, res) => {
     const { namespace = 'default', since } = req.query;

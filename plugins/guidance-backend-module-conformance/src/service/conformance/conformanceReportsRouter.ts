@@ -6,8 +6,10 @@ import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ConformanceReport } from '@paved-road/plugin-guidance-common';
 import {
+  createSpecRouter,
   entityRefFromParams,
   isReporter,
+  jsonBodyFor,
   reporterRefusedError,
 } from '@paved-road/plugin-guidance-node';
 import {
@@ -15,7 +17,7 @@ import {
   branchOfLocation,
   toReportSummaries,
 } from './ConformanceReportStore';
-import { createModuleOpenApiRouter, jsonBodyFor } from '../openApiRouter';
+import { createOpenApiRouter } from '../../schema/openapi.generated';
 
 /** A report's JSON body at most: a few hundred rules with their findings. */
 export const MAX_REPORT_BYTES = 2 * 1024 * 1024;
@@ -37,9 +39,10 @@ export async function createConformanceReportsRouter(options: {
   const { store, catalog, auth, httpAuth } = options;
   const subjects = new Set(options.subjects);
   const now = options.now ?? (() => new Date());
-  const reportRoute = await createModuleOpenApiRouter([
-    '/entities/{kind}/{namespace}/{name}/conformance/reports',
-  ]);
+  const reportRoute = await createSpecRouter({
+    createOpenApiRouter,
+    paths: ['/entities/{kind}/{namespace}/{name}/conformance/reports'],
+  });
 
   // the spec bounds the body (ref, at most 1,000 results of 200 findings, text lengths)
   reportRoute.post(REPORT_PATH, async (req, res) => {

@@ -16,13 +16,17 @@ import {
 import { ConformanceService } from './ConformanceService';
 import { ConformanceReportStore } from './ConformanceReportStore';
 import { reportsOfEntity } from './conformanceReportsRouter';
-import { entityRefFromParams } from '@paved-road/plugin-guidance-node';
+import {
+  createSpecRouter,
+  entityRefFromParams,
+  jsonBodyFor,
+} from '@paved-road/plugin-guidance-node';
 import {
   articleConformance,
   conformanceOverview,
   ownerFilterOf,
 } from './conformanceOverview';
-import { createModuleOpenApiRouter, jsonBodyFor } from '../openApiRouter';
+import { createOpenApiRouter } from '../../schema/openapi.generated';
 
 const REFRESH_PATH = '/entities/:kind/:namespace/:name/conformance/refresh';
 
@@ -66,12 +70,15 @@ export async function createConformanceRouter(options: {
 }): Promise<express.Router> {
   const { conformance, catalog, httpAuth, permissions, hasArticle } = options;
   // the spec checks the entity ref parts, the article id, the refresh body and the queries
-  const routes = await createModuleOpenApiRouter([
-    '/entities/{kind}/{namespace}/{name}/conformance',
-    '/entities/{kind}/{namespace}/{name}/conformance/refresh',
-    '/articles/{id}/conformance',
-    '/conformance',
-  ]);
+  const routes = await createSpecRouter({
+    createOpenApiRouter,
+    paths: [
+      '/entities/{kind}/{namespace}/{name}/conformance',
+      '/entities/{kind}/{namespace}/{name}/conformance/refresh',
+      '/articles/{id}/conformance',
+      '/conformance',
+    ],
+  });
 
   const visibleEntity = async (req: express.Request) => {
     const ref = entityRefFromParams(req.params);

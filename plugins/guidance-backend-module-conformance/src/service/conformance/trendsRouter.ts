@@ -1,7 +1,8 @@
 import express from 'express';
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { MAX_TREND_DAYS, TrendQueries } from './trendQueries';
-import { createModuleOpenApiRouter } from '../openApiRouter';
+import { createSpecRouter } from '@paved-road/plugin-guidance-node';
+import { createOpenApiRouter } from '../../schema/openapi.generated';
 
 export { MAX_TREND_DAYS };
 
@@ -18,11 +19,14 @@ export async function createTrendsRouter(options: {
   httpAuth: HttpAuthService;
 }): Promise<express.Router> {
   const { queries, httpAuth } = options;
-  const router = await createModuleOpenApiRouter([
-    '/conformance/trends',
-    '/conformance/trends/owners',
-    '/conformance/preview',
-  ]);
+  const router = await createSpecRouter({
+    createOpenApiRouter,
+    paths: [
+      '/conformance/trends',
+      '/conformance/trends/owners',
+      '/conformance/preview',
+    ],
+  });
 
   router.get('/conformance/trends', async (req, res) => {
     const { days = DEFAULT_DAYS, ...filter } = req.query;
