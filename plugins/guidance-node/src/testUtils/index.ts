@@ -12,3 +12,8 @@ export type {
 export { articleFixture } from './articleFixture';
 export { articleSummaryFixture } from './articleSummaryFixture';
 export type { ArticleFixtureOptions } from './articleFixture';
+export { specResponseRecorder } from './specResponses';
+export type {
+  SpecResponseDocument,
+  SpecResponseRecorder,
+} from './specResponses';

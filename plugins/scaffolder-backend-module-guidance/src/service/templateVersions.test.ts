@@ -10,7 +10,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { scaffolderModuleGuidance } from '../module';
-import { specResponseRecorder } from '../schema/__testUtils__/specResponses';
+import { specResponseRecorder } from '@paved-road/plugin-guidance-node/testUtils';
 import { spec } from '../schema/openapi.generated';
 
 // every answer on the route must be one the spec documents

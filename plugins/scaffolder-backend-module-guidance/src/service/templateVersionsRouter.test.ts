@@ -7,7 +7,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { scaffolderModuleGuidance } from '../module';
-import { specResponseRecorder } from '../schema/__testUtils__/specResponses';
+import { specResponseRecorder } from '@paved-road/plugin-guidance-node/testUtils';
 import { spec } from '../schema/openapi.generated';
 
 jest.setTimeout(60_000);

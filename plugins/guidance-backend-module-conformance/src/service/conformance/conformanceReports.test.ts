@@ -21,7 +21,10 @@ import { RuleResult } from '@paved-road/plugin-guidance-common';
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
 import guidanceModuleBuiltinArticles from '@paved-road/plugin-guidance-backend-module-builtin-articles';
 import { guidanceModuleConformance } from '../../module';
-import { articleFixture } from '@paved-road/plugin-guidance-node/testUtils';
+import {
+  articleFixture,
+  specResponseRecorder,
+} from '@paved-road/plugin-guidance-node/testUtils';
 import {
   deployment,
   serviceEntity,
@@ -29,7 +32,6 @@ import {
   writeTree,
 } from './__testUtils__/conformanceFixtures';
 import { MAX_REPORT_REFS_PER_ENTITY } from './ConformanceReportStore';
-import { specResponseRecorder } from '../../schema/__testUtils__/specResponses';
 import { spec } from '../../schema/openapi.generated';
 
 // every answer on the module's paths must be one the spec documents

@@ -22,14 +22,16 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
 import { guidanceModuleConformance } from '../../module';
-import { articleFixture } from '@paved-road/plugin-guidance-node/testUtils';
+import {
+  articleFixture,
+  specResponseRecorder,
+} from '@paved-road/plugin-guidance-node/testUtils';
 import {
   deployment,
   serviceEntity,
   testRules,
   writeTree,
 } from './__testUtils__/conformanceFixtures';
-import { specResponseRecorder } from '../../schema/__testUtils__/specResponses';
 import { spec } from '../../schema/openapi.generated';
 
 // every answer on the module's paths must be one the spec documents

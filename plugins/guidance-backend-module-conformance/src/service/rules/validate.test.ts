@@ -22,7 +22,7 @@ import guidancePlugin from '@paved-road/plugin-guidance-backend';
 import guidanceModuleBuiltinArticles from '@paved-road/plugin-guidance-backend-module-builtin-articles';
 import { guidanceModuleConformance } from '../../module';
 import { RuleRegistry } from './RuleRegistry';
-import { specResponseRecorder } from '../../schema/__testUtils__/specResponses';
+import { specResponseRecorder } from '@paved-road/plugin-guidance-node/testUtils';
 import { spec } from '../../schema/openapi.generated';
 
 // every answer on the module's paths must be one the spec documents

@@ -9,10 +9,35 @@ type Operation = {
     | { content?: Record<string, { schema: object }>; description: string }
   >;
 };
-type Spec = {
+/**
+ * An OpenAPI 3 document as far as {@link specResponseRecorder} reads it: the generated
+ * `spec` constant of a package's `openapi.generated.ts` is one.
+ *
+ * @public
+ */
+export type SpecResponseDocument = {
   paths: Record<string, Record<string, unknown>>;
   components?: { responses?: Record<string, unknown> };
 };
+
+/**
+ * What {@link specResponseRecorder} returns: watches a test server and keeps what broke the
+ * spec.
+ *
+ * @public
+ */
+export interface SpecResponseRecorder {
+  /** Watch the answers of this server (before its own handlers see a request). */
+  watch<TServer extends Server>(server: TServer): TServer;
+  /** What broke the spec since the last call (and forgets it). */
+  takeViolations(): string[];
+  /** For `afterEach`: fails the test that got an answer breaking the spec. */
+  throwIfViolated(): void;
+  /** For `afterAll`: fails a file whose requests never reached the spec's paths. */
+  throwIfNothingChecked(): void;
+  /** How many answers on the spec's paths were checked so far. */
+  readonly checked: number;
+}
 
 const decode = (body: Buffer, encoding: string | undefined) => {
   if (encoding === 'gzip') return gunzipSync(body);
@@ -26,10 +51,14 @@ const decode = (body: Buffer, encoding: string | undefined) => {
  * must be documented for the operation and the JSON body must match its schema. Answers on
  * other paths (other routers of the same plugin) are not looked at.
  *
- * The same file is in guidance-backend-module-conformance: both belong in one shared test-utility entry
- * (`@paved-road/plugin-guidance-node/testUtils`) once it exists.
+ * @param spec - the document, for example the generated `spec` of `openapi.generated.ts`
+ * @param basePath - where the router is mounted in the test server (`/api/guidance`)
+ * @public
  */
-export function specResponseRecorder(spec: Spec, basePath: string) {
+export function specResponseRecorder(
+  spec: SpecResponseDocument,
+  basePath: string,
+): SpecResponseRecorder {
   // the whole document is one schema, so `#/components/...` references resolve inside it
   const ajv = new Ajv({ allErrors: true, strict: false });
   ajv.addSchema(JSON.parse(JSON.stringify(spec)), 'spec');
@@ -96,8 +125,7 @@ export function specResponseRecorder(spec: Spec, basePath: string) {
   };
 
   return {
-    /** Watch the answers of this server (before its own handlers see a request). */
-    watch(server: Server) {
+    watch<TServer extends Server>(server: TServer): TServer {
       server.prependListener(
         'request',
         (req: IncomingMessage, res: ServerResponse) => {
@@ -151,11 +179,9 @@ export function specResponseRecorder(spec: Spec, basePath: string) {
       );
       return server;
     },
-    /** What broke the spec since the last call (and forgets it). */
     takeViolations() {
       return violations.splice(0);
     },
-    /** For `afterEach`: fails the test that got an answer breaking the spec. */
     throwIfViolated() {
       const found = violations.splice(0);
       if (found.length) {
@@ -164,12 +190,10 @@ export function specResponseRecorder(spec: Spec, basePath: string) {
         );
       }
     },
-    /** For `afterAll`: fails a file whose requests never reached the spec's paths. */
     throwIfNothingChecked() {
       if (!checked)
         throw new Error('No answer on a path of openapi.yaml was checked');
     },
-    /** How many answers on the spec's paths were checked so far. */
     get checked() {
       return checked;
     },

@@ -9,12 +9,14 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
 import { guidanceModuleConformance } from '../module';
-import { articleFixture } from '@paved-road/plugin-guidance-node/testUtils';
+import {
+  articleFixture,
+  specResponseRecorder,
+} from '@paved-road/plugin-guidance-node/testUtils';
 import {
   serviceEntity,
   writeTree,
 } from './conformance/__testUtils__/conformanceFixtures';
-import { specResponseRecorder } from '../schema/__testUtils__/specResponses';
 import { spec } from '../schema/openapi.generated';
 
 jest.setTimeout(60_000);
