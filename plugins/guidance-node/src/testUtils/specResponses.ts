@@ -46,6 +46,61 @@ const decode = (body: Buffer, encoding: string | undefined) => {
   return body;
 };
 
+/** Calls `onAnswer` with each answer of the server, its body decoded. */
+function watchAnswers(
+  server: Server,
+  onAnswer: (method: string, url: string, status: number, body: Buffer) => void,
+) {
+  server.prependListener(
+    'request',
+    (req: IncomingMessage, res: ServerResponse) => {
+      // routing rewrites req.url on the way in: keep the one that arrived
+      const { method = 'GET', url = '/' } = req;
+      const chunks: Buffer[] = [];
+      const collect = (chunk: unknown, encoding?: unknown) => {
+        if (
+          chunk === undefined ||
+          chunk === null ||
+          typeof chunk === 'function'
+        )
+          return;
+        chunks.push(
+          Buffer.isBuffer(chunk)
+            ? chunk
+            : Buffer.from(
+                chunk as string,
+                typeof encoding === 'string'
+                  ? (encoding as BufferEncoding)
+                  : 'utf8',
+              ),
+        );
+      };
+      const write = res.write;
+      const end = res.end;
+      res.write = function patchedWrite(this: ServerResponse, ...args: any[]) {
+        collect(args[0], args[1]);
+        return (write as any).apply(this, args);
+      } as typeof res.write;
+      res.end = function patchedEnd(this: ServerResponse, ...args: any[]) {
+        collect(args[0], args[1]);
+        return (end as any).apply(this, args);
+      } as typeof res.end;
+      res.on('finish', () => {
+        const encoding = res.getHeader('content-encoding');
+        onAnswer(
+          method,
+          url,
+          res.statusCode,
+          decode(
+            Buffer.concat(chunks),
+            typeof encoding === 'string' ? encoding : undefined,
+          ),
+        );
+      });
+    },
+  );
+}
+
 /**
  * Checks every answer a test server gives on a path of the spec against the spec: the status
  * must be documented for the operation and the JSON body must match its schema. Answers on
@@ -126,57 +181,7 @@ export function specResponseRecorder(
 
   return {
     watch<TServer extends Server>(server: TServer): TServer {
-      server.prependListener(
-        'request',
-        (req: IncomingMessage, res: ServerResponse) => {
-          // routing rewrites req.url on the way in: keep the one that arrived
-          const { method = 'GET', url = '/' } = req;
-          const chunks: Buffer[] = [];
-          const collect = (chunk: unknown, encoding?: unknown) => {
-            if (
-              chunk === undefined ||
-              chunk === null ||
-              typeof chunk === 'function'
-            )
-              return;
-            chunks.push(
-              Buffer.isBuffer(chunk)
-                ? chunk
-                : Buffer.from(
-                    chunk as string,
-                    typeof encoding === 'string'
-                      ? (encoding as BufferEncoding)
-                      : 'utf8',
-                  ),
-            );
-          };
-          const write = res.write;
-          const end = res.end;
-          res.write = function patchedWrite(
-            this: ServerResponse,
-            ...args: any[]
-          ) {
-            collect(args[0], args[1]);
-            return (write as any).apply(this, args);
-          } as typeof res.write;
-          res.end = function patchedEnd(this: ServerResponse, ...args: any[]) {
-            collect(args[0], args[1]);
-            return (end as any).apply(this, args);
-          } as typeof res.end;
-          res.on('finish', () => {
-            const encoding = res.getHeader('content-encoding');
-            check(
-              method,
-              url,
-              res.statusCode,
-              decode(
-                Buffer.concat(chunks),
-                typeof encoding === 'string' ? encoding : undefined,
-              ),
-            );
-          });
-        },
-      );
+      watchAnswers(server, check);
       return server;
     },
     takeViolations() {
