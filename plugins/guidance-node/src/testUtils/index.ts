@@ -16,4 +16,5 @@ export { specResponseRecorder } from './specResponses';
 export type {
   SpecResponseDocument,
   SpecResponseRecorder,
+  SpecResponseRecorderOptions,
 } from './specResponses';

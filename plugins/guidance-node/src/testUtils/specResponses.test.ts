@@ -78,6 +78,24 @@ describe('specResponseRecorder', () => {
     expect(recorder.takeViolations()).toEqual([]);
   });
 
+  it('reports fields the schema does not name, when asked to', async () => {
+    const app = express();
+    app.get('/api/guidance/rules', (_req, res) => {
+      res.json({ rules: [{ id: 'x', title: 'X', extra: 1 }], more: true });
+    });
+    const strict = specResponseRecorder(spec, '/api/guidance', {
+      reportUndeclaredFields: true,
+    });
+    const lenient = specResponseRecorder(spec, '/api/guidance');
+    const server = lenient.watch(strict.watch(createServer(app)));
+    await request(server).get('/api/guidance/rules');
+    expect(strict.takeViolations()).toEqual([
+      'GET /api/guidance/rules → 200: .rules[0].extra is not in the spec',
+      'GET /api/guidance/rules → 200: .more is not in the spec',
+    ]);
+    expect(lenient.takeViolations()).toEqual([]);
+  });
+
   it('fails a file that never reached a path of the spec', () => {
     const recorder = specResponseRecorder(spec, '/api/guidance');
     expect(() => recorder.throwIfNothingChecked()).toThrow(

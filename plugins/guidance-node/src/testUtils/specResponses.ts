@@ -1,6 +1,7 @@
 import { IncomingMessage, Server, ServerResponse } from 'http';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'zlib';
 import Ajv, { ValidateFunction } from 'ajv';
+import { undeclaredFields } from './undeclaredFields';
 
 type Operation = {
   responses: Record<
@@ -17,7 +18,23 @@ type Operation = {
  */
 export type SpecResponseDocument = {
   paths: Record<string, Record<string, unknown>>;
-  components?: { responses?: Record<string, unknown> };
+  components?: {
+    responses?: Record<string, unknown>;
+    schemas?: Record<string, unknown>;
+  };
+};
+
+/**
+ * Options of {@link specResponseRecorder}.
+ *
+ * @public
+ */
+export type SpecResponseRecorderOptions = {
+  /**
+   * Also report fields of a JSON body that its schema does not name (for schemas that list
+   * their properties), although the schema allows them.
+   */
+  reportUndeclaredFields?: boolean;
 };
 
 /**
@@ -108,11 +125,13 @@ function watchAnswers(
  *
  * @param spec - the document, for example the generated `spec` of `openapi.generated.ts`
  * @param basePath - where the router is mounted in the test server (`/api/guidance`)
+ * @param options - what else to report
  * @public
  */
 export function specResponseRecorder(
   spec: SpecResponseDocument,
   basePath: string,
+  options: SpecResponseRecorderOptions = {},
 ): SpecResponseRecorder {
   // the whole document is one schema, so `#/components/...` references resolve inside it
   const ajv = new Ajv({ allErrors: true, strict: false });
@@ -176,6 +195,10 @@ export function specResponseRecorder(
     }
     if (!validate(json)) {
       violations.push(`${what}: ${ajv.errorsText(validate.errors)}`);
+    } else if (options.reportUndeclaredFields) {
+      for (const field of undeclaredFields(json, content.schema, spec)) {
+        violations.push(`${what}: ${field} is not in the spec`);
+      }
     }
   };
 
