@@ -101,8 +101,10 @@ export type {
   ConformanceTrends,
   RuleEnforcementLevel,
 } from './conformanceTrends';
-export { GuidanceApiClient } from './client';
+export { ConformanceApiClient, GuidanceApiClient } from './client';
 export type {
+  ConformanceRefreshResponse,
+  ConformanceTrendsRequest,
   GuidanceApiClientOptions,
   GuidanceApiRequestOptions,
   GuidanceArticleResponse,

@@ -1,6 +1,5 @@
-import createClient, { Middleware } from 'openapi-fetch';
-import { ResponseError } from '@backstage/errors';
 import type { paths } from '../generated/guidance';
+import { createTypedFetchClient, requestInit } from './typedFetchClient';
 import type {
   Article,
   ArticleEntityLink,
@@ -55,19 +54,6 @@ export type GuidanceEntityName = {
   name: string;
 };
 
-const PLUGIN_ID = 'guidance';
-
-// Any answer other than success (or 304 for a conditional read) becomes a ResponseError, read
-// from Backstage's error body before openapi-fetch would consume it.
-const throwResponseErrors: Middleware = {
-  async onResponse({ response }) {
-    if (!response.ok && response.status !== 304) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return undefined;
-  },
-};
-
 /**
  * The one client of the guidance backend's routes, typed by its OpenAPI spec
  * (`plugins/guidance-backend/src/schema/openapi.yaml`, types generated into `generated/`).
@@ -82,13 +68,7 @@ export class GuidanceApiClient {
 
   constructor(options: GuidanceApiClientOptions) {
     this.discoveryApi = options.discoveryApi;
-    const fetchApi = options.fetchApi;
-    this.client = createClient<paths>({
-      // resolved per call, so a test or an app can swap fetch after construction
-      fetch: (request: Request) =>
-        fetchApi ? fetchApi.fetch(request) : fetch(request),
-    });
-    this.client.use(throwResponseErrors);
+    this.client = createTypedFetchClient<paths>(options);
   }
 
   /** Every article's summary, optionally by category or tag. */
@@ -240,13 +220,7 @@ export class GuidanceApiClient {
     return data!;
   }
 
-  private async init(options?: GuidanceApiRequestOptions) {
-    return {
-      baseUrl: await this.discoveryApi.getBaseUrl(PLUGIN_ID),
-      headers: options?.token
-        ? { Authorization: `Bearer ${options.token}` }
-        : ({} as Record<string, string>),
-      ...(options?.signal ? { signal: options.signal } : {}),
-    };
+  private init(options?: GuidanceApiRequestOptions) {
+    return requestInit(this.discoveryApi, options);
   }
 }

@@ -5,3 +5,8 @@ export type {
   GuidanceArticleResponse,
   GuidanceEntityName,
 } from './GuidanceApiClient';
+export { ConformanceApiClient } from './ConformanceApiClient';
+export type {
+  ConformanceRefreshResponse,
+  ConformanceTrendsRequest,
+} from './ConformanceApiClient';

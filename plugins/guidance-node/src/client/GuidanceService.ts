@@ -9,6 +9,7 @@ import {
   Article,
   ArticleSectionsResponse,
   ArticleSummary,
+  ConformanceApiClient,
   ConformanceOverview,
   EntityConformance,
   GuidanceApiClient,
@@ -120,6 +121,7 @@ function toServiceError(error: unknown, method: string, path: string) {
  */
 export class DefaultGuidanceService implements GuidanceService {
   private readonly api: GuidanceApiClient;
+  private readonly conformance: ConformanceApiClient;
 
   constructor(
     private readonly deps: {
@@ -135,6 +137,9 @@ export class DefaultGuidanceService implements GuidanceService {
     },
   ) {
     this.api = new GuidanceApiClient({ discoveryApi: deps.discovery });
+    this.conformance = new ConformanceApiClient({
+      discoveryApi: deps.discovery,
+    });
   }
 
   /** {@inheritDoc GuidanceService.listArticles} */
@@ -205,32 +210,26 @@ export class DefaultGuidanceService implements GuidanceService {
     files: { path: string; content: string }[],
     options?: GuidanceRequestOptions,
   ) {
-    return this.request<ValidateResponse>(
+    return this.call(
       'POST',
       '/validate',
-      { files },
+      init => this.conformance.validate(files, init),
       options,
     );
   }
 
-  /** {@inheritDoc GuidanceService.getConformanceOverview} */
   getConformanceOverview(
     filter: { owner?: string; rule?: string } = {},
     options?: GuidanceRequestOptions,
   ) {
-    const params = new URLSearchParams();
-    if (filter.owner) params.set('owner', filter.owner);
-    if (filter.rule) params.set('rule', filter.rule);
-    const qs = params.toString();
-    return this.request<ConformanceOverview>(
+    return this.call(
       'GET',
-      `/conformance${qs ? `?${qs}` : ''}`,
-      undefined,
+      '/conformance',
+      init => this.conformance.getConformanceOverview(filter, init),
       options,
     );
   }
 
-  /** {@inheritDoc GuidanceService.getEntityConformance} */
   async getEntityConformance(
     entityRef: { kind: string; namespace: string; name: string },
     options?: GuidanceRequestOptions,
@@ -239,10 +238,10 @@ export class DefaultGuidanceService implements GuidanceService {
       .map(encodeURIComponent)
       .join('/');
     try {
-      return await this.request<EntityConformance>(
+      return await this.call(
         'GET',
         `/entities/${path}/conformance`,
-        undefined,
+        init => this.conformance.getEntityConformance(entityRef, init),
         options,
       );
     } catch (error) {
@@ -251,12 +250,15 @@ export class DefaultGuidanceService implements GuidanceService {
     }
   }
 
-  /** {@inheritDoc GuidanceService.listRules} */
-  async listRules(options?: GuidanceRequestOptions) {
-    return this.request<RuleListResponse>('GET', '/rules', undefined, options);
+  listRules(options?: GuidanceRequestOptions) {
+    return this.call(
+      'GET',
+      '/rules',
+      init => this.conformance.listRules(init),
+      options,
+    );
   }
 
-  /** A token for the guidance plugin on the caller's behalf, and the caller's signal plus the timeout. */
   private async requestInit(
     options?: GuidanceRequestOptions,
   ): Promise<GuidanceApiRequestOptions> {
@@ -290,34 +292,6 @@ export class DefaultGuidanceService implements GuidanceService {
     } catch (error) {
       throw toServiceError(error, method, path);
     }
-  }
-
-  // The conformance module's routes, until their spec and generated client land.
-  private async request<T>(
-    method: 'GET' | 'POST',
-    path: string,
-    body: unknown,
-    options?: GuidanceRequestOptions,
-  ): Promise<T> {
-    const baseUrl = await this.deps.discovery.getBaseUrl('guidance');
-    const { token, signal } = await this.requestInit(options);
-    const response = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-    });
-    if (!response.ok) {
-      throw toServiceError(
-        await ResponseError.fromResponse(response),
-        method,
-        path.split('?')[0],
-      );
-    }
-    return (await response.json()) as T;
   }
 }
 

@@ -6,6 +6,7 @@ import {
   ConformanceOverview,
   ConformanceOwnerMovements,
   ConformanceRulePreview,
+  ConformanceApiClient,
   ConformanceTrends,
   EntityConformance,
   GuidanceApiClient,
@@ -13,23 +14,17 @@ import {
 import { ArticleCache } from './articleCache';
 import { ConformanceTrendsQuery, EntityName, GuidanceApi } from './GuidanceApi';
 
-const entityPath = (entity: EntityName) =>
-  [entity.kind, entity.namespace, entity.name]
-    .map(encodeURIComponent)
-    .join('/');
-
 /**
- * Talks to /api/guidance with the signed-in user's identity (fetchApi adds it). The guidance
- * backend's own routes go through the one typed client, GuidanceApiClient; the conformance
- * module's routes are still called here.
+ * Talks to /api/guidance with the signed-in user's identity (fetchApi adds it), through the
+ * typed clients of the two specs: GuidanceApiClient for the guidance backend's routes and
+ * ConformanceApiClient for the conformance module's.
  *
  * @public
  */
 export class GuidanceClient implements GuidanceApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
   private readonly articleCache: ArticleCache;
   private readonly api: GuidanceApiClient;
+  private readonly conformance: ConformanceApiClient;
   /** Article requests in flight, so that a second ask for the same id shares the first. */
   private readonly inflight = new Map<string, Promise<Article>>();
   /** Articles asked for ahead of the reader (at page load), kept for its first ask. */
@@ -40,10 +35,9 @@ export class GuidanceClient implements GuidanceApi {
     fetchApi: FetchApi;
     articleCache?: ArticleCache;
   }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
     this.articleCache = options.articleCache ?? new ArticleCache();
     this.api = new GuidanceApiClient(options);
+    this.conformance = new ConformanceApiClient(options);
   }
 
   /** {@inheritDoc GuidanceApi.listArticles} */
@@ -131,11 +125,11 @@ export class GuidanceClient implements GuidanceApi {
   }
 
   /** {@inheritDoc GuidanceApi.getEntityConformance} */
-  async getEntityConformance(entity: EntityName) {
+  async getEntityConformance(
+    entity: EntityName,
+  ): Promise<EntityConformance | undefined> {
     try {
-      return await this.get<EntityConformance>(
-        `/entities/${entityPath(entity)}/conformance`,
-      );
+      return await this.conformance.getEntityConformance(entity);
     } catch (error) {
       // 404: unknown to the catalog for this user, or not evaluated yet
       if ((error as ResponseError).statusCode === 404) return undefined;
@@ -146,56 +140,37 @@ export class GuidanceClient implements GuidanceApi {
   /** {@inheritDoc GuidanceApi.refreshEntityConformance} */
   async refreshEntityConformance(entity: EntityName) {
     // a click asks for a fresh evaluation even if the source's ETag is unchanged
-    await this.get(`/entities/${entityPath(entity)}/conformance/refresh`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ force: true }),
-    });
+    await this.conformance.refreshEntityConformance(entity, { force: true });
   }
 
   /** {@inheritDoc GuidanceApi.getArticleConformance} */
-  getArticleConformance(id: string) {
-    return this.get<ArticleConformance>(
-      `/articles/${encodeURIComponent(id)}/conformance`,
-    );
+  getArticleConformance(id: string): Promise<ArticleConformance> {
+    return this.conformance.getArticleConformance(id);
   }
 
   /** {@inheritDoc GuidanceApi.getConformanceOverview} */
-  getConformanceOverview(filter: { owner?: string; rule?: string } = {}) {
-    const params = new URLSearchParams();
-    if (filter.owner) params.set('owner', filter.owner);
-    if (filter.rule) params.set('rule', filter.rule);
-    const qs = params.toString();
-    return this.get<ConformanceOverview>(`/conformance${qs ? `?${qs}` : ''}`);
+  getConformanceOverview(
+    filter: { owner?: string; rule?: string } = {},
+  ): Promise<ConformanceOverview> {
+    return this.conformance.getConformanceOverview(filter);
   }
 
   /** {@inheritDoc GuidanceApi.getConformanceTrends} */
-  getConformanceTrends(query: ConformanceTrendsQuery) {
-    const params = new URLSearchParams({ days: String(query.days) });
-    for (const key of ['owner', 'rule', 'entity', 'by'] as const) {
-      if (query[key]) params.set(key, query[key]!);
-    }
-    return this.get<ConformanceTrends>(`/conformance/trends?${params}`);
+  getConformanceTrends(
+    query: ConformanceTrendsQuery,
+  ): Promise<ConformanceTrends> {
+    return this.conformance.getConformanceTrends(query);
   }
 
   /** {@inheritDoc GuidanceApi.getConformanceOwnerMovements} */
-  getConformanceOwnerMovements(days: number) {
-    return this.get<ConformanceOwnerMovements>(
-      `/conformance/trends/owners?days=${days}`,
-    );
+  getConformanceOwnerMovements(
+    days: number,
+  ): Promise<ConformanceOwnerMovements> {
+    return this.conformance.getConformanceOwnerMovements({ days });
   }
 
   /** {@inheritDoc GuidanceApi.previewRule} */
-  previewRule(rule: string) {
-    return this.get<ConformanceRulePreview>(
-      `/conformance/preview?${new URLSearchParams({ rule })}`,
-    );
-  }
-
-  private async get<T>(path: string, init?: RequestInit): Promise<T> {
-    const base = await this.discoveryApi.getBaseUrl('guidance');
-    const res = await this.fetchApi.fetch(`${base}${path}`, init);
-    if (!res.ok) throw await ResponseError.fromResponse(res);
-    return (await res.json()) as T;
+  previewRule(rule: string): Promise<ConformanceRulePreview> {
+    return this.conformance.previewRule({ rule });
   }
 }
