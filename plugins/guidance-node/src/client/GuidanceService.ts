@@ -218,6 +218,7 @@ export class DefaultGuidanceService implements GuidanceService {
     );
   }
 
+  /** {@inheritDoc GuidanceService.getConformanceOverview} */
   getConformanceOverview(
     filter: { owner?: string; rule?: string } = {},
     options?: GuidanceRequestOptions,
@@ -230,6 +231,7 @@ export class DefaultGuidanceService implements GuidanceService {
     );
   }
 
+  /** {@inheritDoc GuidanceService.getEntityConformance} */
   async getEntityConformance(
     entityRef: { kind: string; namespace: string; name: string },
     options?: GuidanceRequestOptions,
@@ -250,6 +252,7 @@ export class DefaultGuidanceService implements GuidanceService {
     }
   }
 
+  /** {@inheritDoc GuidanceService.listRules} */
   listRules(options?: GuidanceRequestOptions) {
     return this.call(
       'GET',
@@ -259,6 +262,7 @@ export class DefaultGuidanceService implements GuidanceService {
     );
   }
 
+  /** A token for the guidance plugin on the caller's behalf, and the caller's signal plus the timeout. */
   private async requestInit(
     options?: GuidanceRequestOptions,
   ): Promise<GuidanceApiRequestOptions> {
