@@ -14,6 +14,7 @@ import {
   RuleSummary,
 } from '@paved-road/plugin-guidance-common';
 import { guidanceApiRef } from '../../api/GuidanceApi';
+import { mostFailingSeries, seriesCaption } from './trendSeries';
 import { LazyTrendChart, trendCaption } from './LazyTrendChart';
 import { RulePreviewCard } from './RulePreviewCard';
 
@@ -102,6 +103,7 @@ export function ConformanceTrendsSection(props: {
     .filter(m => m.failShareChange > 0)
     .reverse()
     .slice(0, 3);
+  const byRule = mostFailingSeries(value.byRule.series ?? []);
   return (
     <>
       <Grid item xs={12} md={6}>
@@ -113,8 +115,11 @@ export function ConformanceTrendsSection(props: {
           >
             {trendCaption(value.byRule.days)}
           </Typography>
+          <Typography variant="body2" color="textSecondary">
+            {seriesCaption(byRule.failing, byRule.shown.length, 'rules')}
+          </Typography>
           <div data-testid="trend-by-rule">
-            <LazyTrendChart series={value.byRule.series ?? []} />
+            <LazyTrendChart series={byRule.shown} />
           </div>
         </InfoCard>
       </Grid>
