@@ -1,7 +1,7 @@
 import { execFile } from 'child_process';
 import { join } from 'path';
 import { expect, test } from '@playwright/test';
-import { screenshot, signInAsGuest } from './support';
+import { openGuidanceTab, screenshot, signInAsGuest } from './support';
 
 // A CI job's view: `paved-road check` on the example reports-worker repository pushes its report
 // with the demo's report token (app-config.yaml, backend.auth.externalAccess); the entity page
@@ -41,14 +41,7 @@ test.describe('CI reports', () => {
   test('a report pushed with the report token shows on the entity page; the token reads nothing', async ({ page }) => {
     // the entity page first: the catalog has read the example, and it has been evaluated
     await signInAsGuest(page);
-    await page.goto('/catalog/default/component/reports-worker/guidance');
-    const headline = page.getByTestId('conformance-headline');
-    const notYet = page.getByText(/Not evaluated yet/);
-    await expect(headline.or(notYet).first()).toBeVisible({ timeout: 60_000 });
-    if (await notYet.isVisible()) {
-      await page.getByRole('button', { name: 'Evaluate now' }).click();
-    }
-    await expect(headline).toBeVisible();
+    await openGuidanceTab(page, 'reports-worker');
 
     const main = await push('main', ['--commit', '0123456789abcdef0123456789abcdef01234567']);
     // three rules fail in the example: the check fails, and the report is pushed all the same

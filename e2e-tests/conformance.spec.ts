@@ -1,21 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { isScrolledTo, screenshot, signInAsGuest } from './support';
+import {
+  isScrolledTo,
+  openGuidanceTab,
+  screenshot,
+  signInAsGuest,
+} from './support';
 
 // The example services have their own source folders (examples/services/*): payments-api follows
 // every rule, reports-worker breaks three and waives one. The conformance service evaluates them
 // a few seconds after the backend starts; "Evaluate now" covers a page opened before that.
-async function openGuidanceTab(page: import('@playwright/test').Page, name: string) {
-  await page.goto(`/catalog/default/component/${name}/guidance`);
-  const headline = page.getByTestId('conformance-headline');
-  const notYet = page.getByText(/Not evaluated yet/);
-  await expect(headline.or(notYet).first()).toBeVisible({ timeout: 60_000 });
-  if (await notYet.isVisible()) {
-    await page.getByRole('button', { name: 'Evaluate now' }).click();
-  }
-  await expect(headline).toBeVisible();
-  return headline;
-}
-
 test.describe('conformance', () => {
   test('the service with violations shows its failing rules with evidence, and the link opens the heading', async ({ page }) => {
     await signInAsGuest(page);

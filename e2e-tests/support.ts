@@ -30,3 +30,23 @@ export async function isScrolledTo(page: Page, selector: string) {
     return r.top >= -2 && r.top < window.innerHeight / 2;
   });
 }
+
+/**
+ * Opens a service's Guidance tab once its conformance is there. The conformance service evaluates
+ * the examples a few seconds after the backend starts; a page opened before that asks with
+ * "Evaluate now", and on a backend that has just started (the first test of a run) the evaluation
+ * can outlast one wait, so the page is reloaded until the headline shows.
+ */
+export async function openGuidanceTab(page: Page, name: string) {
+  const headline = page.getByTestId('conformance-headline');
+  const notYet = page.getByText(/Not evaluated yet/);
+  await expect(async () => {
+    await page.goto(`/catalog/default/component/${name}/guidance`);
+    await expect(headline.or(notYet).first()).toBeVisible({ timeout: 60_000 });
+    if (await notYet.isVisible()) {
+      await page.getByRole('button', { name: 'Evaluate now' }).click();
+    }
+    await expect(headline).toBeVisible({ timeout: 20_000 });
+  }).toPass({ timeout: 180_000 });
+  return headline;
+}
