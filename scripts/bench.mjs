@@ -18,14 +18,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
-function run(url, headers, duration) {
-  return new Promise((resolve, reject) => {
-    autocannon(
-      { url, headers, connections: CONNECTIONS, duration },
-      (err, result) => (err ? reject(err) : resolve(result)),
-    );
-  });
-}
+// without a callback, autocannon's run is a promise of its result
+const run = (url, headers, duration) =>
+  autocannon({ url, headers, connections: CONNECTIONS, duration });
 
 /**
  * A bare server in its own process, answering every request with the given bytes. The bytes

@@ -76,12 +76,10 @@ export class GuidanceApiClient {
     filter: { category?: string; tag?: string } = {},
     options?: GuidanceApiRequestOptions,
   ): Promise<ListResponse<ArticleSummary>> {
-    const query: { category?: string; tag?: string } = {};
-    if (filter.category) query.category = filter.category;
-    if (filter.tag) query.tag = filter.tag;
+    // the query serializer leaves out unset and empty values
     const { data } = await this.client.request('get', '/articles', {
       ...(await this.init(options)),
-      params: { query },
+      params: { query: { category: filter.category, tag: filter.tag } },
     });
     return data!;
   }
@@ -180,12 +178,7 @@ export class GuidanceApiClient {
   ): Promise<SearchResponse> {
     const { data } = await this.client.request('get', '/search', {
       ...(await this.init(options)),
-      params: {
-        query:
-          query.limit === undefined
-            ? { q: query.q }
-            : { q: query.q, limit: query.limit },
-      },
+      params: { query: { q: query.q, limit: query.limit } },
     });
     return data!;
   }
