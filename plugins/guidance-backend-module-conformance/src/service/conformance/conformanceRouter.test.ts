@@ -7,16 +7,10 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import {
-  BackstageCredentials,
-  createBackendModule,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
-import { guidanceRulesExtensionPoint } from '@paved-road/plugin-guidance-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 // the module is tested inside the plugin it extends
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
@@ -26,6 +20,11 @@ import {
   articleFixture,
   specResponseRecorder,
 } from '@paved-road/plugin-guidance-node/testUtils';
+import {
+  OUTSIDER,
+  catalogWithVisibility,
+  testRulesModule,
+} from './__testUtils__/testBackend';
 import {
   deployment,
   serviceEntity,
@@ -45,42 +44,7 @@ jest.mock('@paved-road/plugin-guidance-node', () => ({
   BUILTIN_RULES: [],
 }));
 
-const testRulesModule = createBackendModule({
-  pluginId: 'guidance',
-  moduleId: 'test-rules',
-  register(env) {
-    env.registerInit({
-      deps: { rules: guidanceRulesExtensionPoint },
-      async init({ rules }) {
-        rules.addRules(...testRules);
-      },
-    });
-  },
-});
-
 jest.setTimeout(60_000);
-
-const OUTSIDER = 'user:default/outsider';
-
-/** A catalog that hides `secret` from the outsider, as a permission policy would. */
-function catalogWithVisibility(entities: Entity[]) {
-  const inner = catalogServiceMock({ entities });
-  const hidden = (options: unknown, e: Entity) =>
-    (
-      (options as { credentials?: BackstageCredentials } | undefined)
-        ?.credentials?.principal as { userEntityRef?: string }
-    )?.userEntityRef === OUTSIDER && e.metadata.name === 'secret';
-  return catalogServiceMock.mock({
-    getEntityByRef: async (ref, options) => {
-      const entity = await inner.getEntityByRef(ref, options);
-      return entity && !hidden(options, entity) ? entity : undefined;
-    },
-    getEntities: async (req, options) => {
-      const { items } = await inner.getEntities(req, options);
-      return { items: items.filter(e => !hidden(options, e)) };
-    },
-  });
-}
 
 async function start(
   options: { scheduler?: any; registry?: any; permissions?: any } = {},

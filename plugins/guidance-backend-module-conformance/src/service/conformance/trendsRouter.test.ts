@@ -7,20 +7,13 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import {
-  BackstageCredentials,
-  createBackendModule,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   NotificationSendOptions,
   notificationService,
 } from '@backstage/plugin-notifications-node';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
-import { guidanceRulesExtensionPoint } from '@paved-road/plugin-guidance-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { Entity } from '@backstage/catalog-model';
 import guidancePlugin from '@paved-road/plugin-guidance-backend';
 import { guidanceModuleConformance } from '../../module';
 import {
@@ -28,9 +21,13 @@ import {
   specResponseRecorder,
 } from '@paved-road/plugin-guidance-node/testUtils';
 import {
+  OUTSIDER,
+  catalogWithVisibility,
+  testRulesModule,
+} from './__testUtils__/testBackend';
+import {
   deployment,
   serviceEntity,
-  testRules,
   writeTree,
 } from './__testUtils__/conformanceFixtures';
 import { spec } from '../../schema/openapi.generated';
@@ -45,42 +42,7 @@ jest.mock('@paved-road/plugin-guidance-node', () => ({
   BUILTIN_RULES: [],
 }));
 
-const testRulesModule = createBackendModule({
-  pluginId: 'guidance',
-  moduleId: 'test-rules',
-  register(env) {
-    env.registerInit({
-      deps: { rules: guidanceRulesExtensionPoint },
-      async init({ rules }) {
-        rules.addRules(...testRules);
-      },
-    });
-  },
-});
-
 jest.setTimeout(60_000);
-
-const OUTSIDER = 'user:default/outsider';
-
-/** A catalog that hides `secret` from the outsider, as a permission policy would. */
-function catalogWithVisibility(entities: Entity[]) {
-  const inner = catalogServiceMock({ entities });
-  const hidden = (options: unknown, e: Entity) =>
-    (
-      (options as { credentials?: BackstageCredentials } | undefined)
-        ?.credentials?.principal as { userEntityRef?: string }
-    )?.userEntityRef === OUTSIDER && e.metadata.name === 'secret';
-  return catalogServiceMock.mock({
-    getEntityByRef: async (ref, options) => {
-      const entity = await inner.getEntityByRef(ref, options);
-      return entity && !hidden(options, entity) ? entity : undefined;
-    },
-    getEntities: async (req, options) => {
-      const { items } = await inner.getEntities(req, options);
-      return { items: items.filter(e => !hidden(options, e)) };
-    },
-  });
-}
 
 async function start() {
   const root = mkdtempSync(join(tmpdir(), 'trends-routes-'));
